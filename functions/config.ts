@@ -102,12 +102,12 @@ export function readLocalEnv(env: NodeJS.ProcessEnv = process.env): LocalEnv {
 const LambdaEnvSchema = z.object({
   /** The validated tenants config, serialized by the CDK app from the same file. */
   HUB_TENANTS_JSON: z.string(),
-  HUB_PUBLIC_URL: z.url(),
+  /** Base URL partners reach the hub at (custom domain); derived from the request when absent. */
+  HUB_PUBLIC_URL: z.url().optional(),
   /** Role assumed with a TenantId session tag to reach one tenant's table. */
   TENANT_ACCESS_ROLE_ARN: z.string().startsWith('arn:'),
-  /** KMS-encrypted key material (hashing + encryption keys), decrypted once per cold start. */
-  HUB_KEYS_CIPHERTEXT: z.string().optional(),
-  HUB_KEYS_SECRET_ARN: z.string().optional(),
+  /** Secrets Manager secret (encrypted with the hub's KMS key) holding the token hashing and encryption keys. */
+  HUB_KEYS_SECRET_ARN: z.string().startsWith('arn:'),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
 });
 export type LambdaEnv = z.infer<typeof LambdaEnvSchema>;
