@@ -1,0 +1,101 @@
+/** OCPI 2.2.1 module identifiers, interface roles and version numbers (version_information §1, digest §2.1). */
+
+export const MODULE_IDS_221 = [
+  'cdrs',
+  'chargingprofiles',
+  'commands',
+  'credentials',
+  'hubclientinfo',
+  'locations',
+  'sessions',
+  'tariffs',
+  'tokens',
+] as const;
+
+export type ModuleId = (typeof MODULE_IDS_221)[number];
+
+export const ModuleIds = {
+  CDRS: 'cdrs',
+  CHARGING_PROFILES: 'chargingprofiles',
+  COMMANDS: 'commands',
+  CREDENTIALS: 'credentials',
+  HUB_CLIENT_INFO: 'hubclientinfo',
+  LOCATIONS: 'locations',
+  SESSIONS: 'sessions',
+  TARIFFS: 'tariffs',
+  TOKENS: 'tokens',
+} as const satisfies Record<string, ModuleId>;
+
+export const InterfaceRole = { SENDER: 'SENDER', RECEIVER: 'RECEIVER' } as const;
+export type InterfaceRole = (typeof InterfaceRole)[keyof typeof InterfaceRole];
+
+export function isModuleId(id: string): id is ModuleId {
+  return (MODULE_IDS_221 as readonly string[]).includes(id);
+}
+
+/** Configuration modules never carry routing headers (transport_and_format §4.1.5, digest §1.2). */
+const CONFIGURATION_MODULES: ReadonlySet<string> = new Set(['versions', 'credentials', 'hubclientinfo']);
+
+export function isConfigurationModule(id: string): boolean {
+  return CONFIGURATION_MODULES.has(id);
+}
+
+/** Functional modules the hub relays; it exposes both interfaces of each, as a hub sits on both sides. */
+export const FUNCTIONAL_MODULES_221 = [
+  'locations',
+  'tariffs',
+  'tokens',
+  'sessions',
+  'cdrs',
+  'commands',
+  'chargingprofiles',
+] as const satisfies readonly ModuleId[];
+
+export type EndpointRef = { identifier: ModuleId; role: InterfaceRole };
+
+/**
+ * The endpoints the hub advertises in its 2.2.1 version details. Credentials role is always SENDER
+ * (version_information §2.2.1); hubclientinfo SENDER because the hub owns ClientInfo (digest §3.5).
+ */
+export const HUB_ENDPOINTS_221: readonly EndpointRef[] = [
+  { identifier: 'credentials', role: InterfaceRole.SENDER },
+  { identifier: 'hubclientinfo', role: InterfaceRole.SENDER },
+  ...FUNCTIONAL_MODULES_221.flatMap((identifier) => [
+    { identifier, role: InterfaceRole.SENDER },
+    { identifier, role: InterfaceRole.RECEIVER },
+  ]),
+];
+
+export const VERSION_NUMBERS = ['2.0', '2.1', '2.1.1', '2.2', '2.2.1', '2.3.0'] as const;
+export type VersionNumber = (typeof VERSION_NUMBERS)[number];
+
+export const VersionNumbers = {
+  V2_0: '2.0',
+  V2_1: '2.1',
+  V2_1_1: '2.1.1',
+  V2_2: '2.2',
+  V2_2_1: '2.2.1',
+  V2_3_0: '2.3.0',
+} as const satisfies Record<string, VersionNumber>;
+
+/** Numeric per-segment comparison, so `2.2.1` > `2.2` > `2.1.1` and `2.10` > `2.9`. */
+export function compareVersions(a: string, b: string): number {
+  const as = a.split('.').map(segmentValue);
+  const bs = b.split('.').map(segmentValue);
+  for (let i = 0; i < Math.max(as.length, bs.length); i++) {
+    const diff = (as[i] ?? -1) - (bs[i] ?? -1);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+function segmentValue(segment: string): number {
+  return /^\d+$/.test(segment) ? Number(segment) : -1;
+}
+
+/** The highest version both sides list (exact match after trimming), in our spelling; undefined if none. */
+export function pickMutualVersion(ours: readonly string[], theirs: readonly string[]): string | undefined {
+  const theirSet = new Set(theirs.map((v) => v.trim()));
+  const mutual = ours.filter((v) => theirSet.has(v.trim()));
+  return mutual.sort(compareVersions).at(-1);
+}
