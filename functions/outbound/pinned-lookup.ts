@@ -1,0 +1,59 @@
+import type { LookupAddress, LookupOptions } from 'node:dns';
+import { isIP, type LookupFunction } from 'node:net';
+import { type OutboundPolicy, type ResolveHost, vetHost } from './url-guard';
+
+/** How long addresses vetted just before a request are reused for its connection. */
+const VETTED_TTL_MS = 30_000;
+
+export type PinnedLookup = {
+  /** Passed to the undici Agent as `connect.lookup`. */
+  lookup: LookupFunction;
+  /** Records what the URL guard vetted for a host, so the connection goes to exactly those addresses. */
+  remember(hostname: string, addresses: string[]): void;
+};
+
+/**
+ * Defeats DNS rebinding: the socket never connects to an address the guard has not approved under
+ * this policy. A host vetted moments ago connects to those very addresses; any other host name
+ * (a later connection of the pool) is resolved and vetted again here.
+ */
+export function createPinnedLookup(policy: OutboundPolicy, resolve: ResolveHost): PinnedLookup {
+  const vetted = new Map<string, { addresses: string[]; expiresAt: number }>();
+
+  async function addressesFor(hostname: string): Promise<string[]> {
+    const entry = vetted.get(hostname);
+    if (entry && entry.expiresAt > Date.now()) return entry.addresses;
+    return vetHost(hostname, policy, resolve, hostname);
+  }
+
+  const lookup: LookupFunction = (hostname, options, callback) => {
+    addressesFor(hostname).then(
+      (addresses) => {
+        const answers = matchingFamily(addresses, options);
+        const first = answers[0];
+        if (!first) {
+          const err: NodeJS.ErrnoException = new Error('no vetted address of the requested family');
+          err.code = 'ENOTFOUND';
+          callback(err, '');
+        } else if (options.all) callback(null, answers);
+        else callback(null, first.address, first.family);
+      },
+      (err: NodeJS.ErrnoException) => callback(err, ''),
+    );
+  };
+
+  function remember(hostname: string, addresses: string[]): void {
+    const now = Date.now();
+    for (const [host, entry] of vetted) if (entry.expiresAt <= now) vetted.delete(host);
+    vetted.set(hostname, { addresses, expiresAt: now + VETTED_TTL_MS });
+  }
+
+  return { lookup, remember };
+}
+
+function matchingFamily(addresses: string[], options: LookupOptions): LookupAddress[] {
+  const wanted = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : (options.family ?? 0);
+  return addresses
+    .map((address) => ({ address, family: isIP(address) }))
+    .filter((answer) => wanted === 0 || answer.family === wanted);
+}
