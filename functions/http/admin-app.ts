@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import type { HubRuntime } from '../hub/hub-runtime';
+import { adminAuth } from './admin/admin-auth';
+import { AdminError, adminErrorHandler, adminNotFound } from './admin/admin-errors';
+import { partnersRoutes } from './admin/partners.routes';
+import type { HubEnv } from './http-env';
+import { requestContext } from './middleware/request-context';
+import { tenantScope } from './middleware/tenant-scope';
+
+const unknownAdminTenant = (id: string) => new AdminError(404, 'tenant_not_found', `unknown tenant '${id.slice(0, 40)}'`);
+
+/** The admin API of every tenant (`/{tenant}/admin/...`) and the health check. */
+export function createAdminApp(runtime: HubRuntime): Hono<HubEnv> {
+  const app = new Hono<HubEnv>();
+  app.onError(adminErrorHandler());
+  app.notFound(adminNotFound());
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.use('/:tenant/admin/*', requestContext(runtime), tenantScope(runtime, unknownAdminTenant), adminAuth());
+  app.route('/:tenant/admin/partners', partnersRoutes());
+  return app;
+}

@@ -1,0 +1,12 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { readJson } from '../json-body';
+import { AdminError } from './admin-errors';
+
+export async function readAdminBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const body = await readJson(c);
+  if (!body.ok) throw new AdminError(body.problem === 'too_large' ? 413 : 400, body.problem, body.message);
+  const parsed = schema.safeParse(body.value);
+  if (!parsed.success) throw AdminError.validation(parsed.error);
+  return parsed.data;
+}

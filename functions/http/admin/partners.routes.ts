@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { createPartner, partnerView, requirePartner } from '../../hub/partner.service';
+import type { HubEnv } from '../http-env';
+import { readAdminBody } from './admin-body';
+import { CreatePartnerSchema } from './admin-schemas';
+
+/** Partner onboarding (design.md "Admin API"). */
+export function partnersRoutes(): Hono<HubEnv> {
+  const app = new Hono<HubEnv>();
+
+  app.post('/', async (c) => {
+    const tenant = c.get('tenant');
+    const input = await readAdminBody(c, CreatePartnerSchema);
+    const { partner, tokenA } = await createPartner(tenant, input);
+    return c.json(
+      {
+        id: partner.id,
+        name: partner.name,
+        status: partner.status,
+        roles: partner.roles,
+        token_a: tokenA,
+        versions_url: `${tenant.ocpiBaseUrl}/versions`,
+      },
+      201,
+    );
+  });
+
+  app.get('/', async (c) => {
+    const tenant = c.get('tenant');
+    const partners = await tenant.partners.list();
+    const now = tenant.runtime.now();
+    return c.json({ partners: partners.map((p) => partnerView(p, now)) });
+  });
+
+  app.get('/:id', async (c) => {
+    const tenant = c.get('tenant');
+    const partner = await requirePartner(tenant, c.req.param('id'));
+    return c.json(partnerView(partner, tenant.runtime.now()));
+  });
+
+  return app;
+}

@@ -1,0 +1,14 @@
+import type { Caller } from '../hub/credential-auth';
+import type { TenantContext } from '../hub/hub-runtime';
+import type { HubLog } from '../logger';
+import type { RequestIds } from '../ocpi/request-ids';
+
+/** Per-request variables shared by the OCPI and admin apps' middleware and routes. */
+export type HubVariables = {
+  ids: RequestIds;
+  log: HubLog;
+  tenant: TenantContext;
+  caller: Caller;
+};
+
+export type HubEnv = { Variables: HubVariables };

@@ -1,0 +1,33 @@
+import { Hono } from 'hono';
+import type { HubRuntime } from '../hub/hub-runtime';
+import type { HubEnv } from './http-env';
+import { ocpiAuth } from './middleware/ocpi-auth';
+import { ocpiErrorHandler, ocpiNotFound } from './middleware/ocpi-errors';
+import { requestContext } from './middleware/request-context';
+import { tenantScope, unknownOcpiTenant } from './middleware/tenant-scope';
+import type { OcpiModule } from './ocpi/ocpi-module';
+import { HUB_VERSION, versionsRoutes } from './ocpi/versions.routes';
+
+/**
+ * The OCPI API of every tenant: `/{tenant}/ocpi/versions`, `/{tenant}/ocpi/2.2.1/...`.
+ * Every route is authenticated; token A only reaches versions and credentials.
+ */
+export function createOcpiApp(runtime: HubRuntime, modules: readonly OcpiModule[]): Hono<HubEnv> {
+  const app = new Hono<HubEnv>();
+  app.onError(ocpiErrorHandler());
+  app.notFound(ocpiNotFound());
+  app.use('/:tenant/ocpi/*', requestContext(runtime), tenantScope(runtime, unknownOcpiTenant));
+
+  const endpoints = modules.flatMap((m) => m.endpoints);
+  const registrationPaths = ['/:tenant/ocpi/versions', `/:tenant/ocpi/${HUB_VERSION}`, `/:tenant/ocpi/${HUB_VERSION}/credentials`];
+  for (const path of registrationPaths) app.use(path, ocpiAuth({ allowTokenA: true }));
+  app.use(`/:tenant/ocpi/${HUB_VERSION}/*`, async (c, next) => {
+    // Credentials already authenticated above with token A allowed; every other module refuses it.
+    if (c.get('caller')) return next();
+    return ocpiAuth({ allowTokenA: false })(c, next);
+  });
+
+  app.route('/:tenant/ocpi', versionsRoutes(endpoints));
+  for (const module of modules) app.route(`/:tenant/ocpi/${HUB_VERSION}`, module.routes(runtime));
+  return app;
+}

@@ -1,0 +1,45 @@
+import { tokenCandidates } from '../ocpi/auth-header';
+import type { CredentialTokenRecord, TokenKind } from '../store/credential-token.repository';
+import type { TenantContext } from './hub-runtime';
+import type { Partner } from './partner';
+
+export interface Caller {
+  partner: Partner;
+  tokenKind: TokenKind;
+  /** Keyed hash of the presented token (never the token itself). */
+  tokenHash: string;
+}
+
+export type AuthResult =
+  | { ok: true; caller: Caller }
+  | { ok: false; reason: 'missing' | 'malformed' | 'unknown' | 'expired' | 'suspended'; message: string };
+
+/**
+ * Finds the partner behind an `Authorization: Token ...` header. Inbound tokens are looked up by keyed
+ * hash; both the raw value and its base64 decoding are tried (digest §1.1: many partners still send raw).
+ */
+export async function authenticateCaller(tenant: TenantContext, header: string | undefined): Promise<AuthResult> {
+  if (!header) return { ok: false, reason: 'missing', message: 'Authorization header missing' };
+  const candidates = tokenCandidates(header);
+  if (candidates.length === 0) {
+    return { ok: false, reason: 'malformed', message: "Authorization header must be 'Token <credentials token>'" };
+  }
+  const now = tenant.runtime.now();
+  for (const candidate of candidates) {
+    const hash = tenant.runtime.keys.hash(candidate);
+    const record = await tenant.tokens.find(hash);
+    if (!record) continue;
+    if (isExpired(record, now)) return { ok: false, reason: 'expired', message: 'credentials token expired' };
+    const partner = await tenant.partners.get(record.partner_id);
+    if (!partner) continue;
+    if (partner.status === 'SUSPENDED') {
+      return { ok: false, reason: 'suspended', message: 'credentials token revoked' };
+    }
+    return { ok: true, caller: { partner, tokenKind: record.kind, tokenHash: hash } };
+  }
+  return { ok: false, reason: 'unknown', message: 'unknown credentials token' };
+}
+
+export function isExpired(record: CredentialTokenRecord, now: number): boolean {
+  return record.expires_at !== undefined && Date.parse(record.expires_at) <= now;
+}

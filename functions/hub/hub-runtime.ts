@@ -1,0 +1,51 @@
+import type { HubConfig, TenantConfig } from '../config';
+import type { HubLog } from '../logger';
+import type { PartnerHttpClient } from '../outbound/partner-http-client';
+import { CredentialTokenRepository } from '../store/credential-token.repository';
+import { PartnerRepository } from '../store/partner.repository';
+import type { TenantStores } from '../store/tenant-stores';
+import type { TenantTable } from '../store/tenant-table';
+import type { TokenKeys } from './token-keys';
+
+/** Everything built once per process and shared by all requests; entry points differ only in how they build it. */
+export interface HubRuntime {
+  config: HubConfig;
+  stores: TenantStores;
+  keys: TokenKeys;
+  log: HubLog;
+  outbound: PartnerHttpClient;
+  /** Fixed public base URL (e.g. https://hub.example.com); when absent it is derived from each request. */
+  publicUrl?: string;
+  now(): number;
+}
+
+/** One request's view of one tenant: the tenant id reaches the store only inside this object. */
+export interface TenantContext {
+  tenant: TenantConfig;
+  table: TenantTable;
+  partners: PartnerRepository;
+  tokens: CredentialTokenRepository;
+  /** Base URL of this tenant's OCPI API, e.g. https://hub.example.com/demo/ocpi */
+  ocpiBaseUrl: string;
+  runtime: HubRuntime;
+  log: HubLog;
+}
+
+export function findTenant(config: HubConfig, tenantId: string): TenantConfig | undefined {
+  return config.tenants.find((t) => t.id === tenantId);
+}
+
+export function openTenant(runtime: HubRuntime, tenant: TenantConfig, baseUrl: string, log: HubLog): TenantContext {
+  const table = runtime.stores.forTenant(tenant.id);
+  return {
+    tenant,
+    table,
+    partners: new PartnerRepository(table),
+    tokens: new CredentialTokenRepository(table),
+    ocpiBaseUrl: `${(runtime.publicUrl ?? baseUrl).replace(/\/+$/, '')}/${tenant.id}/ocpi`,
+    runtime,
+    log,
+  };
+}
+
+export const nowIso = (runtime: Pick<HubRuntime, 'now'>) => new Date(runtime.now()).toISOString();

@@ -1,0 +1,108 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createAdaptorServer } from '@hono/node-server';
+import { type HubConfig, tableNameOf } from '../config';
+import { createHubApp } from '../http/hub-app';
+import { registerAdminToken } from '../hub/admin-tokens';
+import type { HubRuntime } from '../hub/hub-runtime';
+import { TokenKeys } from '../hub/token-keys';
+import { createLogger, type HubLog, type LogLevel } from '../logger';
+import { createPartnerHttpClient } from '../outbound/partner-http-client';
+import type { ResolveHost } from '../outbound/url-guard';
+import { createDynamoClient } from '../store/dynamo-client';
+import { ensureTable } from '../store/table-admin';
+import { sharedClientTenantStores } from '../store/tenant-stores';
+import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
+import { loadOrCreateAdminTokens, loadOrCreateKeyFile } from './secret-files';
+
+export class LocalHubError extends Error {}
+
+export interface LocalHubOptions {
+  config: HubConfig;
+  dataDir: string;
+  host?: string;
+  /** 0 = a free port. */
+  port?: number;
+  /** Use this DynamoDB instead of starting DynamoDB Local. */
+  dynamoEndpoint?: string;
+  publicUrl?: string;
+  adminToken?: string;
+  logLevel?: LogLevel;
+  log?: HubLog;
+  now?: () => number;
+  /** DNS for the outbound guard (tests inject one; default is the system resolver). */
+  resolve?: ResolveHost;
+}
+
+export interface LocalHub {
+  url: string;
+  port: number;
+  adminTokens: Map<string, string>;
+  runtime: HubRuntime;
+  stop(): Promise<void>;
+}
+
+/**
+ * The hub on one machine: DynamoDB Local (or DYNAMODB_ENDPOINT), the tenant tables, both APIs on one
+ * Node server. Same code paths as in AWS; only this entry point differs.
+ */
+export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
+  const log = opts.log ?? createLogger({ level: opts.logLevel });
+  const keys = new TokenKeys(loadOrCreateKeyFile(opts.dataDir));
+  let dynamo: DynamoDbLocal | undefined;
+  if (!opts.dynamoEndpoint) dynamo = await startDynamoDbLocal({ dataDir: join(opts.dataDir, 'dynamodb') });
+  const client = createDynamoClient({ endpoint: opts.dynamoEndpoint ?? dynamo?.endpoint });
+  const outbound = createPartnerHttpClient({
+    resolve: opts.resolve,
+    onRefused: (event) => log.security('outbound_url_refused', event),
+  });
+  const cleanup = async () => {
+    await outbound.close();
+    client.destroy();
+    await dynamo?.stop();
+  };
+  try {
+    const now = opts.now ?? Date.now;
+    const adminTokens = loadOrCreateAdminTokens(
+      opts.dataDir,
+      opts.config.tenants.map((t) => t.id),
+      opts.adminToken,
+    );
+    const stores = sharedClientTenantStores(client, opts.config);
+    for (const tenant of opts.config.tenants) {
+      await ensureTable(client, tableNameOf(opts.config, tenant.id));
+      await registerAdminToken(stores.forTenant(tenant.id), keys, adminTokens.get(tenant.id) as string, new Date(now()).toISOString());
+    }
+    const runtime: HubRuntime = { config: opts.config, stores, keys, log, outbound, publicUrl: opts.publicUrl, now };
+    const server = createAdaptorServer({ fetch: createHubApp(runtime).fetch });
+    const port = await listen(server, opts.host ?? '127.0.0.1', opts.port ?? 0);
+    const host = opts.host ?? '127.0.0.1';
+    return {
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      port,
+      adminTokens,
+      runtime,
+      async stop() {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        });
+        await cleanup();
+      },
+    };
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}
+
+function listen(server: ReturnType<typeof createAdaptorServer>, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE') {
+        reject(new LocalHubError(`Port ${port} on ${host} is in use: stop the other process or set PORT to a free port.`));
+      } else reject(new LocalHubError(`cannot listen on ${host}:${port}: ${err.message}`));
+    });
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { ConfigError, readHubConfigFile, readLocalEnv } from '../config';
+import { DynamoDbLocalError } from './dynamodb-local';
+import { LocalHubError, startLocalHub } from './local-hub';
+
+/** `npm start`: the hub on this machine. Failures end with one sentence saying what to do. */
+async function main(): Promise<void> {
+  const env = readLocalEnv();
+  const config = readHubConfigFile(resolve(env.HUB_CONFIG));
+  const hub = await startLocalHub({
+    config,
+    dataDir: resolve(env.HUB_DATA_DIR),
+    host: env.HOST,
+    port: env.PORT,
+    dynamoEndpoint: env.DYNAMODB_ENDPOINT,
+    publicUrl: env.HUB_PUBLIC_URL,
+    adminToken: env.HUB_ADMIN_TOKEN,
+    logLevel: env.LOG_LEVEL,
+  });
+  const base = env.HUB_PUBLIC_URL ?? hub.url;
+  const lines = [`OCPI hub listening on ${hub.url}`];
+  for (const tenant of config.tenants) {
+    lines.push(`tenant ${tenant.id}:`);
+    lines.push(`  OCPI versions URL: ${base}/${tenant.id}/ocpi/versions`);
+    lines.push(`  admin API:         ${base}/${tenant.id}/admin/partners`);
+    lines.push(`  admin token:       ${env.HUB_ADMIN_TOKEN ? '(from HUB_ADMIN_TOKEN)' : hub.adminTokens.get(tenant.id)}`);
+  }
+  // Printed to the terminal on purpose (not a log line): the operator needs the token to call the admin API.
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal} received, stopping the hub and DynamoDB Local\n`);
+    hub.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  const known = err instanceof ConfigError || err instanceof DynamoDbLocalError || err instanceof LocalHubError;
+  process.stderr.write(`${known ? (err as Error).message : `the hub failed to start: ${String(err)}`}\n`);
+  process.exit(1);
+});

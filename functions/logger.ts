@@ -1,0 +1,72 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+
+/**
+ * Structured JSON logs (design.md "Cross-cutting rules"). Every line carries the keys of its child
+ * (tenant, partner, request_id, correlation_id). No token, Authorization header or token-bearing URL
+ * may ever reach a log line: a JSON replacer redacts sensitive keys wherever they appear, and
+ * `redactUrl` strips query strings (partners put tokens there) from URLs before they are logged.
+ */
+export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+export type LogFields = Record<string, unknown>;
+
+export interface HubLog {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+  /** One log event per security-relevant fact: auth failures, registrations, rotations, SSRF refusals. */
+  security(event: string, fields?: LogFields): void;
+  child(keys: LogFields): HubLog;
+}
+
+const SENSITIVE_KEY = /authorization|token|secret|password|credential|cookie|api[-_]?key/i;
+/** Keys that contain a sensitive word but only carry metadata about it. */
+const SAFE_KEYS = new Set(['token_age_seconds', 'token_kind', 'token_type', 'token_encoding', 'token_ages']);
+
+function redactingReplacer(key: string, value: unknown): unknown {
+  if (key && SENSITIVE_KEY.test(key) && !SAFE_KEYS.has(key)) return '[REDACTED]';
+  if (value instanceof Error) return { name: value.name, message: value.message };
+  return value;
+}
+
+/** Origin and path only: query strings and userinfo can carry tokens. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return '[unparseable url]';
+  }
+}
+
+class PowertoolsHubLog implements HubLog {
+  constructor(private readonly logger: Logger) {}
+
+  debug(message: string, fields?: LogFields): void {
+    this.logger.debug(message, fields ?? {});
+  }
+  info(message: string, fields?: LogFields): void {
+    this.logger.info(message, fields ?? {});
+  }
+  warn(message: string, fields?: LogFields): void {
+    this.logger.warn(message, fields ?? {});
+  }
+  error(message: string, fields?: LogFields): void {
+    this.logger.error(message, fields ?? {});
+  }
+  security(event: string, fields?: LogFields): void {
+    this.logger.warn(`security: ${event}`, { security_event: event, ...fields });
+  }
+  child(keys: LogFields): HubLog {
+    return new PowertoolsHubLog(this.logger.createChild({ persistentKeys: keys }));
+  }
+}
+
+export function createLogger(opts: { level?: LogLevel; service?: string } = {}): HubLog {
+  const logger = new Logger({
+    serviceName: opts.service ?? 'ocpi-hub',
+    logLevel: opts.level ?? 'INFO',
+    jsonReplacerFn: redactingReplacer,
+  });
+  return new PowertoolsHubLog(logger);
+}

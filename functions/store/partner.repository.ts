@@ -1,0 +1,131 @@
+import type { ClientInfoRecord } from '../hub/client-info';
+import { type Partner, type PartnerRole, partyKeyOf } from '../hub/partner';
+import { ConditionFailedError } from './store-errors';
+import type { TenantTable, TransactOp } from './tenant-table';
+
+export class DuplicatePartyError extends Error {
+  constructor(readonly party: PartnerRole) {
+    super(`party ${party.country_code}/${party.party_id} with role ${party.role} already belongs to another partner`);
+  }
+}
+
+export class PartnerChangedError extends Error {
+  constructor(id: string) {
+    super(`partner ${id} was changed concurrently`);
+  }
+}
+
+const partnerKey = (id: string) => ({ pk: `PARTNER#${id}`, sk: 'PARTNER' });
+const partyItemKey = (party: { country_code: string; party_id: string; role: string }) => ({
+  pk: `PARTY#${partyKeyOf(party)}`,
+  sk: 'PARTY',
+});
+
+type PartnerItem = Partner & { pk: string; sk: string; gsi1pk: string; gsi1sk: string };
+type PartyItem = ClientInfoRecord & { pk: string; sk: string; gsi1pk: string; gsi1sk: string };
+
+function toPartyItem(record: ClientInfoRecord): PartyItem {
+  return {
+    ...partyItemKey(record),
+    ...record,
+    // HubClientInfo GET lists parties by last_updated (date filters), so the index sorts by it.
+    gsi1pk: 'PARTIES',
+    gsi1sk: `${record.last_updated}#${partyKeyOf(record)}`,
+  };
+}
+
+function stripKeys<T extends object>(item: T): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk'> {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item as T & Record<string, unknown>;
+  return rest as Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk'>;
+}
+
+/** Partners and the parties (roles) they hold, which are unique per tenant. */
+export class PartnerRepository {
+  constructor(private readonly table: TenantTable) {}
+
+  /** Creates the partner and claims each of its parties in one transaction. */
+  async create(partner: Partner, parties: ClientInfoRecord[], extra: TransactOp[] = []): Promise<void> {
+    const ops: TransactOp[] = [
+      { put: this.partnerItem(partner), condition: { expression: 'attribute_not_exists(pk)' } },
+      ...parties.map((p) => ({ put: toPartyItem(p), condition: { expression: 'attribute_not_exists(pk)' } })),
+      ...extra,
+    ];
+    try {
+      await this.table.transact(ops);
+    } catch (err) {
+      if (err instanceof ConditionFailedError) {
+        const idx = err.failedIndexes.find((i) => i >= 1 && i <= parties.length);
+        const party = idx !== undefined ? partner.roles[idx - 1] : undefined;
+        if (party) throw new DuplicatePartyError(party);
+      }
+      throw err;
+    }
+  }
+
+  async get(id: string): Promise<Partner | undefined> {
+    const item = await this.table.get<PartnerItem>(partnerKey(id));
+    return item ? (stripKeys(item) as Partner) : undefined;
+  }
+
+  async list(): Promise<Partner[]> {
+    const out: Partner[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.query<PartnerItem>({ index: 'gsi1', partition: 'PARTNERS', startKey });
+      out.push(...page.items.map((i) => stripKeys(i) as Partner));
+      startKey = page.lastKey;
+    } while (startKey);
+    return out;
+  }
+
+  /**
+   * Writes a new version of the partner if nobody else changed it since `expectedRev` was read,
+   * together with any other operations that must happen atomically with it (token items, parties).
+   */
+  async save(partner: Partner, expectedRev: number, extra: TransactOp[] = []): Promise<Partner> {
+    const next = { ...partner, rev: expectedRev + 1 };
+    const ops: TransactOp[] = [
+      {
+        put: this.partnerItem(next),
+        condition: { expression: '#rev = :rev', names: { '#rev': 'rev' }, values: { ':rev': expectedRev } },
+      },
+      ...extra,
+    ];
+    try {
+      await this.table.transact(ops);
+    } catch (err) {
+      if (err instanceof ConditionFailedError && err.failedIndexes.includes(0)) throw new PartnerChangedError(partner.id);
+      throw err;
+    }
+    return next;
+  }
+
+  /** Records that the partner was heard from; best effort, no revision bump. */
+  async touch(id: string, at: string): Promise<void> {
+    await this.table.update(partnerKey(id), { last_contact_at: at }, { expression: 'attribute_exists(pk)' });
+  }
+
+  async getParty(party: { country_code: string; party_id: string; role: string }): Promise<ClientInfoRecord | undefined> {
+    const item = await this.table.get<PartyItem>(partyItemKey(party), false);
+    return item ? (stripKeys(item) as ClientInfoRecord) : undefined;
+  }
+
+  partyPut(record: ClientInfoRecord): TransactOp {
+    return { put: toPartyItem(record) };
+  }
+
+  async listParties(): Promise<ClientInfoRecord[]> {
+    const out: ClientInfoRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.query<PartyItem>({ index: 'gsi1', partition: 'PARTIES', startKey });
+      out.push(...page.items.map((i) => stripKeys(i) as ClientInfoRecord));
+      startKey = page.lastKey;
+    } while (startKey);
+    return out;
+  }
+
+  private partnerItem(partner: Partner): PartnerItem {
+    return { ...partnerKey(partner.id), ...partner, gsi1pk: 'PARTNERS', gsi1sk: `${partner.created_at}#${partner.id}` };
+  }
+}

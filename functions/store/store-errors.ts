@@ -1,0 +1,16 @@
+/** Domain errors the store raises instead of SDK exceptions, so callers never inspect SDK types. */
+export class StoreError extends Error {}
+
+/** A conditional write lost: the item exists, is newer, or was changed concurrently. */
+export class ConditionFailedError extends StoreError {
+  constructor(
+    message: string,
+    /** For transactions: which operations' conditions failed (by index). */
+    readonly failedIndexes: number[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** The store could not be reached or answered with an unexpected error. */
+export class StoreUnavailableError extends StoreError {}

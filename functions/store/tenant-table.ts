@@ -1,0 +1,232 @@
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  TransactionCanceledException,
+  TransactWriteItemsCommand,
+  type TransactWriteItem,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { ConditionFailedError, StoreUnavailableError } from './store-errors';
+import type { IndexName } from './table-schema';
+
+export type Item = Record<string, unknown>;
+export type Key = { pk: string; sk: string };
+
+/** A condition expression with its placeholders, e.g. `attribute_not_exists(pk)`. */
+export interface Condition {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Item;
+}
+
+export interface QueryInput {
+  index?: IndexName;
+  /** Partition key value (pk, or gsiNpk for an index). */
+  partition: string;
+  /** Sort-key restriction. */
+  sort?: { beginsWith: string } | { between: [string, string] } | { gte: string } | { lt: string };
+  limit?: number;
+  startKey?: Item;
+  descending?: boolean;
+  consistent?: boolean;
+  /** Only count matches; items is empty. */
+  countOnly?: boolean;
+}
+
+export type TransactOp =
+  | { put: object; condition?: Condition }
+  | { delete: Key; condition?: Condition }
+  | { check: Key; condition: Condition };
+
+const MARSHALL = { removeUndefinedValues: true, convertClassInstanceToMap: false } as const;
+
+/**
+ * One tenant's table. Code receives it once per request from `TenantStores.forTenant`, so a tenant
+ * id never travels further down than this object (design.md "Code layout").
+ */
+export class TenantTable {
+  constructor(
+    readonly client: DynamoDBClient,
+    readonly tableName: string,
+  ) {}
+
+  async get<T extends object>(key: Key, consistent = true): Promise<T | undefined> {
+    const out = await this.guard(() =>
+      this.client.send(
+        new GetItemCommand({ TableName: this.tableName, Key: marshall(key), ConsistentRead: consistent }),
+      ),
+    );
+    return out.Item ? (unmarshall(out.Item) as T) : undefined;
+  }
+
+  async put(item: object, condition?: Condition): Promise<void> {
+    await this.guard(() =>
+      this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: marshall(item as Item, MARSHALL),
+          ...conditionParams(condition),
+        }),
+      ),
+    );
+  }
+
+  /** Sets the given attributes (undefined values remove them) under an optional condition. */
+  async update(key: Key, set: Item, condition?: Condition): Promise<Item> {
+    const names: Record<string, string> = { ...condition?.names };
+    const values: Item = { ...condition?.values };
+    const sets: string[] = [];
+    const removes: string[] = [];
+    Object.entries(set).forEach(([attr, value], i) => {
+      names[`#u${i}`] = attr;
+      if (value === undefined) removes.push(`#u${i}`);
+      else {
+        values[`:u${i}`] = value;
+        sets.push(`#u${i} = :u${i}`);
+      }
+    });
+    const expression = [
+      sets.length ? `SET ${sets.join(', ')}` : '',
+      removes.length ? `REMOVE ${removes.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const out = await this.guard(() =>
+      this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: marshall(key),
+          UpdateExpression: expression,
+          ConditionExpression: condition?.expression,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: Object.keys(values).length ? marshall(values, MARSHALL) : undefined,
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    return out.Attributes ? unmarshall(out.Attributes) : {};
+  }
+
+  async delete(key: Key, condition?: Condition): Promise<void> {
+    await this.guard(() =>
+      this.client.send(
+        new DeleteItemCommand({
+          TableName: this.tableName,
+          Key: marshall(key),
+          ...conditionParams(condition),
+        }),
+      ),
+    );
+  }
+
+  async query<T extends object>(input: QueryInput): Promise<{ items: T[]; count: number; lastKey?: Item }> {
+    const pkName = input.index ? `${input.index}pk` : 'pk';
+    const skName = input.index ? `${input.index}sk` : 'sk';
+    const values: Item = { ':p': input.partition };
+    let keyCondition = '#p = :p';
+    const names: Record<string, string> = { '#p': pkName };
+    const s = input.sort;
+    if (s) {
+      names['#s'] = skName;
+      if ('beginsWith' in s) {
+        keyCondition += ' AND begins_with(#s, :s0)';
+        values[':s0'] = s.beginsWith;
+      } else if ('between' in s) {
+        keyCondition += ' AND #s BETWEEN :s0 AND :s1';
+        values[':s0'] = s.between[0];
+        values[':s1'] = s.between[1];
+      } else if ('gte' in s) {
+        keyCondition += ' AND #s >= :s0';
+        values[':s0'] = s.gte;
+      } else {
+        keyCondition += ' AND #s < :s0';
+        values[':s0'] = s.lt;
+      }
+    }
+    const out = await this.guard(() =>
+      this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: input.index,
+          KeyConditionExpression: keyCondition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: marshall(values),
+          Limit: input.limit,
+          ExclusiveStartKey: input.startKey ? marshall(input.startKey) : undefined,
+          ScanIndexForward: !input.descending,
+          ConsistentRead: input.index ? undefined : input.consistent,
+          Select: input.countOnly ? 'COUNT' : undefined,
+        }),
+      ),
+    );
+    return {
+      items: (out.Items ?? []).map((i) => unmarshall(i) as T),
+      count: out.Count ?? 0,
+      lastKey: out.LastEvaluatedKey ? unmarshall(out.LastEvaluatedKey) : undefined,
+    };
+  }
+
+  /** Writes that must not be lost together (stored object + outbox item) go in one transaction. */
+  async transact(ops: TransactOp[]): Promise<void> {
+    const items: TransactWriteItem[] = ops.map((op) => {
+      if ('put' in op)
+        return {
+          Put: {
+            TableName: this.tableName,
+            Item: marshall(op.put as Item, MARSHALL),
+            ...conditionParams(op.condition),
+          },
+        };
+      if ('delete' in op)
+        return {
+          Delete: { TableName: this.tableName, Key: marshall(op.delete), ...conditionParams(op.condition) },
+        };
+      return {
+        ConditionCheck: {
+          TableName: this.tableName,
+          Key: marshall(op.check),
+          ...requiredCondition(op.condition),
+        },
+      };
+    });
+    await this.guard(() => this.client.send(new TransactWriteItemsCommand({ TransactItems: items })));
+  }
+
+  private async guard<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      throw translateError(err);
+    }
+  }
+}
+
+function conditionParams(condition?: Condition) {
+  if (!condition) return {};
+  return requiredCondition(condition);
+}
+
+function requiredCondition(condition: Condition) {
+  return {
+    ConditionExpression: condition.expression,
+    ExpressionAttributeNames: condition.names,
+    ExpressionAttributeValues: condition.values ? marshall(condition.values, MARSHALL) : undefined,
+  };
+}
+
+function translateError(err: unknown): Error {
+  if (err instanceof ConditionalCheckFailedException) return new ConditionFailedError('condition failed');
+  if (err instanceof TransactionCanceledException) {
+    const reasons = err.CancellationReasons ?? [];
+    const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
+    if (failed.length) return new ConditionFailedError('transaction condition failed', failed);
+    return new StoreUnavailableError(`transaction cancelled: ${reasons.map((r) => r.Code).join(',')}`);
+  }
+  if (err instanceof Error) return new StoreUnavailableError(`store error: ${err.name}: ${err.message}`);
+  return new StoreUnavailableError('store error');
+}
