@@ -13,7 +13,7 @@ export async function readCappedBody(
   safeUrl: string,
 ): Promise<string> {
   if (contentLength !== undefined && Number(contentLength) > maxBytes) {
-    body.destroy();
+    discard(body);
     throw new OutboundResponseTooLargeError(safeUrl, maxBytes);
   }
   const chunks: Buffer[] = [];
@@ -21,10 +21,16 @@ export async function readCappedBody(
   for await (const chunk of body as AsyncIterable<Buffer>) {
     total += chunk.length;
     if (total > maxBytes) {
-      body.destroy();
+      discard(body);
       throw new OutboundResponseTooLargeError(safeUrl, maxBytes);
     }
     chunks.push(chunk);
   }
   return Buffer.concat(chunks, total).toString('utf8');
+}
+
+/** Destroying an unfinished undici body emits an abort error; nobody is left to care about it. */
+function discard(body: Readable): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }

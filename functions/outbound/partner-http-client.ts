@@ -116,6 +116,9 @@ export function createPartnerHttpClient(opts: PartnerHttpClientOptions = {}): Pa
         maxResponseBytes,
         safeUrl,
       );
+      // undici marks the socket idle a tick after the body ends; without this pause the caller's next
+      // request would find it still busy and open a second connection instead of reusing this one.
+      await new Promise((resolve) => setImmediate(resolve));
       return { status: response.statusCode, headers, bodyText, json: parseJson(bodyText), url: safeUrl };
     } catch (err) {
       const error = toOutboundError(err, safeUrl, timedOut, timeoutMs);
