@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ConnectorFormatSchema, ConnectorTypeSchema, PowerTypeSchema } from './connector';
+import { GeoLocationSchema } from './geo-location';
+import { ciString, IdSchema, ocpiString } from './primitives';
+
+/**
+ * CdrLocation (cdrs §10.4.4): a snapshot of where the charge happened. Unlike Location, address and
+ * state keep their old sizes (45 / 20): the errata enlarged only Location's. For a reservation-only CDR
+ * the EVSE and connector fields may be `#NA` (digest §1.6).
+ */
+export const CdrLocationSchema = z.looseObject({
+  id: IdSchema,
+  name: ocpiString(255).optional(),
+  address: ocpiString(45),
+  city: ocpiString(45),
+  postal_code: ocpiString(10).optional(),
+  state: ocpiString(20).optional(),
+  country: ocpiString(3),
+  coordinates: GeoLocationSchema,
+  evse_uid: IdSchema,
+  evse_id: ciString(48),
+  connector_id: IdSchema,
+  connector_standard: ConnectorTypeSchema,
+  connector_format: ConnectorFormatSchema,
+  connector_power_type: PowerTypeSchema,
+});
+export type CdrLocation = z.infer<typeof CdrLocationSchema>;

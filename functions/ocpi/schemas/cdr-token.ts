@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { CountryCodeSchema, ciString, IdSchema, PartyIdSchema } from './primitives';
+import { TokenTypeSchema } from './token';
+
+/** AuthMethod (cdrs §10.4.1): a CDR reports the last method used. */
+export const AUTH_METHODS = ['AUTH_REQUEST', 'COMMAND', 'WHITELIST'] as const;
+export const AuthMethodSchema = z.enum(AUTH_METHODS);
+export type AuthMethod = z.infer<typeof AuthMethodSchema>;
+
+/**
+ * CdrToken (cdrs §10.4.3), used by Session and CDR. `country_code` and `party_id` (the eMSP that owns
+ * the token) are required in 2.2.1-d2, but the original 2.2.1 text (2021) and its examples lacked them
+ * (digest §9 item 7). Partners built against that text still omit them, and rejecting their Sessions and
+ * CDRs would lose billing data, so both fields are optional here: accept inbound, route by the other
+ * fields when they are missing. plausibilityWarnings() reports the omission.
+ */
+export const CdrTokenSchema = z.looseObject({
+  country_code: CountryCodeSchema.optional(),
+  party_id: PartyIdSchema.optional(),
+  uid: IdSchema,
+  type: TokenTypeSchema,
+  contract_id: ciString(36),
+});
+export type CdrToken = z.infer<typeof CdrTokenSchema>;

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { ActiveChargingProfileSchema } from './charging-profile';
+import { IntSchema } from './primitives';
+
+export const CHARGING_PROFILE_RESPONSE_TYPES = [
+  'ACCEPTED',
+  'NOT_SUPPORTED',
+  'REJECTED',
+  'TOO_OFTEN',
+  'UNKNOWN_SESSION',
+] as const;
+export const ChargingProfileResponseTypeSchema = z.enum(CHARGING_PROFILE_RESPONSE_TYPES);
+export type ChargingProfileResponseType = z.infer<typeof ChargingProfileResponseTypeSchema>;
+
+export const CHARGING_PROFILE_RESULT_TYPES = ['ACCEPTED', 'REJECTED', 'UNKNOWN'] as const;
+export const ChargingProfileResultTypeSchema = z.enum(CHARGING_PROFILE_RESULT_TYPES);
+export type ChargingProfileResultType = z.infer<typeof ChargingProfileResultTypeSchema>;
+
+/** ChargingProfileResponse (chargingprofiles §14.4.1): synchronous answer to GET/PUT/DELETE; timeout in s. */
+export const ChargingProfileResponseSchema = z.looseObject({
+  result: ChargingProfileResponseTypeSchema,
+  timeout: IntSchema.min(0),
+});
+export type ChargingProfileResponse = z.infer<typeof ChargingProfileResponseSchema>;
+
+/** ActiveChargingProfileResult (chargingprofiles §14.3.3): async result of a GET, POSTed to response_url. */
+export const ActiveChargingProfileResultSchema = z.looseObject({
+  result: ChargingProfileResultTypeSchema,
+  profile: ActiveChargingProfileSchema.optional(),
+});
+export type ActiveChargingProfileResult = z.infer<typeof ActiveChargingProfileResultSchema>;
+
+/** ChargingProfileResult (chargingprofiles §14.3.4): async result of a PUT. */
+export const ChargingProfileResultSchema = z.looseObject({
+  result: ChargingProfileResultTypeSchema,
+});
+export type ChargingProfileResult = z.infer<typeof ChargingProfileResultSchema>;
+
+/** ClearProfileResult (chargingprofiles §14.3.5): async result of a DELETE. */
+export const ClearProfileResultSchema = z.looseObject({
+  result: ChargingProfileResultTypeSchema,
+});
+export type ClearProfileResult = z.infer<typeof ClearProfileResultSchema>;

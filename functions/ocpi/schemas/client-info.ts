@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { DateTimeSchema } from '../datetime';
+import { RoleSchema } from './credentials';
+import { CountryCodeSchema, PartyIdSchema } from './primitives';
+
+/** ConnectionStatus (hubclientinfo §15.4.1). ClientInfo objects are never deleted: they end SUSPENDED. */
+export const CONNECTION_STATUSES = ['CONNECTED', 'OFFLINE', 'PLANNED', 'SUSPENDED'] as const;
+export const ConnectionStatusSchema = z.enum(CONNECTION_STATUSES);
+export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>;
+
+/** ClientInfo (hubclientinfo §15.3.1): every field required. */
+export const ClientInfoSchema = z.looseObject({
+  party_id: PartyIdSchema,
+  country_code: CountryCodeSchema,
+  role: RoleSchema,
+  status: ConnectionStatusSchema,
+  last_updated: DateTimeSchema,
+});
+export type ClientInfo = z.infer<typeof ClientInfoSchema>;

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { DateTimeSchema } from '../datetime';
+import { ciString, IdSchema, UrlSchema } from './primitives';
+import { TokenSchema } from './token';
+
+/**
+ * Command request bodies (commands §13.3). Each carries the eMSP's `response_url` for the asynchronous
+ * CommandResult; a hub rewrites it to its own URL before forwarding (digest §3.6).
+ */
+export const COMMAND_TYPES = [
+  'CANCEL_RESERVATION',
+  'RESERVE_NOW',
+  'START_SESSION',
+  'STOP_SESSION',
+  'UNLOCK_CONNECTOR',
+] as const;
+export const CommandTypeSchema = z.enum(COMMAND_TYPES);
+export type CommandType = z.infer<typeof CommandTypeSchema>;
+
+/** StartSession (commands §13.3.5): `connector_id` only makes sense together with `evse_uid`. */
+export const StartSessionSchema = z
+  .looseObject({
+    response_url: UrlSchema,
+    token: TokenSchema,
+    location_id: IdSchema,
+    evse_uid: IdSchema.optional(),
+    connector_id: IdSchema.optional(),
+    authorization_reference: ciString(36).optional(),
+  })
+  .superRefine((command, ctx) => {
+    if (command.connector_id !== undefined && command.evse_uid === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'is required when connector_id is set', path: ['evse_uid'] });
+    }
+  });
+export type StartSession = z.infer<typeof StartSessionSchema>;
+
+/** StopSession (commands §13.3.6). */
+export const StopSessionSchema = z.looseObject({
+  response_url: UrlSchema,
+  session_id: IdSchema,
+});
+export type StopSession = z.infer<typeof StopSessionSchema>;
+
+/** ReserveNow (commands §13.3.4): the same reservation_id for the same location replaces it. */
+export const ReserveNowSchema = z.looseObject({
+  response_url: UrlSchema,
+  token: TokenSchema,
+  expiry_date: DateTimeSchema,
+  reservation_id: IdSchema,
+  location_id: IdSchema,
+  evse_uid: IdSchema.optional(),
+  authorization_reference: ciString(36).optional(),
+});
+export type ReserveNow = z.infer<typeof ReserveNowSchema>;
+
+/** CancelReservation (commands §13.3.1). */
+export const CancelReservationSchema = z.looseObject({
+  response_url: UrlSchema,
+  reservation_id: IdSchema,
+});
+export type CancelReservation = z.infer<typeof CancelReservationSchema>;
+
+/** UnlockConnector (commands §13.3.7): help-desk use only, all three references required. */
+export const UnlockConnectorSchema = z.looseObject({
+  response_url: UrlSchema,
+  location_id: IdSchema,
+  evse_uid: IdSchema,
+  connector_id: IdSchema,
+});
+export type UnlockConnector = z.infer<typeof UnlockConnectorSchema>;
+
+/** The body schema of each command, by the `{command}` path segment. */
+export const COMMAND_BODY_SCHEMAS = {
+  CANCEL_RESERVATION: CancelReservationSchema,
+  RESERVE_NOW: ReserveNowSchema,
+  START_SESSION: StartSessionSchema,
+  STOP_SESSION: StopSessionSchema,
+  UNLOCK_CONNECTOR: UnlockConnectorSchema,
+} as const satisfies Record<CommandType, z.ZodType>;

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { DateTimeSchema } from '../datetime';
+import { TimeOfDaySchema } from './primitives';
+
+/**
+ * RegularHours (locations §8.4.21): weekday 1 = Monday … 7 = Sunday, local `HH:MM` times, and the
+ * spec says period_end "must be later than period_begin". A period over midnight is therefore two
+ * entries (e.g. Mon 22:00–23:59 and Tue 00:00–06:00); the same-string comparison works because both
+ * sides are zero-padded HH:MM.
+ */
+export const RegularHoursSchema = z
+  .looseObject({
+    weekday: z.number().int().min(1).max(7),
+    period_begin: TimeOfDaySchema,
+    period_end: TimeOfDaySchema,
+  })
+  .superRefine((hours, ctx) => {
+    if (hours.period_end <= hours.period_begin) {
+      ctx.addIssue({ code: 'custom', message: 'must be later than period_begin', path: ['period_end'] });
+    }
+  });
+export type RegularHours = z.infer<typeof RegularHoursSchema>;
+
+/** ExceptionalPeriod (locations §8.4.10): UTC DateTimes, unlike RegularHours. */
+export const ExceptionalPeriodSchema = z.looseObject({
+  period_begin: DateTimeSchema,
+  period_end: DateTimeSchema,
+});
+export type ExceptionalPeriod = z.infer<typeof ExceptionalPeriodSchema>;
+
+/**
+ * Hours (locations §8.4.14): `twentyfourseven` is required; when it is false, `regular_hours` must hold
+ * at least one entry. Regular hours next to `twentyfourseven: true` are redundant but harmless, so they
+ * are not rejected.
+ */
+export const HoursSchema = z
+  .looseObject({
+    twentyfourseven: z.boolean(),
+    regular_hours: z.array(RegularHoursSchema).optional(),
+    exceptional_openings: z.array(ExceptionalPeriodSchema).optional(),
+    exceptional_closings: z.array(ExceptionalPeriodSchema).optional(),
+  })
+  .superRefine((hours, ctx) => {
+    if (!hours.twentyfourseven && (hours.regular_hours ?? []).length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'is required (at least one entry) when twentyfourseven is false',
+        path: ['regular_hours'],
+      });
+    }
+  });
+export type Hours = z.infer<typeof HoursSchema>;

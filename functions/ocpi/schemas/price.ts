@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+/** Price (types §16.4, 2.2.1 form): `incl_vat` is absent when VAT is unknown, which is not the same as 0. */
+export const PriceSchema = z.looseObject({
+  excl_vat: z.number(),
+  incl_vat: z.number().optional(),
+});
+export type Price = z.infer<typeof PriceSchema>;

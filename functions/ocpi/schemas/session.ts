@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { DateTimeSchema } from '../datetime';
+import { AuthMethodSchema, CdrTokenSchema } from './cdr-token';
+import { ChargingPeriodSchema } from './charging-period';
+import { PriceSchema } from './price';
+import {
+  CountryCodeSchema,
+  CurrencySchema,
+  ciString,
+  IdSchema,
+  ocpiString,
+  PartyIdSchema,
+} from './primitives';
+
+/**
+ * SessionStatus (sessions §9.4.2). The reservation section of the spec says `RESERVED`, but the enum
+ * value is `RESERVATION`; only the enum value is accepted.
+ */
+export const SESSION_STATUSES = ['ACTIVE', 'COMPLETED', 'INVALID', 'PENDING', 'RESERVATION'] as const;
+export const SessionStatusSchema = z.enum(SESSION_STATUSES);
+export type SessionStatus = z.infer<typeof SessionStatusSchema>;
+
+/**
+ * Session (sessions §9.3.1). evse_uid / connector_id may be `#NA` for a reservation not yet bound to an
+ * EVSE (digest §1.6). A missing total_cost does not mean free of charge.
+ */
+export const SessionSchema = z.looseObject({
+  country_code: CountryCodeSchema,
+  party_id: PartyIdSchema,
+  id: IdSchema,
+  start_date_time: DateTimeSchema,
+  end_date_time: DateTimeSchema.optional(),
+  kwh: z.number(),
+  cdr_token: CdrTokenSchema,
+  auth_method: AuthMethodSchema,
+  authorization_reference: ciString(36).optional(),
+  location_id: IdSchema,
+  evse_uid: IdSchema,
+  connector_id: IdSchema,
+  meter_id: ocpiString(255).optional(),
+  currency: CurrencySchema,
+  charging_periods: z.array(ChargingPeriodSchema).optional(),
+  total_cost: PriceSchema.optional(),
+  status: SessionStatusSchema,
+  last_updated: DateTimeSchema,
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+/**
+ * Session PATCH (sessions §9.2.2.3): any subset of fields, `last_updated` mandatory (2.2+). Charging
+ * periods in a PATCH are appended by the receiver, not replaced; that is not the schema's business.
+ */
+export const SessionPatchSchema = SessionSchema.partial().extend({ last_updated: DateTimeSchema });
+export type SessionPatch = z.infer<typeof SessionPatchSchema>;
