@@ -17,6 +17,7 @@ import { type Canary, type LoopbackHttpServer, startCanary, startHttpServer } fr
 const SECRET = 'secret-xyz';
 const local = { allowHttp: true, allowPrivateAddresses: true };
 const strict = { allowHttp: true, allowPrivateAddresses: false };
+type OutboundErrorClass = new (...args: never[]) => OutboundError;
 
 /** Every failure path, each carrying the token in the Authorization header and in the query string. */
 describe('outbound error messages', () => {
@@ -50,7 +51,7 @@ describe('outbound error messages', () => {
   });
 
   const headers = { authorization: `Token ${SECRET}` };
-  const failures = (): [string, PartnerRequest, typeof OutboundError][] => [
+  const failures = (): [string, PartnerRequest, OutboundErrorClass][] => [
     [
       'private address',
       { method: 'GET', url: `http://10.0.0.1/v?token=${SECRET}`, headers, policy: strict },
