@@ -42,12 +42,14 @@ export function resolveHubUrl(
     if (!state.hub.versionsUrl) throw new HubCallError('not connected to a hub: no versions URL known');
     return { url: new URL(pathOrUrl, state.hub.versionsUrl).toString() };
   }
-  const [module = '', ...rest] = pathOrUrl.split('/');
+  const [path = '', query] = pathOrUrl.split('?', 2);
+  const [module = '', ...rest] = path.split('/');
   const candidates = state.hub.endpoints.filter((e) => e.identifier === module);
   const wanted = iface ?? counterpartInterface(state, module);
   const endpoint = candidates.find((e) => e.role === wanted) ?? candidates[0];
   if (!endpoint) throw new HubCallError(`the hub advertised no '${module}' endpoint`);
-  return { url: joinUrl(endpoint.url, rest.join('/')), module };
+  const url = joinUrl(endpoint.url, rest.join('/'));
+  return { url: query === undefined ? url : `${url}?${query}`, module };
 }
 
 function isConfigurationUrl(url: string, module?: string): boolean {
