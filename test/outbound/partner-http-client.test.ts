@@ -123,6 +123,26 @@ describe('createPartnerHttpClient against a loopback partner', () => {
     expect(partner.connections() - connectionsBefore).toBe(1);
   });
 
+  it('connects to the vetted address even when DNS answers differently right after the check', async () => {
+    // Prepare
+    const answers = [['127.0.0.1'], ['169.254.169.254']];
+    const rebinding = createPartnerHttpClient({
+      resolve: async () => answers.shift() ?? ['169.254.169.254'],
+    });
+
+    // Act
+    const response = await rebinding.request({
+      method: 'GET',
+      url: `http://rebinding.test:${partner.port}/text`,
+      policy: local,
+    });
+    await rebinding.close();
+
+    // Assess
+    expect(response.bodyText).toBe('plain words');
+    expect(received.at(-1)?.headers.host).toBe(`rebinding.test:${partner.port}`);
+  });
+
   it('gives up on a partner that never answers within the timeout', async () => {
     // Prepare
     const started = Date.now();
