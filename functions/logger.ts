@@ -3,8 +3,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 /**
  * Structured JSON logs (design.md "Cross-cutting rules"). Every line carries the keys of its child
  * (tenant, partner, request_id, correlation_id). No token, Authorization header or token-bearing URL
- * may ever reach a log line: a JSON replacer redacts sensitive keys wherever they appear, and
- * `redactUrl` strips query strings (partners put tokens there) from URLs before they are logged.
+ * may ever reach a log line: a JSON replacer redacts sensitive keys wherever they appear, and URLs
+ * are logged through `safeUrlForLogs` (origin + path; partners put tokens in query strings).
  */
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
 export type LogFields = Record<string, unknown>;
@@ -27,16 +27,6 @@ function redactingReplacer(key: string, value: unknown): unknown {
   if (key && SENSITIVE_KEY.test(key) && !SAFE_KEYS.has(key)) return '[REDACTED]';
   if (value instanceof Error) return { name: value.name, message: value.message };
   return value;
-}
-
-/** Origin and path only: query strings and userinfo can carry tokens. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
-  } catch {
-    return '[unparseable url]';
-  }
 }
 
 class PowertoolsHubLog implements HubLog {

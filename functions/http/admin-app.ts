@@ -7,7 +7,8 @@ import type { HubEnv } from './http-env';
 import { requestContext } from './middleware/request-context';
 import { tenantScope } from './middleware/tenant-scope';
 
-const unknownAdminTenant = (id: string) => new AdminError(404, 'tenant_not_found', `unknown tenant '${id.slice(0, 40)}'`);
+const unknownAdminTenant = (id: string) =>
+  new AdminError(404, 'tenant_not_found', `unknown tenant '${id.slice(0, 40)}'`);
 
 /** The admin API of every tenant (`/{tenant}/admin/...`) and the health check. */
 export function createAdminApp(runtime: HubRuntime): Hono<HubEnv> {

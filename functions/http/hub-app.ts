@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import type { HubRuntime } from '../hub/hub-runtime';
 import { createAdminApp } from './admin-app';
 import type { HubEnv } from './http-env';
-import { createOcpiApp } from './ocpi-app';
 import { OCPI_MODULES_221 } from './ocpi/modules-221';
+import { createOcpiApp } from './ocpi-app';
 
 /**
  * Local mode serves both APIs from one process; in AWS each is its own Lambda behind API Gateway.

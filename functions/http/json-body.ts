@@ -9,11 +9,16 @@ export type JsonBody =
 
 /** Reads a JSON body within the size cap; each app maps the problems to its own error shape. */
 export async function readJson(c: Context): Promise<JsonBody> {
-  const tooLarge = { ok: false, problem: 'too_large', message: `request body over ${MAX_BODY_BYTES} bytes` } as const;
+  const tooLarge = {
+    ok: false,
+    problem: 'too_large',
+    message: `request body over ${MAX_BODY_BYTES} bytes`,
+  } as const;
   if (Number(c.req.header('Content-Length') ?? '0') > MAX_BODY_BYTES) return tooLarge;
   const text = await c.req.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) return tooLarge;
-  if (text.trim() === '') return { ok: false, problem: 'empty', message: 'request body is empty; a JSON body is required' };
+  if (text.trim() === '')
+    return { ok: false, problem: 'empty', message: 'request body is empty; a JSON body is required' };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {

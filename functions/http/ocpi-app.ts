@@ -19,7 +19,11 @@ export function createOcpiApp(runtime: HubRuntime, modules: readonly OcpiModule[
   app.use('/:tenant/ocpi/*', requestContext(runtime), tenantScope(runtime, unknownOcpiTenant));
 
   const endpoints = modules.flatMap((m) => m.endpoints);
-  const registrationPaths = ['/:tenant/ocpi/versions', `/:tenant/ocpi/${HUB_VERSION}`, `/:tenant/ocpi/${HUB_VERSION}/credentials`];
+  const registrationPaths = [
+    '/:tenant/ocpi/versions',
+    `/:tenant/ocpi/${HUB_VERSION}`,
+    `/:tenant/ocpi/${HUB_VERSION}/credentials`,
+  ];
   for (const path of registrationPaths) app.use(path, ocpiAuth({ allowTokenA: true }));
   app.use(`/:tenant/ocpi/${HUB_VERSION}/*`, async (c, next) => {
     // Credentials already authenticated above with token A allowed; every other module refuses it.

@@ -18,11 +18,18 @@ export type AuthResult =
  * Finds the partner behind an `Authorization: Token ...` header. Inbound tokens are looked up by keyed
  * hash; both the raw value and its base64 decoding are tried (digest §1.1: many partners still send raw).
  */
-export async function authenticateCaller(tenant: TenantContext, header: string | undefined): Promise<AuthResult> {
+export async function authenticateCaller(
+  tenant: TenantContext,
+  header: string | undefined,
+): Promise<AuthResult> {
   if (!header) return { ok: false, reason: 'missing', message: 'Authorization header missing' };
   const candidates = tokenCandidates(header);
   if (candidates.length === 0) {
-    return { ok: false, reason: 'malformed', message: "Authorization header must be 'Token <credentials token>'" };
+    return {
+      ok: false,
+      reason: 'malformed',
+      message: "Authorization header must be 'Token <credentials token>'",
+    };
   }
   const now = tenant.runtime.now();
   for (const candidate of candidates) {

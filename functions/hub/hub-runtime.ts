@@ -35,7 +35,12 @@ export function findTenant(config: HubConfig, tenantId: string): TenantConfig | 
   return config.tenants.find((t) => t.id === tenantId);
 }
 
-export function openTenant(runtime: HubRuntime, tenant: TenantConfig, baseUrl: string, log: HubLog): TenantContext {
+export function openTenant(
+  runtime: HubRuntime,
+  tenant: TenantConfig,
+  baseUrl: string,
+  log: HubLog,
+): TenantContext {
   const table = runtime.stores.forTenant(tenant.id);
   return {
     tenant,

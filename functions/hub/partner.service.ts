@@ -19,9 +19,13 @@ export interface NewPartner {
  * Creates a PLANNED partner with a fresh token A (32 random bytes, base64url), stored only as a keyed
  * hash; the plain token is returned once for the admin to hand over out of band (digest §2.4 step 1).
  */
-export async function createPartner(ctx: TenantContext, input: NewPartner): Promise<{ partner: Partner; tokenA: string }> {
+export async function createPartner(
+  ctx: TenantContext,
+  input: NewPartner,
+): Promise<{ partner: Partner; tokenA: string }> {
   const now = nowIso(ctx.runtime);
   const tokenA = generateToken();
+  const tokenAHash = ctx.runtime.keys.hash(tokenA);
   const partner: Partner = {
     id: randomUUID(),
     name: input.name,
@@ -32,6 +36,7 @@ export async function createPartner(ctx: TenantContext, input: NewPartner): Prom
     rev: 1,
     endpoints: [],
     outbound_token_encoding: 'base64',
+    token_a_hash: tokenAHash,
     token_a_issued_at: now,
     token_a_expires_at: tokenAExpiry(ctx),
   };
@@ -45,7 +50,7 @@ export async function createPartner(ctx: TenantContext, input: NewPartner): Prom
   }));
   await ctx.partners.create(partner, parties, [
     ctx.tokens.putOp({
-      hash: ctx.runtime.keys.hash(tokenA),
+      hash: tokenAHash,
       partner_id: partner.id,
       kind: 'A',
       created_at: now,

@@ -42,6 +42,12 @@ export interface Partner {
   outbound_token_encoding: TokenEncoding;
   outbound_token_set_at?: string;
   inbound_token_set_at?: string;
+  /** Keyed hash of the partner's current inbound token (never the token). */
+  inbound_token_hash?: string;
+  /** Keyed hash of the previous inbound token while it is in its grace window. */
+  previous_inbound_token_hash?: string;
+  /** Keyed hash of the outstanding registration token A, if any. */
+  token_a_hash?: string;
   token_a_issued_at?: string;
   token_a_expires_at?: string;
   registered_at?: string;

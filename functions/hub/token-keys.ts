@@ -36,7 +36,12 @@ export class TokenKeys {
     const cipher = createCipheriv('aes-256-gcm', this.keys.encKey, iv);
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
-    return [ENC_VERSION, iv.toString('base64url'), tag.toString('base64url'), body.toString('base64url')].join('.');
+    return [
+      ENC_VERSION,
+      iv.toString('base64url'),
+      tag.toString('base64url'),
+      body.toString('base64url'),
+    ].join('.');
   }
 
   decrypt(blob: string): string {
@@ -46,7 +51,9 @@ export class TokenKeys {
     }
     const decipher = createDecipheriv('aes-256-gcm', this.keys.encKey, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
   }
 }
 

@@ -71,9 +71,22 @@ export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
     const stores = sharedClientTenantStores(client, opts.config);
     for (const tenant of opts.config.tenants) {
       await ensureTable(client, tableNameOf(opts.config, tenant.id));
-      await registerAdminToken(stores.forTenant(tenant.id), keys, adminTokens.get(tenant.id) as string, new Date(now()).toISOString());
+      await registerAdminToken(
+        stores.forTenant(tenant.id),
+        keys,
+        adminTokens.get(tenant.id) as string,
+        new Date(now()).toISOString(),
+      );
     }
-    const runtime: HubRuntime = { config: opts.config, stores, keys, log, outbound, publicUrl: opts.publicUrl, now };
+    const runtime: HubRuntime = {
+      config: opts.config,
+      stores,
+      keys,
+      log,
+      outbound,
+      publicUrl: opts.publicUrl,
+      now,
+    };
     const server = createAdaptorServer({ fetch: createHubApp(runtime).fetch });
     const port = await listen(server, opts.host ?? '127.0.0.1', opts.port ?? 0);
     const host = opts.host ?? '127.0.0.1';
@@ -100,7 +113,11 @@ function listen(server: ReturnType<typeof createAdaptorServer>, host: string, po
   return new Promise((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EADDRINUSE') {
-        reject(new LocalHubError(`Port ${port} on ${host} is in use: stop the other process or set PORT to a free port.`));
+        reject(
+          new LocalHubError(
+            `Port ${port} on ${host} is in use: stop the other process or set PORT to a free port.`,
+          ),
+        );
       } else reject(new LocalHubError(`cannot listen on ${host}:${port}: ${err.message}`));
     });
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));

@@ -3,6 +3,9 @@ import { ConfigError, readHubConfigFile, readLocalEnv } from '../config';
 import { DynamoDbLocalError } from './dynamodb-local';
 import { LocalHubError, startLocalHub } from './local-hub';
 
+// Node 20 is supported here; the SDK's notice about its future Node 22 floor is not for operators.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** `npm start`: the hub on this machine. Failures end with one sentence saying what to do. */
 async function main(): Promise<void> {
   const env = readLocalEnv();
@@ -23,7 +26,9 @@ async function main(): Promise<void> {
     lines.push(`tenant ${tenant.id}:`);
     lines.push(`  OCPI versions URL: ${base}/${tenant.id}/ocpi/versions`);
     lines.push(`  admin API:         ${base}/${tenant.id}/admin/partners`);
-    lines.push(`  admin token:       ${env.HUB_ADMIN_TOKEN ? '(from HUB_ADMIN_TOKEN)' : hub.adminTokens.get(tenant.id)}`);
+    lines.push(
+      `  admin token:       ${env.HUB_ADMIN_TOKEN ? '(from HUB_ADMIN_TOKEN)' : hub.adminTokens.get(tenant.id)}`,
+    );
   }
   // Printed to the terminal on purpose (not a log line): the operator needs the token to call the admin API.
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -43,7 +48,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  const known = err instanceof ConfigError || err instanceof DynamoDbLocalError || err instanceof LocalHubError;
+  const known =
+    err instanceof ConfigError || err instanceof DynamoDbLocalError || err instanceof LocalHubError;
   process.stderr.write(`${known ? (err as Error).message : `the hub failed to start: ${String(err)}`}\n`);
   process.exit(1);
 });

@@ -33,7 +33,10 @@ export class CredentialTokenRepository {
 
   putOp(record: CredentialTokenRecord): TransactOp {
     const ttl = record.expires_at ? Math.ceil(Date.parse(record.expires_at) / 1000) + 3600 : undefined;
-    return { put: { ...tokenKey(record.hash), ...record, ttl }, condition: { expression: 'attribute_not_exists(pk)' } };
+    return {
+      put: { ...tokenKey(record.hash), ...record, ttl },
+      condition: { expression: 'attribute_not_exists(pk)' },
+    };
   }
 
   /** Shortens (or sets) the lifetime of an existing token, e.g. the grace window after a rotation. */

@@ -5,7 +5,9 @@ import type { TenantTable, TransactOp } from './tenant-table';
 
 export class DuplicatePartyError extends Error {
   constructor(readonly party: PartnerRole) {
-    super(`party ${party.country_code}/${party.party_id} with role ${party.role} already belongs to another partner`);
+    super(
+      `party ${party.country_code}/${party.party_id} with role ${party.role} already belongs to another partner`,
+    );
   }
 }
 
@@ -22,7 +24,18 @@ const partyItemKey = (party: { country_code: string; party_id: string; role: str
 });
 
 type PartnerItem = Partner & { pk: string; sk: string; gsi1pk: string; gsi1sk: string };
-type PartyItem = ClientInfoRecord & { pk: string; sk: string; gsi1pk: string; gsi1sk: string };
+type PartyItem = ClientInfoRecord & {
+  pk: string;
+  sk: string;
+  gsi1pk: string;
+  gsi1sk: string;
+  gsi2pk: string;
+  gsi2sk: string;
+};
+
+/** Routing headers name a party by country code and party id only; gsi2 finds its roles. */
+const partyCodeKey = (p: { country_code: string; party_id: string }) =>
+  `PARTYCODE#${p.country_code.toUpperCase()}*${p.party_id.toUpperCase()}`;
 
 function toPartyItem(record: ClientInfoRecord): PartyItem {
   return {
@@ -31,12 +44,24 @@ function toPartyItem(record: ClientInfoRecord): PartyItem {
     // HubClientInfo GET lists parties by last_updated (date filters), so the index sorts by it.
     gsi1pk: 'PARTIES',
     gsi1sk: `${record.last_updated}#${partyKeyOf(record)}`,
+    gsi2pk: partyCodeKey(record),
+    gsi2sk: record.role,
   };
 }
 
-function stripKeys<T extends object>(item: T): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk'> {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item as T & Record<string, unknown>;
-  return rest as Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk'>;
+type KeyAttrs = 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk';
+
+function stripKeys<T extends object>(item: T): Omit<T, KeyAttrs> {
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _g1,
+    gsi1sk: _g2,
+    gsi2pk: _g3,
+    gsi2sk: _g4,
+    ...rest
+  } = item as T & Record<string, unknown>;
+  return rest as Omit<T, KeyAttrs>;
 }
 
 /** Partners and the parties (roles) they hold, which are unique per tenant. */
@@ -94,7 +119,8 @@ export class PartnerRepository {
     try {
       await this.table.transact(ops);
     } catch (err) {
-      if (err instanceof ConditionFailedError && err.failedIndexes.includes(0)) throw new PartnerChangedError(partner.id);
+      if (err instanceof ConditionFailedError && err.failedIndexes.includes(0))
+        throw new PartnerChangedError(partner.id);
       throw err;
     }
     return next;
@@ -105,9 +131,19 @@ export class PartnerRepository {
     await this.table.update(partnerKey(id), { last_contact_at: at }, { expression: 'attribute_exists(pk)' });
   }
 
-  async getParty(party: { country_code: string; party_id: string; role: string }): Promise<ClientInfoRecord | undefined> {
+  async getParty(party: {
+    country_code: string;
+    party_id: string;
+    role: string;
+  }): Promise<ClientInfoRecord | undefined> {
     const item = await this.table.get<PartyItem>(partyItemKey(party), false);
     return item ? (stripKeys(item) as ClientInfoRecord) : undefined;
+  }
+
+  /** Every role registered under a (country_code, party_id), case-insensitively. */
+  async findPartiesByCode(party: { country_code: string; party_id: string }): Promise<ClientInfoRecord[]> {
+    const page = await this.table.query<PartyItem>({ index: 'gsi2', partition: partyCodeKey(party) });
+    return page.items.map((i) => stripKeys(i) as ClientInfoRecord);
   }
 
   partyPut(record: ClientInfoRecord): TransactOp {
@@ -126,6 +162,11 @@ export class PartnerRepository {
   }
 
   private partnerItem(partner: Partner): PartnerItem {
-    return { ...partnerKey(partner.id), ...partner, gsi1pk: 'PARTNERS', gsi1sk: `${partner.created_at}#${partner.id}` };
+    return {
+      ...partnerKey(partner.id),
+      ...partner,
+      gsi1pk: 'PARTNERS',
+      gsi1sk: `${partner.created_at}#${partner.id}`,
+    };
   }
 }

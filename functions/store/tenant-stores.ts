@@ -10,7 +10,9 @@ export interface TenantStores {
 
 /** Local mode: one client (DynamoDB Local has no IAM), one table per tenant. */
 export function sharedClientTenantStores(client: DynamoDBClient, config: HubConfig): TenantStores {
-  const tables = new Map(config.tenants.map((t) => [t.id, new TenantTable(client, tableNameOf(config, t.id))]));
+  const tables = new Map(
+    config.tenants.map((t) => [t.id, new TenantTable(client, tableNameOf(config, t.id))]),
+  );
   return {
     forTenant(tenantId) {
       const table = tables.get(tenantId);

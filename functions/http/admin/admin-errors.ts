@@ -20,7 +20,11 @@ export class AdminError extends Error {
   static validation(error: z.ZodError): AdminError {
     const issue = error.issues[0];
     const field = issue ? formatIssuePath(issue.path) : '';
-    return new AdminError(400, 'invalid_request', field ? `${field}: ${issue?.message}` : (issue?.message ?? 'invalid request'));
+    return new AdminError(
+      400,
+      'invalid_request',
+      field ? `${field}: ${issue?.message}` : (issue?.message ?? 'invalid request'),
+    );
   }
 }
 
@@ -29,13 +33,19 @@ export function adminErrorHandler(): ErrorHandler<HubEnv> {
     const known = toAdminError(err);
     if (known) return c.json({ error: { code: known.code, message: known.message } }, known.status);
     c.get('log')?.error('unhandled admin error', { error: err });
-    return c.json({ error: { code: 'internal', message: 'internal error; the request id identifies it in our logs' } }, 500);
+    return c.json(
+      { error: { code: 'internal', message: 'internal error; the request id identifies it in our logs' } },
+      500,
+    );
   };
 }
 
 export function adminNotFound(): NotFoundHandler<HubEnv> {
   return function onAdminNotFound(c) {
-    return c.json({ error: { code: 'not_found', message: `no admin endpoint at ${c.req.method} ${c.req.path}` } }, 404);
+    return c.json(
+      { error: { code: 'not_found', message: `no admin endpoint at ${c.req.method} ${c.req.path}` } },
+      404,
+    );
   };
 }
 

@@ -22,7 +22,8 @@ export const CreatePartnerSchema = z.strictObject({
     .max(50)
     .refine(
       (roles) =>
-        new Set(roles.map((r) => `${r.country_code}*${r.party_id}*${r.role}`.toUpperCase())).size === roles.length,
+        new Set(roles.map((r) => `${r.country_code}*${r.party_id}*${r.role}`.toUpperCase())).size ===
+        roles.length,
       'each (role, country_code, party_id) may appear once',
     ),
 });

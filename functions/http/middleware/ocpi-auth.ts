@@ -13,12 +13,18 @@ export function ocpiAuth(opts: { allowTokenA: boolean }): MiddlewareHandler<HubE
     const tenant = c.get('tenant');
     const result = await authenticateCaller(tenant, c.req.header('Authorization'));
     if (!result.ok) {
-      tenant.log.security('ocpi_auth_failed', { reason: result.reason, path: c.req.path, method: c.req.method });
+      tenant.log.security('ocpi_auth_failed', {
+        reason: result.reason,
+        path: c.req.path,
+        method: c.req.method,
+      });
       throw new UnauthorizedError(result.message);
     }
     if (result.caller.tokenKind === 'A' && !opts.allowTokenA) {
       tenant.log.security('ocpi_auth_failed', { reason: 'token_a_outside_registration', path: c.req.path });
-      throw new UnauthorizedError('a registration token (token A) is only valid for versions and credentials');
+      throw new UnauthorizedError(
+        'a registration token (token A) is only valid for versions and credentials',
+      );
     }
     c.set('caller', result.caller);
     c.set('log', c.get('log').child({ partner: result.caller.partner.id }));

@@ -3,9 +3,9 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { envelopeFromError, errorEnvelope } from '../../ocpi/envelope';
 import { InvalidParametersError, NotFoundError, OcpiError } from '../../ocpi/errors';
+import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER } from '../../ocpi/request-ids';
 import { SchemaValidationError } from '../../ocpi/schemas/validate';
 import { OcpiStatus } from '../../ocpi/status-codes';
-import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER } from '../../ocpi/request-ids';
 import type { HubEnv } from '../http-env';
 
 /**
@@ -21,13 +21,21 @@ export function ocpiErrorHandler(): ErrorHandler<HubEnv> {
       return respond(c, err.status, errorEnvelope(OcpiStatus.CLIENT_ERROR, err.message || 'client error'));
     }
     c.get('log')?.error('unhandled error', { error: err });
-    return respond(c, 500, errorEnvelope(OcpiStatus.SERVER_ERROR, 'internal error; the request id identifies it in our logs'));
+    return respond(
+      c,
+      500,
+      errorEnvelope(OcpiStatus.SERVER_ERROR, 'internal error; the request id identifies it in our logs'),
+    );
   };
 }
 
 export function ocpiNotFound(): NotFoundHandler<HubEnv> {
   return function onOcpiNotFound(c) {
-    return respond(c, 404, envelopeFromError(new NotFoundError(`no OCPI endpoint at ${c.req.method} ${c.req.path}`)));
+    return respond(
+      c,
+      404,
+      envelopeFromError(new NotFoundError(`no OCPI endpoint at ${c.req.method} ${c.req.path}`)),
+    );
   };
 }
 

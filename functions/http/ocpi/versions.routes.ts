@@ -21,7 +21,11 @@ export function versionsRoutes(endpoints: readonly EndpointRef[]): Hono<HubEnv> 
     return c.json(
       successEnvelope({
         version: HUB_VERSION,
-        endpoints: endpoints.map((e) => ({ identifier: e.identifier, role: e.role, url: `${base}${endpointPath(e)}` })),
+        endpoints: endpoints.map((e) => ({
+          identifier: e.identifier,
+          role: e.role,
+          url: `${base}${endpointPath(e)}`,
+        })),
       }),
     );
   });

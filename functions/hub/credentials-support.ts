@@ -1,0 +1,103 @@
+import { InvalidParametersError } from '../ocpi/errors';
+import type { CredentialsRole } from '../ocpi/schemas/credentials';
+import type { TransactOp } from '../store/tenant-table';
+import type { ClientInfoRecord } from './client-info';
+import type { TenantContext } from './hub-runtime';
+import { type Partner, type PartnerRole, type PartnerStatus, partyKeyOf } from './partner';
+
+/**
+ * The hub's own credentials object. A 2.2.1 hub lists only its own HUB role (credentials §7.3 /
+ * digest §2.2); connected parties are announced through HubClientInfo instead.
+ */
+export function hubCredentials(ctx: TenantContext, token: string) {
+  const hub = ctx.tenant.hub;
+  return {
+    token,
+    url: `${ctx.ocpiBaseUrl}/versions`,
+    roles: [
+      {
+        role: 'HUB',
+        business_details: { name: hub.name, ...(hub.website ? { website: hub.website } : {}) },
+        party_id: hub.party_id,
+        country_code: hub.country_code,
+      },
+    ],
+  };
+}
+
+/**
+ * A platform may register only roles the admin created it with (issue #3); CiStrings compare
+ * case-insensitively, and the admin's spelling is kept.
+ */
+export function matchOnboardedRoles(
+  partner: Partner,
+  presented: CredentialsRole[],
+  field = 'roles',
+): PartnerRole[] {
+  return presented.map((role, index) => {
+    const known = partner.roles.find((r) => partyKeyOf(r) === partyKeyOf(role));
+    if (!known) {
+      throw new InvalidParametersError(
+        `${role.role} ${role.country_code}/${role.party_id} is not among the roles this partner was onboarded with`,
+        `${field}[${index}]`,
+      );
+    }
+    return { ...known, business_details: role.business_details ?? known.business_details };
+  });
+}
+
+/** ClientInfo of each party of the partner after a status change: registered roles take `status`. */
+export function partyStatusOps(
+  ctx: TenantContext,
+  partner: Partner,
+  status: PartnerStatus,
+  at: string,
+  only?: PartnerRole[],
+): TransactOp[] {
+  const selected = only ? new Set(only.map(partyKeyOf)) : undefined;
+  return partner.roles
+    .filter((r) => !selected || selected.has(partyKeyOf(r)))
+    .map((r) => {
+      const record: ClientInfoRecord = {
+        partner_id: partner.id,
+        country_code: r.country_code,
+        party_id: r.party_id,
+        role: r.role,
+        status,
+        last_updated: at,
+      };
+      return ctx.partners.partyPut(record);
+    });
+}
+
+/** Operations that revoke every inbound token of the partner at once (unregister). */
+export function revokeInboundOps(ctx: TenantContext, partner: Partner): TransactOp[] {
+  return [partner.inbound_token_hash, partner.previous_inbound_token_hash, partner.token_a_hash]
+    .filter((h): h is string => Boolean(h))
+    .map((h) => ctx.tokens.deleteOp(h));
+}
+
+/** Rotation: the new inbound token is in place, the old one lives on for the grace window. */
+export function retireInboundOps(ctx: TenantContext, partner: Partner, at: number): TransactOp[] {
+  const ops: TransactOp[] = [];
+  if (partner.previous_inbound_token_hash) ops.push(ctx.tokens.deleteOp(partner.previous_inbound_token_hash));
+  if (partner.inbound_token_hash) {
+    const expiresAt = new Date(at + ctx.tenant.credentials.rotationGraceSeconds * 1000).toISOString();
+    ops.push(
+      ctx.tokens.expireOp(
+        {
+          hash: partner.inbound_token_hash,
+          partner_id: partner.id,
+          kind: 'C',
+          created_at: partner.inbound_token_set_at ?? '',
+        },
+        expiresAt,
+      ),
+    );
+  }
+  return ops;
+}
+
+export function isRegistered(partner: Partner): boolean {
+  return partner.status === 'CONNECTED' || partner.status === 'OFFLINE';
+}

@@ -1,0 +1,161 @@
+import { MethodNotAllowedError } from '../ocpi/errors';
+import type { Credentials } from '../ocpi/schemas/credentials';
+import type { Caller } from './credential-auth';
+import {
+  hubCredentials,
+  isRegistered,
+  matchOnboardedRoles,
+  partyStatusOps,
+  retireInboundOps,
+  revokeInboundOps,
+} from './credentials-support';
+import { nowIso, type TenantContext } from './hub-runtime';
+import { type Partner, partyKeyOf } from './partner';
+import { generateToken } from './token-keys';
+import { discoverPartner } from './version-discovery';
+
+/**
+ * Partner-initiated credentials POST (credentials §4.1.1, digest §2.4): with token A, the partner
+ * sends token B and its versions URL; inside this request the hub fetches the partner's versions and
+ * details with token B, stores the endpoints, and answers with a new token C. Token A dies here.
+ */
+export async function registerFromPartner(
+  ctx: TenantContext,
+  caller: Caller,
+  body: Credentials,
+  correlationId: string,
+) {
+  const partner = caller.partner;
+  if (caller.tokenKind !== 'A') {
+    throw new MethodNotAllowedError(
+      'already registered: use PUT to update credentials, DELETE to unregister',
+    );
+  }
+  const roles = matchOnboardedRoles(partner, body.roles);
+  const discovered = await discoverPartner(ctx, body.url, body.token, 'base64', correlationId);
+  const now = ctx.runtime.now();
+  const at = new Date(now).toISOString();
+  const tokenC = generateToken();
+  const hashC = ctx.runtime.keys.hash(tokenC);
+  const next: Partner = {
+    ...partner,
+    status: 'CONNECTED',
+    roles: partner.roles.map((r) => roles.find((x) => partyKeyOf(x) === partyKeyOf(r)) ?? r),
+    versions_url: body.url,
+    version: discovered.version,
+    endpoints: discovered.endpoints,
+    outbound_token_enc: ctx.runtime.keys.encrypt(body.token),
+    outbound_token_encoding: discovered.encoding,
+    outbound_token_set_at: at,
+    inbound_token_hash: hashC,
+    inbound_token_set_at: at,
+    previous_inbound_token_hash: undefined,
+    token_a_hash: undefined,
+    token_a_issued_at: undefined,
+    token_a_expires_at: undefined,
+    registered_at: at,
+    last_contact_at: at,
+    last_error: undefined,
+    updated_at: at,
+  };
+  await ctx.partners.save(next, partner.rev, [
+    // Token A works once: deleting it under a condition makes a second, concurrent POST fail.
+    {
+      delete: { pk: `CREDTOKEN#${caller.tokenHash}`, sk: 'TOKEN' },
+      condition: { expression: 'attribute_exists(pk)' },
+    },
+    ...revokeInboundOps(ctx, { ...partner, token_a_hash: undefined }),
+    ctx.tokens.putOp({ hash: hashC, partner_id: partner.id, kind: 'C', created_at: at }),
+    ...partyStatusOps(ctx, next, 'CONNECTED', at, roles),
+  ]);
+  ctx.log.security('partner_registered', {
+    partner: partner.id,
+    initiated_by: 'partner',
+    version: discovered.version,
+  });
+  return hubCredentials(ctx, tokenC);
+}
+
+/**
+ * Partner-initiated PUT (credentials §4.1.2): rotation, changed endpoints or version switch. The hub
+ * re-fetches versions and details with the new token, stores it and issues a new token C; the old
+ * token C keeps working for the grace window so requests already in flight succeed.
+ */
+export async function updateFromPartner(
+  ctx: TenantContext,
+  caller: Caller,
+  body: Credentials,
+  correlationId: string,
+) {
+  const partner = caller.partner;
+  if (caller.tokenKind !== 'C' || !isRegistered(partner)) {
+    throw new MethodNotAllowedError('not registered: use POST to register first');
+  }
+  const roles = matchOnboardedRoles(partner, body.roles);
+  const discovered = await discoverPartner(
+    ctx,
+    body.url,
+    body.token,
+    partner.outbound_token_encoding,
+    correlationId,
+  );
+  const now = ctx.runtime.now();
+  const at = new Date(now).toISOString();
+  const tokenC = generateToken();
+  const hashC = ctx.runtime.keys.hash(tokenC);
+  const next: Partner = {
+    ...partner,
+    status: 'CONNECTED',
+    versions_url: body.url,
+    version: discovered.version,
+    endpoints: discovered.endpoints,
+    outbound_token_enc: ctx.runtime.keys.encrypt(body.token),
+    outbound_token_encoding: discovered.encoding,
+    outbound_token_set_at: at,
+    inbound_token_hash: hashC,
+    previous_inbound_token_hash: partner.inbound_token_hash,
+    inbound_token_set_at: at,
+    last_contact_at: at,
+    last_error: undefined,
+    updated_at: at,
+  };
+  await ctx.partners.save(next, partner.rev, [
+    ...retireInboundOps(ctx, partner, now),
+    ctx.tokens.putOp({ hash: hashC, partner_id: partner.id, kind: 'C', created_at: at }),
+    ...(partner.status === 'CONNECTED' ? [] : partyStatusOps(ctx, next, 'CONNECTED', at, roles)),
+  ]);
+  ctx.log.security('credentials_rotated', { partner: partner.id, initiated_by: 'partner' });
+  return hubCredentials(ctx, tokenC);
+}
+
+/**
+ * Partner-initiated DELETE (credentials §4.1.3): both directions' tokens are revoked at once, no more
+ * traffic to the partner, status SUSPENDED; the partner's data stays.
+ */
+export async function unregisterFromPartner(ctx: TenantContext, caller: Caller): Promise<void> {
+  const partner = caller.partner;
+  if (caller.tokenKind !== 'C' || !isRegistered(partner)) {
+    throw new MethodNotAllowedError('not registered: nothing to unregister');
+  }
+  await suspendPartner(ctx, partner);
+  ctx.log.security('partner_unregistered', { partner: partner.id, initiated_by: 'partner' });
+}
+
+/** Revokes every token in both directions and marks the partner and its parties SUSPENDED. */
+export async function suspendPartner(ctx: TenantContext, partner: Partner): Promise<Partner> {
+  const at = nowIso(ctx.runtime);
+  const next: Partner = {
+    ...partner,
+    status: 'SUSPENDED',
+    outbound_token_enc: undefined,
+    inbound_token_hash: undefined,
+    previous_inbound_token_hash: undefined,
+    token_a_hash: undefined,
+    token_a_expires_at: undefined,
+    updated_at: at,
+  };
+  return ctx.partners.save(next, partner.rev, [
+    ...revokeInboundOps(ctx, partner),
+    ...partyStatusOps(ctx, next, 'SUSPENDED', at),
+  ]);
+}

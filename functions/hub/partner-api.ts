@@ -1,0 +1,115 @@
+import { formatTokenHeader } from '../ocpi/auth-header';
+import { parseEnvelope } from '../ocpi/envelope';
+import { newRequestId } from '../ocpi/request-ids';
+import { OutboundError } from '../outbound/errors';
+import type { PartnerHttpMethod, PartnerResponse } from '../outbound/partner-http-client';
+import { safeUrlForLogs } from '../outbound/safe-url';
+import type { TenantContext } from './hub-runtime';
+import type { TokenEncoding } from './partner';
+
+/** Why a call to a partner's configuration endpoint did not give usable data. */
+export class PartnerApiError extends Error {
+  constructor(
+    readonly kind: 'unreachable' | 'unauthorized' | 'http_error' | 'not_ocpi' | 'ocpi_error',
+    message: string,
+    readonly httpStatus?: number,
+    readonly ocpiStatus?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface PartnerCall {
+  method: PartnerHttpMethod;
+  url: string;
+  token: string;
+  /** Preferred encoding; the other one is tried once when the partner answers 401 or 403. */
+  encoding: TokenEncoding;
+  body?: unknown;
+  correlationId?: string;
+}
+
+export interface PartnerAnswer {
+  data: unknown;
+  /** The encoding the partner accepted. */
+  encoding: TokenEncoding;
+  response: PartnerResponse;
+}
+
+/**
+ * One OCPI call to a partner's configuration endpoint (versions, details, credentials), read as an
+ * envelope with status 1000. Tolerant reader (digest §1.1, §10.1): partners disagree on whether the
+ * token is base64-encoded, and some answer 403 where 401 is due, so on either the other encoding is
+ * tried once and the one that worked is reported back to be remembered per partner.
+ */
+export async function callPartner(ctx: TenantContext, call: PartnerCall): Promise<PartnerAnswer> {
+  const first = await send(ctx, call, call.encoding);
+  if (first.status !== 401 && first.status !== 403) return read(first, call.encoding, call.url);
+  const other: TokenEncoding = call.encoding === 'base64' ? 'raw' : 'base64';
+  const second = await send(ctx, call, other);
+  if (second.status === 401 || second.status === 403) {
+    throw new PartnerApiError(
+      'unauthorized',
+      `${describe(call)} refused our token (HTTP ${second.status})`,
+      second.status,
+    );
+  }
+  return read(second, other, call.url);
+}
+
+async function send(
+  ctx: TenantContext,
+  call: PartnerCall,
+  encoding: TokenEncoding,
+): Promise<PartnerResponse> {
+  const headers: Record<string, string> = {
+    Authorization: formatTokenHeader(call.token, encoding),
+    'X-Request-ID': newRequestId(),
+    'X-Correlation-ID': call.correlationId ?? newRequestId(),
+    Accept: 'application/json',
+  };
+  if (call.body !== undefined) headers['Content-Type'] = 'application/json';
+  try {
+    return await ctx.runtime.outbound.request({
+      method: call.method,
+      url: call.url,
+      headers,
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      policy: ctx.tenant.outbound,
+      timeoutMs: ctx.tenant.outbound.timeoutMs,
+    });
+  } catch (err) {
+    if (err instanceof OutboundError)
+      throw new PartnerApiError('unreachable', `${describe(call)} failed: ${err.message}`);
+    throw err;
+  }
+}
+
+function read(response: PartnerResponse, encoding: TokenEncoding, url: string): PartnerAnswer {
+  const where = safeUrlForLogs(url);
+  if (response.status < 200 || response.status >= 300) {
+    const envelope = parseEnvelope(response.json);
+    throw new PartnerApiError(
+      'http_error',
+      `${where} answered HTTP ${response.status}${envelope?.status_message ? `: ${envelope.status_message}` : ''}`,
+      response.status,
+      envelope?.status_code,
+    );
+  }
+  const envelope = parseEnvelope(response.json);
+  if (!envelope)
+    throw new PartnerApiError('not_ocpi', `${where} did not answer with an OCPI envelope`, response.status);
+  if (envelope.status_code < 1000 || envelope.status_code >= 2000) {
+    throw new PartnerApiError(
+      'ocpi_error',
+      `${where} answered OCPI status ${envelope.status_code}${envelope.status_message ? `: ${envelope.status_message}` : ''}`,
+      response.status,
+      envelope.status_code,
+    );
+  }
+  return { data: envelope.data, encoding, response };
+}
+
+function describe(call: PartnerCall): string {
+  return `${call.method} ${safeUrlForLogs(call.url)}`;
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { ClientApiUnusableError, NoMatchingEndpointsError, UnsupportedVersionError } from '../ocpi/errors';
+import { pickMutualVersion } from '../ocpi/modules';
+import { EndpointSchema, VersionSchema } from '../ocpi/schemas/version';
+import type { TenantContext } from './hub-runtime';
+import type { PartnerEndpoint, TokenEncoding } from './partner';
+import { callPartner, PartnerApiError } from './partner-api';
+
+export const SUPPORTED_VERSIONS = ['2.2.1'] as const;
+
+export interface DiscoveredPartner {
+  version: string;
+  endpoints: PartnerEndpoint[];
+  credentialsUrl: string;
+  /** The token encoding the partner accepted. */
+  encoding: TokenEncoding;
+}
+
+/** Tolerant reader: role and identifier spellings vary in case between platforms. */
+const LenientEndpointSchema = z.preprocess((raw) => {
+  if (raw && typeof raw === 'object') {
+    const e = raw as Record<string, unknown>;
+    return {
+      ...e,
+      identifier: typeof e.identifier === 'string' ? e.identifier.toLowerCase() : e.identifier,
+      role: typeof e.role === 'string' ? e.role.toUpperCase() : e.role,
+    };
+  }
+  return raw;
+}, EndpointSchema);
+
+/**
+ * Fetches a partner's versions and the details of the version we share (credentials §4.1.1 step 5 /
+ * digest §2.4): unreachable or garbage -> 3001, no mutual version -> 3002, no credentials endpoint ->
+ * 3003. Entries the hub cannot read are skipped rather than failing the whole list.
+ */
+export async function discoverPartner(
+  ctx: TenantContext,
+  versionsUrl: string,
+  token: string,
+  encoding: TokenEncoding,
+  correlationId?: string,
+): Promise<DiscoveredPartner> {
+  const versions = await fetchData(ctx, versionsUrl, token, encoding, correlationId);
+  const list = Array.isArray(versions.data) ? versions.data : [];
+  const offered = list.flatMap((v) => {
+    const parsed = VersionSchema.safeParse(v);
+    return parsed.success ? [parsed.data] : [];
+  });
+  if (offered.length === 0) {
+    throw new ClientApiUnusableError(`the partner's versions endpoint lists no readable version`);
+  }
+  const version = pickMutualVersion(
+    SUPPORTED_VERSIONS,
+    offered.map((v) => v.version),
+  );
+  const chosen = offered.find((v) => v.version.trim() === version);
+  if (!version || !chosen) {
+    throw new UnsupportedVersionError(
+      `no mutual OCPI version: the partner offers ${offered.map((v) => v.version).join(', ')}; the hub speaks ${SUPPORTED_VERSIONS.join(', ')}`,
+    );
+  }
+  const details = await fetchData(ctx, chosen.url, token, versions.encoding, correlationId);
+  const rawEndpoints = (details.data as { endpoints?: unknown } | undefined)?.endpoints;
+  if (!Array.isArray(rawEndpoints)) {
+    throw new ClientApiUnusableError(`the partner's version details carry no endpoints list`);
+  }
+  const endpoints = rawEndpoints.flatMap((e) => {
+    const parsed = LenientEndpointSchema.safeParse(e);
+    return parsed.success
+      ? [{ identifier: parsed.data.identifier, role: parsed.data.role, url: parsed.data.url }]
+      : [];
+  });
+  // The credentials endpoint's role is SENDER by the spec, but some send RECEIVER: ignore the role.
+  const credentials = endpoints.find((e) => e.identifier === 'credentials');
+  if (!credentials) {
+    throw new NoMatchingEndpointsError(`the partner's ${version} details do not list a credentials endpoint`);
+  }
+  return { version, endpoints, credentialsUrl: credentials.url, encoding: details.encoding };
+}
+
+async function fetchData(
+  ctx: TenantContext,
+  url: string,
+  token: string,
+  encoding: TokenEncoding,
+  correlationId?: string,
+) {
+  try {
+    return await callPartner(ctx, { method: 'GET', url, token, encoding, correlationId });
+  } catch (err) {
+    if (err instanceof PartnerApiError)
+      throw new ClientApiUnusableError(`unable to use the partner's API: ${err.message}`);
+    throw err;
+  }
+}
