@@ -55,6 +55,7 @@ describe('createPartnerHttpClient against a loopback partner', () => {
       } else if (path === '/text') res.end('plain words');
       else if (path === '/socket') res.end(String(req.socket.remotePort));
       else if (path === '/hang') res.flushHeaders();
+      else if (path === '/silent') return;
       else if (path === '/big') streamBytes(res, 2 * MIB);
       else if (path === '/announced-big') {
         res.writeHead(200, { 'content-length': String(5 * MIB) });
@@ -143,13 +144,16 @@ describe('createPartnerHttpClient against a loopback partner', () => {
     expect(received.at(-1)?.headers.host).toBe(`rebinding.test:${partner.port}`);
   });
 
-  it('gives up on a partner that never answers within the timeout', async () => {
+  it.each([
+    ['sends nothing', '/silent'],
+    ['sends headers but never ends the body', '/hang'],
+  ])('gives up within the time budget on a partner that %s', async (_behaviour, path) => {
     // Prepare
     const started = Date.now();
 
     // Act
     const error = await client
-      .request({ method: 'GET', url: partner.url('/hang'), timeoutMs: 300, policy: local })
+      .request({ method: 'GET', url: partner.url(path), timeoutMs: 300, policy: local })
       .catch((e: unknown) => e);
 
     // Assess
