@@ -1,0 +1,122 @@
+import { execFile } from 'node:child_process';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  DynamoDbLocalError,
+  JAVA_REQUIRED_MESSAGE,
+  startDynamoDbLocal,
+} from '../../functions/local/dynamodb-local';
+import { createDynamoClient } from '../../functions/store/dynamo-client';
+import { ensureTable } from '../../functions/store/table-admin';
+import { isRunning } from './process-state';
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'dynamodb-local-test-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+describe('startDynamoDbLocal', () => {
+  it('keeps items in its data directory across a stop and a start', async () => {
+    // Prepare
+    const dataDir = await tempDir();
+    const first = await startDynamoDbLocal({ dataDir });
+    cleanups.push(() => first.stop());
+    const firstClient = createDynamoClient({ endpoint: first.endpoint });
+    await ensureTable(firstClient, 'persisted');
+    await firstClient.send(
+      new PutItemCommand({
+        TableName: 'persisted',
+        Item: { pk: { S: 'p' }, sk: { S: 's' }, v: { S: 'kept' } },
+      }),
+    );
+    firstClient.destroy();
+
+    // Act
+    await first.stop();
+    const firstGone = !isRunning(first.pid);
+    const second = await startDynamoDbLocal({ dataDir });
+    cleanups.push(() => second.stop());
+    const secondClient = createDynamoClient({ endpoint: second.endpoint });
+    const { Item } = await secondClient.send(
+      new GetItemCommand({ TableName: 'persisted', Key: { pk: { S: 'p' }, sk: { S: 's' } } }),
+    );
+    secondClient.destroy();
+
+    // Assess
+    expect(firstGone).toBe(true);
+    expect(second.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(Item?.v).toEqual({ S: 'kept' });
+  }, 60_000);
+
+  it('kills DynamoDB Local when the process that started it exits', async () => {
+    // Prepare
+    const fixture = join(import.meta.dirname, 'fixtures', 'start-dynamodb-local-and-exit.ts');
+
+    // Act
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', fixture], {
+      timeout: 45_000,
+    });
+    const pid = Number(stdout.trim());
+
+    // Assess
+    expect(pid).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(isRunning(pid)).toBe(false), { timeout: 5_000, interval: 50 });
+  }, 60_000);
+
+  it('refuses a port another process listens on, naming the port', async () => {
+    // Prepare
+    const server: Server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+
+    // Act
+    const started = startDynamoDbLocal({ port });
+
+    // Assess
+    await expect(started).rejects.toThrow(DynamoDbLocalError);
+    await expect(started).rejects.toThrow(new RegExp(`^Port ${port} is in use: `));
+  });
+
+  it('says Java 17+ is required when there is no java command', async () => {
+    // Prepare
+    const javaCommand = join(await tempDir(), 'no-such-java');
+
+    // Act
+    const started = startDynamoDbLocal({ javaCommand });
+
+    // Assess
+    await expect(started).rejects.toThrow(DynamoDbLocalError);
+    await expect(started).rejects.toThrow(JAVA_REQUIRED_MESSAGE);
+  });
+
+  it('reports the exit code and last output lines of a process that dies before answering', async () => {
+    // Prepare
+    const javaCommand = join(await tempDir(), 'broken-java');
+    await writeFile(
+      javaCommand,
+      '#!/bin/sh\necho "starting"\necho "Error: Unable to access jarfile" >&2\nexit 3\n',
+    );
+    await chmod(javaCommand, 0o755);
+
+    // Act
+    const started = startDynamoDbLocal({ javaCommand });
+
+    // Assess
+    await expect(started).rejects.toThrow(
+      /exited \(code 3\) before answering[\s\S]*Unable to access jarfile/,
+    );
+  });
+});

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    // Child processes rather than worker threads: test files start servers and JVMs and must not
+    // share process-wide state (signal handlers, env) with each other.
+    pool: 'forks',
+    // The machine has 2 cores, shared with DynamoDB Local's JVM.
+    maxWorkers: 2,
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    teardownTimeout: 30_000,
+  },
+});
