@@ -1,0 +1,42 @@
+import { Duration } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+
+/** The jobs the scheduled function runs; each rule invokes it with `{ "job": <name> }`. */
+export const SCHEDULED_JOBS = [
+  { job: 'still-alive', every: Duration.minutes(5), description: 'Still-alive checks of connected partners' },
+  {
+    job: 'command-timeouts',
+    every: Duration.minutes(5),
+    description: 'Synthesizes results of timed-out commands',
+  },
+  {
+    job: 'credential-rotation',
+    every: Duration.hours(1),
+    description: 'Rotates credentials past their max age',
+  },
+] as const;
+
+export type ScheduledJobName = (typeof SCHEDULED_JOBS)[number]['job'];
+
+/** EventBridge schedules driving the periodic work of every tenant. */
+export class ScheduledJobs extends Construct {
+  constructor(scope: Construct, id: string, props: { readonly handler: lambda.IFunction }) {
+    super(scope, id);
+    for (const { job, every, description } of SCHEDULED_JOBS) {
+      new events.Rule(this, job, {
+        description,
+        schedule: events.Schedule.rate(every),
+        targets: [
+          new targets.LambdaFunction(props.handler, {
+            event: events.RuleTargetInput.fromObject({ job }),
+            // The next tick runs the job again; a late retry would only overlap with it.
+            retryAttempts: 0,
+          }),
+        ],
+      });
+    }
+  }
+}

@@ -1,0 +1,396 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Validations } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tableNameOf } from '../../functions/config';
+import { TABLE_KEYS } from '../../functions/store/table-schema';
+import { TENANT_ITEM_ACTIONS } from '../../infra/constructs/tenant-access-role';
+import {
+  actionsOf,
+  type Resource,
+  type Statement,
+  type SynthesizedHub,
+  synthHubStack,
+} from './synth-hub-stack';
+
+let hub: SynthesizedHub;
+let functionIds: Record<'ocpi' | 'admin' | 'delivery' | 'scheduled', string>;
+
+beforeAll(() => {
+  hub = synthHubStack();
+  const { functions } = hub.stack;
+  functionIds = {
+    ocpi: hub.logicalIdOf(functions.ocpi.function),
+    admin: hub.logicalIdOf(functions.admin.function),
+    delivery: hub.logicalIdOf(functions.delivery.function),
+    scheduled: hub.logicalIdOf(functions.scheduled.function),
+  };
+}, 120_000);
+
+describe('functions', () => {
+  it('runs exactly the four hub functions on Node 22, arm64, with active tracing', () => {
+    const functions = hub.template.findResources('AWS::Lambda::Function');
+
+    expect(Object.keys(functions).sort()).toEqual(Object.values(functionIds).sort());
+    for (const { Properties } of Object.values(functions) as Resource[]) {
+      expect(Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Handler: 'index.handler',
+      });
+    }
+  });
+
+  it('writes each function log to its own log group with a retention', () => {
+    const resources = hub.template.toJSON().Resources as Record<string, Resource>;
+
+    for (const { function: fn, logGroup } of hub.stack.functions.all) {
+      const logGroupId = hub.logicalIdOf(logGroup);
+
+      expect(resources[hub.logicalIdOf(fn)]?.Properties.LoggingConfig).toEqual({
+        LogGroup: { Ref: logGroupId },
+      });
+      expect(resources[logGroupId]?.Properties.RetentionInDays).toBe(30);
+    }
+  });
+
+  it('bundles a minified ESM module with a require banner and a source map', () => {
+    const { Properties } = hub.template.toJSON().Resources[functionIds.ocpi] as Resource;
+    const assetHash = (Properties.Code as { S3Key: string }).S3Key.replace(/\.zip$/, '');
+    const assetDir = join(hub.app.outdir, `asset.${assetHash}`);
+
+    const bundle = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
+
+    expect(bundle.startsWith("import { createRequire as topLevelCreateRequire } from 'node:module';")).toBe(
+      true,
+    );
+    expect(bundle).toContain('export{');
+    expect(bundle).toContain('//# sourceMappingURL=index.mjs.map');
+    expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
+  });
+
+  it('gives every function the tenants config, the keys secret, the tenant role and source maps', () => {
+    const roleId = hub.logicalIdOf(hub.stack.tenantAccess.role);
+    const secretId = hub.logicalIdOf(hub.stack.keys.secret);
+
+    for (const id of Object.values(functionIds)) {
+      const { Properties } = hub.template.toJSON().Resources[id] as Resource;
+      const variables = (Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+
+      expect(JSON.parse(variables.HUB_TENANTS_JSON as string)).toEqual(hub.config);
+      expect(variables).toMatchObject({
+        TENANT_ACCESS_ROLE_ARN: { 'Fn::GetAtt': [roleId, 'Arn'] },
+        HUB_KEYS_SECRET_ARN: { Ref: secretId },
+        LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+    }
+  });
+});
+
+describe('api', () => {
+  it('routes the OCPI and admin proxies and /health to their functions', () => {
+    const resources = hub.template.toJSON().Resources as Record<string, Resource>;
+    const pathOf = (id: string): string => {
+      const { ParentId, PathPart } = resources[id]!.Properties as {
+        ParentId: { Ref?: string };
+        PathPart: string;
+      };
+      return ParentId.Ref ? `${pathOf(ParentId.Ref)}/${PathPart}` : `/${PathPart}`;
+    };
+    const targetOf = (integration: unknown): string | undefined =>
+      Object.entries(functionIds).find(([, id]) => JSON.stringify(integration).includes(`"${id}"`))?.[0];
+
+    const routes = Object.values(hub.template.findResources('AWS::ApiGateway::Method')).map((method) => {
+      const { HttpMethod, ResourceId, Integration, AuthorizationType } = (method as Resource).Properties as {
+        HttpMethod: string;
+        ResourceId: { Ref: string };
+        Integration: { Type: string };
+        AuthorizationType: string;
+      };
+      return `${HttpMethod} ${pathOf(ResourceId.Ref)} ${Integration.Type} -> ${targetOf(Integration)} (${AuthorizationType})`;
+    });
+
+    expect(routes.sort()).toEqual([
+      'ANY /{tenant}/admin/{proxy+} AWS_PROXY -> admin (NONE)',
+      'ANY /{tenant}/ocpi/{proxy+} AWS_PROXY -> ocpi (NONE)',
+      'GET /health AWS_PROXY -> admin (NONE)',
+    ]);
+  });
+
+  it('throttles the stage, logs access to a log group and never traces request data', () => {
+    const accessLogsId = hub.logicalIdOf(hub.stack.api.accessLogs);
+    const stages = Object.values(hub.template.findResources('AWS::ApiGateway::Stage')) as Resource[];
+    const stage = stages[0]!.Properties;
+
+    expect(stages).toHaveLength(1);
+    expect(JSON.stringify(stage.AccessLogSetting)).toContain(`"${accessLogsId}"`);
+    expect(stage).toMatchObject({
+      TracingEnabled: true,
+      MethodSettings: [{ HttpMethod: '*', ResourcePath: '/*', DataTraceEnabled: false }],
+    });
+    const [settings] = stage.MethodSettings as {
+      ThrottlingRateLimit: number;
+      ThrottlingBurstLimit: number;
+    }[];
+    expect(settings!.ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(settings!.ThrottlingBurstLimit).toBeGreaterThanOrEqual(settings!.ThrottlingRateLimit);
+    expect(hub.template.toJSON().Resources[accessLogsId].Properties.RetentionInDays).toBe(90);
+  });
+
+  it('protects the stage with a WAF web ACL holding a rate rule and the AWS common rule set', () => {
+    const stageId = hub.logicalIdOf(hub.stack.api.api.deploymentStage);
+    const [aclId] = Object.keys(hub.template.findResources('AWS::WAFv2::WebACL'));
+
+    hub.template.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      Rules: Match.arrayWith([
+        Match.objectLike({
+          Action: { Block: {} },
+          Statement: { RateBasedStatement: Match.objectLike({ AggregateKeyType: 'IP' }) },
+        }),
+        Match.objectLike({
+          Statement: {
+            ManagedRuleGroupStatement: Match.objectLike({
+              VendorName: 'AWS',
+              Name: 'AWSManagedRulesCommonRuleSet',
+            }),
+          },
+        }),
+      ]),
+    });
+    const associations = Object.values(
+      hub.template.findResources('AWS::WAFv2::WebACLAssociation'),
+    ) as Resource[];
+
+    expect(associations).toHaveLength(1);
+    expect(associations[0]?.Properties.WebACLArn).toEqual({ 'Fn::GetAtt': [aclId, 'Arn'] });
+    expect(JSON.stringify(associations[0]?.Properties.ResourceArn)).toContain(`"${stageId}"`);
+  });
+});
+
+describe('tenant tables', () => {
+  it('creates one retained, encrypted, streamed table per tenant of the config file', () => {
+    const keyId = hub.logicalIdOf(hub.stack.tables.key);
+    const tables = Object.values(hub.template.findResources('AWS::DynamoDB::Table'));
+
+    expect(tables).toHaveLength(2);
+    for (const tenant of hub.config.tenants) {
+      hub.template.hasResource('AWS::DynamoDB::Table', {
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: {
+          TableName: tableNameOf(hub.config, tenant.id),
+          BillingMode: 'PAY_PER_REQUEST',
+          DeletionProtectionEnabled: true,
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          SSESpecification: {
+            SSEEnabled: true,
+            SSEType: 'KMS',
+            KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
+          },
+          StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+          TimeToLiveSpecification: { AttributeName: TABLE_KEYS.ttlAttribute, Enabled: true },
+        },
+      });
+    }
+    hub.template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('gives every table the shared key schema with gsi1 and gsi2 projecting all attributes', () => {
+    const stringKeys = [
+      TABLE_KEYS.partitionKey,
+      TABLE_KEYS.sortKey,
+      ...TABLE_KEYS.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+    ];
+
+    for (const { Properties } of Object.values(
+      hub.template.findResources('AWS::DynamoDB::Table'),
+    ) as Resource[]) {
+      expect(Properties.KeySchema).toEqual([
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ]);
+      expect(Properties.AttributeDefinitions).toEqual(
+        expect.arrayContaining(stringKeys.map((name) => ({ AttributeName: name, AttributeType: 'S' }))),
+      );
+      expect(Properties.GlobalSecondaryIndexes).toEqual(
+        TABLE_KEYS.indexes.map((index) => ({
+          IndexName: index.name,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      );
+    }
+  });
+
+  it('feeds every table stream to the delivery function with retries, bisection and an encrypted DLQ', () => {
+    const queueId = hub.logicalIdOf(hub.stack.delivery.deadLetterQueue);
+    const mappings = Object.values(
+      hub.template.findResources('AWS::Lambda::EventSourceMapping'),
+    ) as Resource[];
+    const streamTables = mappings.map(
+      (m) => (m.Properties.EventSourceArn as { 'Fn::GetAtt': string[] })['Fn::GetAtt'],
+    );
+
+    expect(streamTables.sort()).toEqual(
+      [...hub.stack.tables.tables.values()].map((table) => [hub.logicalIdOf(table), 'StreamArn']).sort(),
+    );
+    for (const { Properties } of mappings) {
+      expect(Properties).toMatchObject({
+        FunctionName: { Ref: functionIds.delivery },
+        MaximumRetryAttempts: 5,
+        BisectBatchOnFunctionError: true,
+        MaximumRecordAgeInSeconds: 6 * 3600,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+      });
+    }
+    hub.template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    hub.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('tenant isolation', () => {
+  it('lets the tenant role reach only the table named by the TenantId session tag', () => {
+    const roleId = hub.logicalIdOf(hub.stack.tenantAccess.role);
+    const keyId = hub.logicalIdOf(hub.stack.tables.key);
+    const statements = hub.statementsOfRole(roleId);
+    const dynamo = statements.find((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+
+    expect(actionsOf(dynamo!).sort()).toEqual([...TENANT_ITEM_ACTIONS].sort());
+    const resources = JSON.stringify(dynamo!.Resource);
+    expect(resources).toContain(`:table/test-hub-\${aws:PrincipalTag/TenantId}"`);
+    expect(resources).toContain(`:table/test-hub-\${aws:PrincipalTag/TenantId}/index/*"`);
+    expect((dynamo!.Resource as unknown[]).length).toBe(2);
+    const kms = statements.find((s) => actionsOf(s).includes('kms:Decrypt'));
+    expect(actionsOf(kms!)).toEqual(
+      expect.arrayContaining(['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']),
+    );
+    expect(kms!.Resource).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+  });
+
+  it('is assumable only by the four function roles, with a TenantId tag naming a known tenant', () => {
+    const roleId = hub.logicalIdOf(hub.stack.tenantAccess.role);
+    const trust = hub.template.toJSON().Resources[roleId].Properties.AssumeRolePolicyDocument
+      .Statement as Statement[];
+    const functionRoleIds = hub.stack.functions.all.map((fn) => hub.logicalIdOf(fn.role));
+
+    const principals = trust.flatMap((s) => (s.Principal as { AWS: unknown }).AWS);
+
+    expect(principals.map((p) => JSON.stringify(p)).sort()).toEqual(
+      functionRoleIds.map((id) => JSON.stringify({ 'Fn::GetAtt': [id, 'Arn'] })).sort(),
+    );
+    for (const statement of trust) {
+      expect(actionsOf(statement).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+      expect(statement.Condition).toEqual({
+        Null: { 'aws:RequestTag/TenantId': 'false' },
+        StringEquals: { 'aws:RequestTag/TenantId': ['alpha', 'beta-net'] },
+      });
+    }
+  });
+
+  it('grants no function role a DynamoDB item action, only the tenant role assumption', () => {
+    const tenantRoleId = hub.logicalIdOf(hub.stack.tenantAccess.role);
+
+    for (const { role } of hub.stack.functions.all) {
+      const roleId = hub.logicalIdOf(role);
+      const statements = hub.statementsOfRole(roleId);
+      const dynamoActions = statements.flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:'));
+
+      expect(
+        dynamoActions.filter(
+          (a) => !/^dynamodb:(ListStreams|DescribeStream|GetRecords|GetShardIterator)$/.test(a),
+        ),
+      ).toEqual([]);
+      expect(hub.template.toJSON().Resources[roleId].Properties.ManagedPolicyArns).toBeUndefined();
+      expect(statements).toContainEqual(
+        expect.objectContaining({
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+          Resource: { 'Fn::GetAtt': [tenantRoleId, 'Arn'] },
+        }),
+      );
+    }
+    const deliveryActions = hub
+      .statementsOfRole(hub.logicalIdOf(hub.stack.functions.delivery.role))
+      .flatMap(actionsOf);
+    expect(deliveryActions).toEqual(
+      expect.arrayContaining(['dynamodb:GetRecords', 'dynamodb:GetShardIterator']),
+    );
+  });
+});
+
+describe('keys and schedules', () => {
+  it('keeps 64 bytes of generated key material in a KMS-encrypted secret every function can read', () => {
+    const keyId = hub.logicalIdOf(hub.stack.keys.key);
+    const secretId = hub.logicalIdOf(hub.stack.keys.secret);
+
+    hub.template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      KmsKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
+      GenerateSecretString: Match.objectLike({ GenerateStringKey: 'keyMaterial', PasswordLength: 128 }),
+    });
+    expect(hub.template.toJSON().Resources[keyId].Properties.EnableKeyRotation).toBe(true);
+    for (const { role } of hub.stack.functions.all) {
+      expect(hub.statementsOfRole(hub.logicalIdOf(role))).toContainEqual(
+        expect.objectContaining({
+          Action: expect.arrayContaining(['secretsmanager:GetSecretValue']),
+          Resource: { Ref: secretId },
+        }),
+      );
+    }
+  });
+
+  it('invokes the scheduled function with the job name on every schedule', () => {
+    const rules = Object.values(hub.template.findResources('AWS::Events::Rule')) as Resource[];
+    const schedules = rules.map(({ Properties }) => {
+      const [target] = Properties.Targets as { Arn: unknown; Input: string }[];
+      expect(target?.Arn).toEqual({ 'Fn::GetAtt': [functionIds.scheduled, 'Arn'] });
+      return `${Properties.ScheduleExpression} ${target?.Input}`;
+    });
+
+    expect(schedules.sort()).toEqual([
+      'rate(1 hour) {"job":"credential-rotation"}',
+      'rate(5 minutes) {"job":"command-timeouts"}',
+      'rate(5 minutes) {"job":"still-alive"}',
+    ]);
+  });
+});
+
+describe('security checks', () => {
+  it('leaves no unacknowledged cdk-nag AWS Solutions finding', () => {
+    const report = new AwsSolutionsChecks(hub.app).validateScope(hub.app);
+
+    expect(
+      report.violations.map((v) => `${v.ruleName} ${v.violatingResources.map((r) => r.constructPath)}`),
+    ).toEqual([]);
+  });
+
+  it('gives every acknowledged finding a written reason', () => {
+    const acknowledgements = hub.app.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) => Object.values(entry.data as Record<string, string>));
+
+    expect(acknowledgements.length).toBeGreaterThan(0);
+    for (const reason of acknowledgements) expect(reason.length).toBeGreaterThan(40);
+  });
+
+  it('synthesizes without CDK errors or warnings', () => {
+    const annotations = Annotations.fromStack(hub.stack);
+
+    expect(annotations.findError('*', Match.anyValue())).toEqual([]);
+    expect(annotations.findWarning('*', Match.anyValue())).toEqual([]);
+  });
+});
