@@ -1,0 +1,150 @@
+import type { PartyRoleName } from '../hub/partner';
+import type { ModuleId } from '../ocpi/modules';
+import { ConditionFailedError } from './store-errors';
+import type { TenantTable, TransactOp } from './tenant-table';
+
+/**
+ * A push the hub still owes to other parties, written in the same transaction as the stored object
+ * (design.md "Cross-cutting rules"), then fanned out by the delivery worker from the table's stream.
+ */
+export interface OutboxMessage {
+  id: string;
+  /** broadcast: every connected party of the opposite role (digest §3.2); direct: `target` only. */
+  kind: 'broadcast' | 'direct';
+  module: ModuleId;
+  method: 'PUT' | 'PATCH' | 'POST' | 'DELETE';
+  /** Below the receiver's endpoint URL, e.g. ['NL','CP1','LOC1','EVSE1']. */
+  pathSegments: string[];
+  query?: Record<string, string>;
+  /** Forwarded byte-for-byte (digest §3.6: never touch the content). */
+  bodyText?: string;
+  /** The data owner; the URL keeps its country_code/party_id (digest §3.2). */
+  owner: { country_code: string; party_id: string; role: PartyRoleName };
+  /** Ordering and superseding unit, e.g. 'locations:NL*CP1*LOC1'. */
+  objectKey: string;
+  /** Monotonic within objectKey: the object's last_updated (ms) plus a tiebreak; see `outboxSequence`. */
+  sequence: string;
+  /** For kind 'direct'. */
+  target?: { country_code: string; party_id: string; role: PartyRoleName };
+  correlationId: string;
+  createdAt: string;
+}
+
+/** The stored item: the message plus its keys and fan-out progress. */
+export type OutboxItem = OutboxMessage & {
+  pk: string;
+  sk: string;
+  /** Set once the per-receiver delivery items exist. */
+  fanned_out_at?: string;
+  gsi2pk?: string;
+  gsi2sk?: string;
+  ttl: number;
+};
+
+export const OUTBOX_PK_PREFIX = 'OUTBOX#';
+const MESSAGE_SK_PREFIX = 'MSG#';
+/** Sparse index partition of messages not fanned out yet, swept in case their stream record was lost. */
+export const UNFANNED_PARTITION = 'OUTBOX_UNFANNED';
+/** Outbox items outlive every retry schedule by far; they are kept a while for the admin API. */
+const RETENTION_SECONDS = 14 * 24 * 3600;
+
+export const outboxPartition = (objectKey: string) => `${OUTBOX_PK_PREFIX}${objectKey}`;
+const messageSortKey = (msg: Pick<OutboxMessage, 'sequence' | 'id'>) =>
+  `${MESSAGE_SK_PREFIX}${msg.sequence}#${msg.id}`;
+
+/**
+ * Sequence for a change whose object has `last_updated` = `lastUpdatedMs`: zero-padded so that string
+ * order is numeric order, then a tiebreak (e.g. a counter or time of receipt) for equal timestamps.
+ */
+export function outboxSequence(lastUpdatedMs: number, tiebreak: number | string = 0): string {
+  const tb = typeof tiebreak === 'number' ? String(tiebreak).padStart(15, '0') : tiebreak;
+  return `${String(Math.max(0, Math.trunc(lastUpdatedMs))).padStart(15, '0')}.${tb}`;
+}
+
+export function toOutboxItem(msg: OutboxMessage): OutboxItem {
+  const createdMs = Date.parse(msg.createdAt);
+  return {
+    ...msg,
+    pk: outboxPartition(msg.objectKey),
+    sk: messageSortKey(msg),
+    gsi2pk: UNFANNED_PARTITION,
+    gsi2sk: `${msg.createdAt}#${msg.id}`,
+    ttl: Math.floor((Number.isNaN(createdMs) ? Date.now() : createdMs) / 1000) + RETENTION_SECONDS,
+  };
+}
+
+/** The outbox write to put in the same transaction as the stored object. */
+export function outboxPutOp(msg: OutboxMessage): TransactOp {
+  return { put: toOutboxItem(msg), condition: { expression: 'attribute_not_exists(pk)' } };
+}
+
+export function isOutboxMessageKey(key: { pk?: unknown; sk?: unknown }): boolean {
+  return (
+    typeof key.pk === 'string' &&
+    key.pk.startsWith(OUTBOX_PK_PREFIX) &&
+    typeof key.sk === 'string' &&
+    key.sk.startsWith(MESSAGE_SK_PREFIX)
+  );
+}
+
+export function toOutboxMessage(item: OutboxItem): OutboxMessage {
+  const { pk: _pk, sk: _sk, fanned_out_at: _f, gsi2pk: _g1, gsi2sk: _g2, ttl: _ttl, ...msg } = item;
+  return msg;
+}
+
+/** Outbox messages of one tenant. */
+export class OutboxRepository {
+  constructor(private readonly table: TenantTable) {}
+
+  /** Puts a message unless one with the same id and sequence exists; true when it was written. */
+  async putIfAbsent(msg: OutboxMessage): Promise<boolean> {
+    const op = outboxPutOp(msg) as { put: object; condition: { expression: string } };
+    try {
+      await this.table.put(op.put, op.condition);
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionFailedError) return false;
+      throw err;
+    }
+  }
+
+  async get(key: { pk: string; sk: string }): Promise<OutboxItem | undefined> {
+    return this.table.get<OutboxItem>(key);
+  }
+
+  /** Every message of one object, in sequence order. */
+  async listByObject(objectKey: string): Promise<OutboxItem[]> {
+    const out: OutboxItem[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.query<OutboxItem>({
+        partition: outboxPartition(objectKey),
+        sort: { beginsWith: MESSAGE_SK_PREFIX },
+        consistent: true,
+        startKey,
+      });
+      out.push(...page.items);
+      startKey = page.lastKey;
+    } while (startKey);
+    return out;
+  }
+
+  async markFannedOut(item: Pick<OutboxItem, 'pk' | 'sk'>, at: string): Promise<void> {
+    await this.table.update(
+      { pk: item.pk, sk: item.sk },
+      { fanned_out_at: at, gsi2pk: undefined, gsi2sk: undefined },
+      { expression: 'attribute_exists(pk)' },
+    );
+  }
+
+  /** Messages created before `createdBefore` whose fan-out never happened (oldest first). */
+  async listUnfanned(createdBefore: string, limit: number): Promise<OutboxItem[]> {
+    const page = await this.table.query<OutboxItem>({
+      index: 'gsi2',
+      partition: UNFANNED_PARTITION,
+      sort: { lt: createdBefore },
+      limit,
+    });
+    return page.items;
+  }
+}
