@@ -22,7 +22,6 @@ export type CredentialsRole = z.infer<typeof CredentialsRoleSchema>;
  */
 export const CredentialsTokenSchema = z
   .string()
-  .min(1)
   .max(64)
   .regex(/^[!-~]+$/, { message: 'must be printable ASCII without whitespace' });
 

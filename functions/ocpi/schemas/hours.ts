@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DateTimeSchema } from '../datetime';
-import { TimeOfDaySchema } from './primitives';
+import { isTimeOfDay, TimeOfDaySchema } from './primitives';
 
 /**
  * RegularHours (locations §8.4.21): weekday 1 = Monday … 7 = Sunday, local `HH:MM` times, and the
@@ -15,7 +15,8 @@ export const RegularHoursSchema = z
     period_end: TimeOfDaySchema,
   })
   .superRefine((hours, ctx) => {
-    if (hours.period_end <= hours.period_begin) {
+    const comparable = isTimeOfDay(hours.period_begin) && isTimeOfDay(hours.period_end);
+    if (comparable && hours.period_end <= hours.period_begin) {
       ctx.addIssue({ code: 'custom', message: 'must be later than period_begin', path: ['period_end'] });
     }
   });

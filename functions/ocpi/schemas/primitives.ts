@@ -35,10 +35,10 @@ export const UrlSchema = ocpiString(255).refine((v) => URL.canParse(v), {
 });
 
 /** ISO-3166 alpha-2 country code of a party: CiString(2), always exactly two characters. */
-export const CountryCodeSchema = ciString(2).length(2);
+export const CountryCodeSchema = ciString(2).min(2);
 
 /** ISO-15118 party id: CiString(3), always exactly three characters. */
-export const PartyIdSchema = ciString(3).length(3);
+export const PartyIdSchema = ciString(3).min(3);
 
 /** Object ids, uids, location/evse/connector/session/tariff ids: CiString(36). */
 export const IdSchema = ciString(36);
@@ -49,7 +49,12 @@ export const CurrencySchema = ocpiString(3);
 /** `int` in the spec tables. */
 export const IntSchema = z.number().int();
 
-/** `HH:MM` local time as the spec's regex `([0-1][0-9]|2[0-3]):[0-5][0-9]` (RegularHours, TariffRestrictions). */
-export const TimeOfDaySchema = z
-  .string()
-  .regex(/^([0-1][0-9]|2[0-3]):[0-5][0-9]$/, { message: 'must be a 24h time HH:MM' });
+const TIME_OF_DAY = /^([0-1][0-9]|2[0-3]):[0-5][0-9]$/;
+
+/** True for a `HH:MM` local time as the spec's regex `([0-1][0-9]|2[0-3]):[0-5][0-9]`. */
+export function isTimeOfDay(value: string): boolean {
+  return TIME_OF_DAY.test(value);
+}
+
+/** `HH:MM` local time (RegularHours, TariffRestrictions); "24:00" is not allowed by the spec's regex. */
+export const TimeOfDaySchema = z.string().regex(TIME_OF_DAY, { message: 'must be a 24h time HH:MM' });

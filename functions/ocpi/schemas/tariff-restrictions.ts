@@ -18,11 +18,9 @@ export const ReservationRestrictionTypeSchema = z.enum(RESERVATION_RESTRICTION_T
 export type ReservationRestrictionType = z.infer<typeof ReservationRestrictionTypeSchema>;
 
 /** `YYYY-MM-DD` local date (tariffs §11.4.6), regex from the spec. */
-const LocalDateSchema = z
-  .string()
-  .regex(/^([12][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, {
-    message: 'must be a date YYYY-MM-DD',
-  });
+const LocalDateSchema = z.string().regex(/^([12][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, {
+  message: 'must be a date YYYY-MM-DD',
+});
 
 /**
  * TariffRestrictions (tariffs §11.4.6). No ordering between start_time and end_time is enforced: the spec
