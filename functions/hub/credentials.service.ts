@@ -14,6 +14,22 @@ import { type Partner, partyKeyOf } from './partner';
 import { generateToken } from './token-keys';
 import { discoverPartner } from './version-discovery';
 
+/** POST is for a caller holding token A; a registered caller gets 405 (credentials §4.1.1). */
+export function requireUnregisteredCaller(caller: Caller): void {
+  if (caller.tokenKind !== 'A') {
+    throw new MethodNotAllowedError(
+      'already registered: use PUT to update credentials, DELETE to unregister',
+    );
+  }
+}
+
+/** PUT and DELETE need a registration; without one they get 405 (credentials §4.1.2, §4.1.3). */
+export function requireRegisteredCaller(caller: Caller): void {
+  if (caller.tokenKind !== 'C' || !isRegistered(caller.partner)) {
+    throw new MethodNotAllowedError('not registered: use POST to register first');
+  }
+}
+
 /**
  * Partner-initiated credentials POST (credentials §4.1.1, digest §2.4): with token A, the partner
  * sends token B and its versions URL; inside this request the hub fetches the partner's versions and
@@ -88,9 +104,7 @@ export async function updateFromPartner(
   correlationId: string,
 ) {
   const partner = caller.partner;
-  if (caller.tokenKind !== 'C' || !isRegistered(partner)) {
-    throw new MethodNotAllowedError('not registered: use POST to register first');
-  }
+  requireRegisteredCaller(caller);
   const roles = matchOnboardedRoles(partner, body.roles);
   const discovered = await discoverPartner(
     ctx,
@@ -134,9 +148,7 @@ export async function updateFromPartner(
  */
 export async function unregisterFromPartner(ctx: TenantContext, caller: Caller): Promise<void> {
   const partner = caller.partner;
-  if (caller.tokenKind !== 'C' || !isRegistered(partner)) {
-    throw new MethodNotAllowedError('not registered: nothing to unregister');
-  }
+  requireRegisteredCaller(caller);
   await suspendPartner(ctx, partner);
   ctx.log.security('partner_unregistered', { partner: partner.id, initiated_by: 'partner' });
 }

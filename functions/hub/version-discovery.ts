@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClientApiUnusableError, NoMatchingEndpointsError, UnsupportedVersionError } from '../ocpi/errors';
-import { pickMutualVersion } from '../ocpi/modules';
+import { FUNCTIONAL_MODULES_221, pickMutualVersion } from '../ocpi/modules';
 import { EndpointSchema, VersionSchema } from '../ocpi/schemas/version';
 import type { TenantContext } from './hub-runtime';
 import type { PartnerEndpoint, TokenEncoding } from './partner';
@@ -75,6 +75,10 @@ export async function discoverPartner(
   const credentials = endpoints.find((e) => e.identifier === 'credentials');
   if (!credentials) {
     throw new NoMatchingEndpointsError(`the partner's ${version} details do not list a credentials endpoint`);
+  }
+  // A platform that exposes no functional module cannot exchange anything through the hub.
+  if (!endpoints.some((e) => (FUNCTIONAL_MODULES_221 as readonly string[]).includes(e.identifier))) {
+    throw new NoMatchingEndpointsError(`the partner's ${version} details list no functional module endpoint`);
   }
   return { version, endpoints, credentialsUrl: credentials.url, encoding: details.encoding };
 }

@@ -1,28 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulatedPlatform, type SimulatedPlatform } from '../partners';
+import { HubCallError } from '../partners';
+import { PlatformPool } from '../support/platforms';
 import { startTestHub, type TestHub } from '../support/test-hub';
 
-describe('partner-initiated registration', () => {
+async function registrationFailure(promise: Promise<unknown>) {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(HubCallError);
+  return (err as HubCallError).response;
+}
+
+describe('partner-initiated registration (credentials POST)', () => {
   let hub: TestHub;
-  const platforms: SimulatedPlatform[] = [];
+  const pool = new PlatformPool();
 
   beforeAll(async () => {
     hub = await startTestHub();
   });
   afterAll(async () => {
-    await Promise.all(platforms.map((p) => p.close()));
+    await pool.closeAll();
     await hub?.stop();
   });
 
-  async function platform(role: 'CPO' | 'EMSP', party: string) {
-    const p = await createSimulatedPlatform({ roles: [{ role, country_code: 'NL', party_id: party }] });
-    platforms.push(p);
-    return p;
-  }
-
   it('registers a CPO with token A, answers with token C and only the HUB role', async () => {
     // Prepare
-    const cpo = await platform('CPO', 'CP1');
+    const cpo = await pool.create('CPO', 'CP1');
     const { id, tokenA } = await hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: 'CP1' }]);
     // Act
     const result = await cpo.registerWith(hub.versionsUrl(), tokenA);
@@ -31,14 +35,166 @@ describe('partner-initiated registration', () => {
     expect(result.hubCredentials.roles).toEqual([
       expect.objectContaining({ role: 'HUB', country_code: 'NL', party_id: 'HUB' }),
     ]);
+    expect(result.hubCredentials.url).toBe(hub.versionsUrl());
     const detail = await hub.admin('GET', `/partners/${id}`);
-    expect(detail.body.status).toBe('CONNECTED');
-    expect(detail.body.version).toBe('2.2.1');
+    expect(detail.body).toMatchObject({
+      status: 'CONNECTED',
+      version: '2.2.1',
+      versions_url: cpo.versionsUrl,
+    });
     expect(detail.body.endpoints.length).toBeGreaterThan(3);
     expect(JSON.stringify(detail.body)).not.toContain(result.tokenC);
-    const versions = await cpo.hubRequest('GET', hub.versionsUrl(), { from: false });
-    expect(versions.status).toBe(200);
-    const withTokenA = await cpo.hubRequest('GET', hub.versionsUrl(), { token: tokenA, from: false });
-    expect(withTokenA.status).toBe(401);
+    // The hub called the partner back with token B inside the POST.
+    expect(cpo.requests.some((r) => r.path === '/ocpi/versions')).toBe(true);
+  });
+
+  it('lets token A work once: after registration it is refused everywhere', async () => {
+    // Prepare
+    const emsp = await pool.create('EMSP', 'EM1');
+    const { tokenA } = await hub.createPartner([{ role: 'EMSP', country_code: 'NL', party_id: 'EM1' }]);
+    await emsp.registerWith(hub.versionsUrl(), tokenA);
+    // Act
+    const versionsWithA = await emsp.hubRequest('GET', hub.versionsUrl(), { token: tokenA });
+    const withC = await emsp.hubRequest('GET', hub.versionsUrl());
+    // Assess
+    expect(versionsWithA.status).toBe(401);
+    expect(withC.status).toBe(200);
+  });
+
+  it('answers 405 to a second POST, and to PUT or DELETE before registration', async () => {
+    // Prepare
+    const cpo = await pool.create('CPO', 'CP2');
+    const { tokenA } = await hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: 'CP2' }]);
+    const credentialsUrl = `${hub.url}/demo/ocpi/2.2.1/credentials`;
+    const body = { token: 'x'.repeat(20), url: cpo.versionsUrl, roles: [] };
+    // Act
+    const putBefore = await cpo.hubRequest('PUT', credentialsUrl, { token: tokenA, body });
+    const deleteBefore = await cpo.hubRequest('DELETE', credentialsUrl, { token: tokenA });
+    await cpo.registerWith(hub.versionsUrl(), tokenA);
+    const postAfter = await cpo.hubRequest('POST', credentialsUrl, { body });
+    // Assess
+    expect(putBefore.status).toBe(405);
+    expect(deleteBefore.status).toBe(405);
+    expect(postAfter.status).toBe(405);
+    expect(postAfter.body).toMatchObject({ status_code: 2000 });
+  });
+
+  it('refuses token A on functional modules with 401', async () => {
+    // Prepare
+    const cpo = await pool.create('CPO', 'CP3');
+    const { tokenA } = await hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: 'CP3' }]);
+    // Act
+    const res = await cpo.hubRequest('GET', `${hub.url}/demo/ocpi/2.2.1/sender/locations`, { token: tokenA });
+    // Assess
+    expect(res.status).toBe(401);
+  });
+
+  it('answers 3001 when the partner cannot be reached or answers garbage', async () => {
+    for (const mode of ['down', 'garbage', 'http500'] as const) {
+      // Prepare
+      const cpo = await pool.create('CPO', `D${mode.length}${mode[0]?.toUpperCase()}`.slice(0, 3));
+      const party = cpo.roles[0]?.party_id ?? '';
+      const { tokenA, id } = await hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: party }]);
+      cpo.behave(mode);
+      // Act
+      const response = await registrationFailure(cpo.registerWith(hub.versionsUrl(), tokenA));
+      // Assess
+      expect(response?.body).toMatchObject({ status_code: 3001 });
+      expect((await hub.admin('GET', `/partners/${id}`)).body.status).toBe('PLANNED');
+    }
+  });
+
+  it('answers 3002 when there is no mutual version', async () => {
+    // Prepare
+    const cpo = await pool.create('CPO', 'V21');
+    const { tokenA } = await hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: 'V21' }]);
+    cpo.setVersions(['2.1.1']);
+    // Act
+    const response = await registrationFailure(cpo.registerWith(hub.versionsUrl(), tokenA));
+    // Assess
+    expect(response?.body).toMatchObject({ status_code: 3002 });
+  });
+
+  it('answers 3003 when required endpoints are missing', async () => {
+    for (const [party, omit] of [
+      ['M01', ['credentials']],
+      [
+        'M02',
+        [
+          'cdrs',
+          'chargingprofiles',
+          'commands',
+          'hubclientinfo',
+          'locations',
+          'sessions',
+          'tariffs',
+          'tokens',
+        ],
+      ],
+    ] as const) {
+      // Prepare
+      const cpo = await pool.create('CPO', party);
+      const { tokenA } = await hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: party }]);
+      cpo.omitEndpoints([...omit]);
+      // Act
+      const response = await registrationFailure(cpo.registerWith(hub.versionsUrl(), tokenA));
+      // Assess
+      expect(response?.body).toMatchObject({ status_code: 3003 });
+    }
+  });
+
+  it('refuses a role the admin did not onboard with 2001 naming the role', async () => {
+    // Prepare
+    const cpo = await pool.create('CPO', 'XX1');
+    const { tokenA } = await hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: 'OK1' }]);
+    // Act
+    const response = await registrationFailure(cpo.registerWith(hub.versionsUrl(), tokenA));
+    // Assess
+    expect(response?.body).toMatchObject({ status_code: 2001 });
+    expect((response?.body as { status_message: string }).status_message).toContain('roles[0]');
+  });
+
+  it('rejects a malformed credentials body with 2001 naming the field, and invalid JSON with 400', async () => {
+    // Prepare
+    const cpo = await pool.create('CPO', 'BAD');
+    const { tokenA } = await hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: 'BAD' }]);
+    const url = `${hub.url}/demo/ocpi/2.2.1/credentials`;
+    // Act
+    const wrongType = await cpo.hubRequest('POST', url, {
+      token: tokenA,
+      body: { token: 42, url: cpo.versionsUrl, roles: [] },
+    });
+    const notJson = await cpo.hubRequest('POST', url, {
+      token: tokenA,
+      body: '{"token":',
+      headers: { 'Content-Type': 'application/json' },
+    });
+    const oversized = await cpo.hubRequest('POST', url, {
+      token: tokenA,
+      body: { token: 'a'.repeat(20), url: cpo.versionsUrl, roles: [], pad: 'x'.repeat(1_100_000) },
+    });
+    // Assess
+    expect(wrongType.status).toBe(200);
+    expect(wrongType.body).toMatchObject({ status_code: 2001 });
+    expect((wrongType.body as { status_message: string }).status_message).toContain('token');
+    expect(notJson.status).toBe(400);
+    expect(oversized.status).toBe(413);
+  });
+
+  it('answers 401 with the envelope to a missing, malformed or unknown token', async () => {
+    // Prepare
+    const url = hub.versionsUrl();
+    // Act
+    const missing = await fetch(url);
+    const malformed = await fetch(url, { headers: { Authorization: 'Bearer abc' } });
+    const unknown = await fetch(url, {
+      headers: { Authorization: `Token ${Buffer.from('nope').toString('base64')}` },
+    });
+    // Assess
+    for (const res of [missing, malformed, unknown]) {
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ status_code: 2000, timestamp: expect.any(String) });
+      expect(res.headers.get('x-request-id')).toBeTruthy();
+    }
   });
 });

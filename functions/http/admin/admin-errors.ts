@@ -2,9 +2,10 @@ import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
+import { PartnerStateError } from '../../hub/hub-initiated.service';
 import { PartnerNotFoundError } from '../../hub/partner.service';
-import { formatIssuePath } from '../../ocpi/errors';
-import { DuplicatePartyError } from '../../store/partner.repository';
+import { formatIssuePath, OcpiError } from '../../ocpi/errors';
+import { DuplicatePartyError, PartnerChangedError } from '../../store/partner.repository';
 import type { HubEnv } from '../http-env';
 
 /** The admin API's error shape (design.md "Admin API"): `{ error: { code, message } }` with a 4xx. */
@@ -53,6 +54,11 @@ function toAdminError(err: unknown): AdminError | undefined {
   if (err instanceof AdminError) return err;
   if (err instanceof PartnerNotFoundError) return new AdminError(404, 'partner_not_found', err.message);
   if (err instanceof DuplicatePartyError) return new AdminError(409, 'party_taken', err.message);
+  if (err instanceof PartnerStateError) return new AdminError(409, 'partner_state', err.message);
+  if (err instanceof PartnerChangedError) return new AdminError(409, 'conflict', `${err.message}; retry`);
+  // Handshake failures towards the partner (3001/3002/3003 and friends): the partner, not the admin
+  // request, is at fault, so the admin sees why with a 502.
+  if (err instanceof OcpiError) return new AdminError(502, 'partner_handshake_failed', err.message);
   if (err instanceof HTTPException && err.status < 500) {
     return new AdminError(err.status as ContentfulStatusCode, 'bad_request', err.message || 'bad request');
   }

@@ -1,8 +1,14 @@
 import { Hono } from 'hono';
+import {
+  connectToPartner,
+  issueNewTokenA,
+  rotateWithPartner,
+  unregisterPartner,
+} from '../../hub/hub-initiated.service';
 import { createPartner, partnerView, requirePartner } from '../../hub/partner.service';
 import type { HubEnv } from '../http-env';
 import { readAdminBody } from './admin-body';
-import { CreatePartnerSchema } from './admin-schemas';
+import { ConnectPartnerSchema, CreatePartnerSchema } from './admin-schemas';
 
 /** Partner onboarding (design.md "Admin API"). */
 export function partnersRoutes(): Hono<HubEnv> {
@@ -35,6 +41,35 @@ export function partnersRoutes(): Hono<HubEnv> {
   app.get('/:id', async (c) => {
     const tenant = c.get('tenant');
     const partner = await requirePartner(tenant, c.req.param('id'));
+    return c.json(partnerView(partner, tenant.runtime.now()));
+  });
+
+  app.post('/:id/connect', async (c) => {
+    const tenant = c.get('tenant');
+    const input = await readAdminBody(c, ConnectPartnerSchema);
+    const partner = await connectToPartner(tenant, c.req.param('id'), input.versions_url, input.token);
+    return c.json(partnerView(partner, tenant.runtime.now()));
+  });
+
+  app.post('/:id/rotate', async (c) => {
+    const tenant = c.get('tenant');
+    const partner = await rotateWithPartner(tenant, c.req.param('id'));
+    return c.json(partnerView(partner, tenant.runtime.now()));
+  });
+
+  app.post('/:id/token-a', async (c) => {
+    const tenant = c.get('tenant');
+    const { partner, tokenA } = await issueNewTokenA(tenant, c.req.param('id'));
+    return c.json({
+      ...partnerView(partner, tenant.runtime.now()),
+      token_a: tokenA,
+      versions_url: `${tenant.ocpiBaseUrl}/versions`,
+    });
+  });
+
+  app.delete('/:id', async (c) => {
+    const tenant = c.get('tenant');
+    const partner = await unregisterPartner(tenant, c.req.param('id'));
     return c.json(partnerView(partner, tenant.runtime.now()));
   });
 

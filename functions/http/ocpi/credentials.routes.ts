@@ -1,5 +1,11 @@
 import { Hono } from 'hono';
-import { registerFromPartner, unregisterFromPartner, updateFromPartner } from '../../hub/credentials.service';
+import {
+  registerFromPartner,
+  requireRegisteredCaller,
+  requireUnregisteredCaller,
+  unregisterFromPartner,
+  updateFromPartner,
+} from '../../hub/credentials.service';
 import { hubCredentials } from '../../hub/credentials-support';
 import { tokenCandidates } from '../../ocpi/auth-header';
 import { successEnvelope } from '../../ocpi/envelope';
@@ -20,6 +26,7 @@ export const credentialsModule: OcpiModule = {
       return c.json(successEnvelope(hubCredentials(c.get('tenant'), token)));
     });
     app.post('/credentials', async (c) => {
+      requireUnregisteredCaller(c.get('caller'));
       const body = await readValidBody(c, CredentialsSchema);
       const result = await registerFromPartner(
         c.get('tenant'),
@@ -30,6 +37,7 @@ export const credentialsModule: OcpiModule = {
       return c.json(successEnvelope(result));
     });
     app.put('/credentials', async (c) => {
+      requireRegisteredCaller(c.get('caller'));
       const body = await readValidBody(c, CredentialsSchema);
       const result = await updateFromPartner(
         c.get('tenant'),

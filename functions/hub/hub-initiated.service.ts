@@ -1,0 +1,265 @@
+import { ClientApiUnusableError } from '../ocpi/errors';
+import { CredentialsSchema } from '../ocpi/schemas/credentials';
+import { PartnerChangedError } from '../store/partner.repository';
+import type { TransactOp } from '../store/tenant-table';
+import { suspendPartner } from './credentials.service';
+import {
+  hubCredentials,
+  isRegistered,
+  matchOnboardedRoles,
+  partyStatusOps,
+  retireInboundOps,
+} from './credentials-support';
+import type { TenantContext } from './hub-runtime';
+import { type Partner, partyKeyOf } from './partner';
+import { requirePartner, tokenAExpiry } from './partner.service';
+import { callPartner, PartnerApiError } from './partner-api';
+import { generateToken } from './token-keys';
+import { discoverPartner } from './version-discovery';
+
+/** The partner is in the wrong state for the admin action (admin API answers 409). */
+export class PartnerStateError extends Error {}
+
+/**
+ * Hub-initiated registration (admin `connect`, digest §2.4 with roles swapped): the hub GETs the
+ * partner's versions and details with the token A the partner issued, POSTs its credentials with a
+ * fresh token for the partner to use, and stores the token the partner returns.
+ */
+export async function connectToPartner(
+  ctx: TenantContext,
+  partnerId: string,
+  versionsUrl: string,
+  tokenA: string,
+) {
+  const partner = await requirePartner(ctx, partnerId);
+  if (isRegistered(partner))
+    throw new PartnerStateError('partner is already registered; rotate or unregister it instead');
+  const discovered = await discoverPartner(ctx, versionsUrl, tokenA, 'base64');
+  const inbound = await preRegisterInboundToken(ctx, partner);
+  try {
+    const answer = await exchangeCredentials(
+      ctx,
+      'POST',
+      discovered.credentialsUrl,
+      tokenA,
+      discovered.encoding,
+      inbound.token,
+    );
+    const roles = matchOnboardedRoles(partner, answer.roles);
+    const at = new Date(ctx.runtime.now()).toISOString();
+    const next: Partner = {
+      ...partner,
+      status: 'CONNECTED',
+      roles: partner.roles.map((r) => roles.find((x) => partyKeyOf(x) === partyKeyOf(r)) ?? r),
+      versions_url: versionsUrl,
+      version: discovered.version,
+      endpoints: discovered.endpoints,
+      outbound_token_enc: ctx.runtime.keys.encrypt(answer.token),
+      outbound_token_encoding: discovered.encoding,
+      outbound_token_set_at: at,
+      inbound_token_hash: inbound.hash,
+      inbound_token_set_at: at,
+      previous_inbound_token_hash: undefined,
+      token_a_hash: undefined,
+      token_a_issued_at: undefined,
+      token_a_expires_at: undefined,
+      registered_at: at,
+      last_contact_at: at,
+      last_error: undefined,
+      updated_at: at,
+    };
+    const extra: TransactOp[] = partner.token_a_hash ? [ctx.tokens.deleteOp(partner.token_a_hash)] : [];
+    const saved = await ctx.partners.save(next, partner.rev, [
+      ...extra,
+      ...partyStatusOps(ctx, next, 'CONNECTED', at, roles),
+    ]);
+    ctx.log.security('partner_registered', {
+      partner: partner.id,
+      initiated_by: 'hub',
+      version: discovered.version,
+    });
+    return saved;
+  } catch (err) {
+    await abandonInboundToken(ctx, partner, inbound.hash, err);
+    throw err;
+  }
+}
+
+/**
+ * Hub-initiated rotation (admin `rotate` and the scheduled job, credentials §4.1.2): the hub PUTs its
+ * credentials with a new token for the partner and stores the token the partner returns. The old
+ * inbound token keeps working for the grace window; if the PUT fails nothing changes on our side.
+ */
+export async function rotateWithPartner(ctx: TenantContext, partnerId: string): Promise<Partner> {
+  const partner = await requirePartner(ctx, partnerId);
+  if (!isRegistered(partner) || !partner.outbound_token_enc || !partner.versions_url) {
+    throw new PartnerStateError('partner is not registered; nothing to rotate');
+  }
+  const currentToken = ctx.runtime.keys.decrypt(partner.outbound_token_enc);
+  const inbound = await preRegisterInboundToken(ctx, partner);
+  let discovered: Awaited<ReturnType<typeof discoverPartner>>;
+  let answer: Awaited<ReturnType<typeof exchangeCredentials>>;
+  try {
+    // The updating side re-reads versions and details first (credentials §4.1.2 / digest §2.5).
+    discovered = await discoverPartner(
+      ctx,
+      partner.versions_url,
+      currentToken,
+      partner.outbound_token_encoding,
+    );
+    answer = await exchangeCredentials(
+      ctx,
+      'PUT',
+      discovered.credentialsUrl,
+      currentToken,
+      discovered.encoding,
+      inbound.token,
+    );
+  } catch (err) {
+    await abandonInboundToken(ctx, partner, inbound.hash, err);
+    throw err;
+  }
+  // The partner now uses the new token and gave us a new one: this must be stored, so a concurrent
+  // change of the partner record is retried on fresh state instead of abandoning the rotation.
+  for (let attempt = 1; ; attempt++) {
+    const current = attempt === 1 ? partner : await requirePartner(ctx, partnerId);
+    const now = ctx.runtime.now();
+    const at = new Date(now).toISOString();
+    const next: Partner = {
+      ...current,
+      version: discovered.version,
+      endpoints: discovered.endpoints,
+      outbound_token_enc: ctx.runtime.keys.encrypt(answer.token),
+      outbound_token_encoding: discovered.encoding,
+      outbound_token_set_at: at,
+      inbound_token_hash: inbound.hash,
+      previous_inbound_token_hash: current.inbound_token_hash,
+      inbound_token_set_at: at,
+      last_contact_at: at,
+      last_error: undefined,
+      updated_at: at,
+    };
+    try {
+      const saved = await ctx.partners.save(next, current.rev, retireInboundOps(ctx, current, now));
+      ctx.log.security('credentials_rotated', { partner: partner.id, initiated_by: 'hub' });
+      return saved;
+    } catch (err) {
+      if (!(err instanceof PartnerChangedError) || attempt >= 3) throw err;
+    }
+  }
+}
+
+/** Admin unregister: credentials DELETE towards the partner (best effort), then revoke everything locally. */
+export async function unregisterPartner(ctx: TenantContext, partnerId: string): Promise<Partner> {
+  const partner = await requirePartner(ctx, partnerId);
+  if (partner.status === 'SUSPENDED') return partner;
+  const credentialsUrl = partner.endpoints.find((e) => e.identifier === 'credentials')?.url;
+  if (isRegistered(partner) && partner.outbound_token_enc && credentialsUrl) {
+    try {
+      await callPartner(ctx, {
+        method: 'DELETE',
+        url: credentialsUrl,
+        token: ctx.runtime.keys.decrypt(partner.outbound_token_enc),
+        encoding: partner.outbound_token_encoding,
+      });
+    } catch (err) {
+      // The partner may already be gone; our side revokes regardless so no token stays usable.
+      ctx.log.warn('credentials DELETE towards partner failed', {
+        partner: partner.id,
+        error: (err as Error).message,
+      });
+    }
+  }
+  const saved = await suspendPartner(ctx, partner);
+  ctx.log.security('partner_unregistered', { partner: partner.id, initiated_by: 'hub' });
+  return saved;
+}
+
+/** A fresh token A for (re-)onboarding; any earlier token A stops working. */
+export async function issueNewTokenA(
+  ctx: TenantContext,
+  partnerId: string,
+): Promise<{ partner: Partner; tokenA: string }> {
+  const partner = await requirePartner(ctx, partnerId);
+  if (isRegistered(partner)) {
+    throw new PartnerStateError('partner is registered; unregister it before issuing a new token A');
+  }
+  const tokenA = generateToken();
+  const hash = ctx.runtime.keys.hash(tokenA);
+  const at = new Date(ctx.runtime.now()).toISOString();
+  const next: Partner = {
+    ...partner,
+    token_a_hash: hash,
+    token_a_issued_at: at,
+    token_a_expires_at: tokenAExpiry(ctx),
+    updated_at: at,
+  };
+  const saved = await ctx.partners.save(next, partner.rev, [
+    ...(partner.token_a_hash ? [ctx.tokens.deleteOp(partner.token_a_hash)] : []),
+    ctx.tokens.putOp({
+      hash,
+      partner_id: partner.id,
+      kind: 'A',
+      created_at: at,
+      expires_at: next.token_a_expires_at,
+    }),
+  ]);
+  ctx.log.security('token_a_issued', { partner: partner.id });
+  return { partner: saved, tokenA };
+}
+
+/**
+ * The token the partner will use towards us must work before we hand it over: the partner calls our
+ * versions endpoint with it while it handles our POST/PUT.
+ */
+async function preRegisterInboundToken(ctx: TenantContext, partner: Partner) {
+  const token = generateToken();
+  const hash = ctx.runtime.keys.hash(token);
+  await ctx.table.transact([
+    ctx.tokens.putOp({
+      hash,
+      partner_id: partner.id,
+      kind: 'C',
+      created_at: new Date(ctx.runtime.now()).toISOString(),
+    }),
+  ]);
+  return { token, hash };
+}
+
+async function abandonInboundToken(ctx: TenantContext, partner: Partner, hash: string, cause: unknown) {
+  await ctx.table.transact([ctx.tokens.deleteOp(hash)]).catch(() => undefined);
+  const message = cause instanceof Error ? cause.message : String(cause);
+  await ctx.partners
+    .get(partner.id)
+    .then((p) => (p ? ctx.partners.save({ ...p, last_error: message.slice(0, 500) }, p.rev) : undefined))
+    .catch(() => undefined);
+}
+
+async function exchangeCredentials(
+  ctx: TenantContext,
+  method: 'POST' | 'PUT',
+  url: string,
+  token: string,
+  encoding: Partner['outbound_token_encoding'],
+  newInboundToken: string,
+) {
+  let data: unknown;
+  try {
+    ({ data } = await callPartner(ctx, {
+      method,
+      url,
+      token,
+      encoding,
+      body: hubCredentials(ctx, newInboundToken),
+    }));
+  } catch (err) {
+    if (err instanceof PartnerApiError)
+      throw new ClientApiUnusableError(`credentials ${method} refused: ${err.message}`);
+    throw err;
+  }
+  const parsed = CredentialsSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new ClientApiUnusableError(`the partner's credentials answer is not a valid Credentials object`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,43 @@
+import { createSimulatedPlatform, type SimulatedPlatform } from '../partners';
+import type { TestHub } from './test-hub';
+
+type Role = 'CPO' | 'EMSP' | 'SCSP' | 'NSP' | 'OTHER';
+
+/** Simulated platforms of one test file, closed together. */
+export class PlatformPool {
+  private readonly platforms: SimulatedPlatform[] = [];
+
+  async create(
+    role: Role,
+    partyId: string,
+    opts: { tokenEncoding?: 'base64' | 'raw'; countryCode?: string } = {},
+  ): Promise<SimulatedPlatform> {
+    const platform = await createSimulatedPlatform({
+      roles: [{ role, country_code: opts.countryCode ?? 'NL', party_id: partyId }],
+      tokenEncoding: opts.tokenEncoding,
+      previousTokenGraceMs: 60_000,
+    });
+    this.platforms.push(platform);
+    return platform;
+  }
+
+  /** Creates the partner through the admin API and runs the partner-initiated handshake. */
+  async registered(
+    hub: TestHub,
+    role: Role,
+    partyId: string,
+    opts: { tokenEncoding?: 'base64' | 'raw' } = {},
+  ) {
+    const platform = await this.create(role, partyId, opts);
+    const partner = await hub.createPartner(
+      [{ role, country_code: 'NL', party_id: partyId }],
+      `${role} ${partyId}`,
+    );
+    await platform.registerWith(hub.versionsUrl(), partner.tokenA);
+    return { platform, partnerId: partner.id };
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(this.platforms.map((p) => p.close()));
+  }
+}
