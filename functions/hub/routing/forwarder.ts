@@ -1,0 +1,243 @@
+import { formatTokenHeader } from '../../ocpi/auth-header';
+import { type OcpiEnvelope, parseEnvelope } from '../../ocpi/envelope';
+import { HubError, ReceiverNotConnectedError, UnknownReceiverError } from '../../ocpi/errors';
+import type { ModuleId } from '../../ocpi/modules';
+import { parseLinkHeader } from '../../ocpi/pagination';
+import { CORRELATION_ID_HEADER, newRequestId, REQUEST_ID_HEADER } from '../../ocpi/request-ids';
+import { type PartyRef, routingHeaders } from '../../ocpi/routing-headers';
+import { joinUrl, withQuery } from '../../ocpi/url-join';
+import { OutboundError } from '../../outbound/errors';
+import type { PartnerHttpMethod, PartnerResponse } from '../../outbound/partner-http-client';
+import { safeUrlForLogs } from '../../outbound/safe-url';
+import type { ClientInfoRecord } from '../client-info';
+import type { TenantContext } from '../hub-runtime';
+import type { Partner, PartyRoleName } from '../partner';
+import { recordContact } from './contact-record';
+import { forwardErrorOf } from './forward-errors';
+import { createLinkContinuation } from './link-continuation';
+import { resolveConnectedTargets } from './party-resolution';
+import { relayedHeaders } from './relayed-headers';
+import type { TargetCandidate } from './target-cache';
+
+/** Under API Gateway's 29 s integration limit with room for the hub's own work (digest §5). */
+export const MAX_FORWARD_TIMEOUT_MS = 25_000;
+
+export interface ForwardRequest {
+  module: ModuleId;
+  /** Interface of the TARGET's endpoint to call: e.g. an eMSP's push of a token to a CPO goes to the
+   *  CPO's RECEIVER tokens endpoint; an eMSP pulling locations from a CPO calls its SENDER endpoint. */
+  targetInterface: 'SENDER' | 'RECEIVER';
+  method: PartnerHttpMethod;
+  /** Path segments appended to the target's endpoint URL (joined with joinUrl, each encoded). */
+  pathSegments: string[];
+  query?: Record<string, string>;
+  /** Raw body text as received (forwarded byte-for-byte: the hub never changes last_updated). */
+  bodyText?: string;
+  from: PartyRef;
+  to: PartyRef;
+  /** Restrict the target lookup to these roles (e.g. ['CPO'] for a command). */
+  targetRoles?: PartyRoleName[];
+  correlationId: string;
+  /** Default tenant.outbound.timeoutMs; capped at MAX_FORWARD_TIMEOUT_MS. */
+  timeoutMs?: number;
+  /** The requesting partner: a pagination link handed out is then usable by that partner only. */
+  callerPartnerId?: string;
+}
+
+export interface ForwardResult {
+  httpStatus: number;
+  /** OCPI headers to relay: OCPI-to/from-* (from the receiver), X-Total-Count, X-Limit, Link (already
+   *  rewritten to a hub URL), Location (NOT rewritten: the caller decides), Content-Type. */
+  headers: Record<string, string>;
+  bodyText: string;
+  /** Parsed envelope when the answer is one. */
+  envelope?: OcpiEnvelope<unknown>;
+  target: { party: ClientInfoRecord; partner: Partner };
+}
+
+/** One hop to one receiver, whatever brought the hub there (a module route or a page link). */
+export interface Hop {
+  module: ModuleId;
+  targetInterface: 'SENDER' | 'RECEIVER';
+  method: PartnerHttpMethod;
+  url: string;
+  bodyText?: string;
+  from: PartyRef;
+  to: PartyRef;
+  correlationId: string;
+  timeoutMs?: number;
+  callerPartnerId?: string;
+}
+
+/**
+ * Direct routing (digest §3.1): finds the TO party's endpoint for (module, targetInterface) and sends
+ * the request there with the hub's own token for that partner, a new X-Request-ID, the same
+ * X-Correlation-ID and the routing headers unchanged. The receiver's status and body come back as they
+ * are (its 2xxx/3xxx included); the hub's own failures are 4000-4003 errors thrown as OcpiErrors.
+ */
+export async function forwardToParty(ctx: TenantContext, req: ForwardRequest): Promise<ForwardResult> {
+  const candidates = await resolveConnectedTargets(ctx, req.to, req.targetRoles);
+  const target = pickImplementing(candidates, req);
+  const endpoint = endpointOf(target.partner, req.module, req.targetInterface) as string;
+  const url = withQuery(joinUrl(endpoint, ...req.pathSegments), req.query ?? {});
+  return sendHop(ctx, target, { ...req, url }, () => {
+    const fresh = resolveConnectedTargets(ctx, req.to, req.targetRoles, { fresh: true });
+    return fresh.then((list) => pickImplementing(list, req));
+  });
+}
+
+/** Sends a hop to a resolved target; `refresh` re-reads the target once if it refuses our token. */
+export async function sendHop(
+  ctx: TenantContext,
+  target: TargetCandidate,
+  hop: Hop,
+  refresh?: () => Promise<TargetCandidate>,
+): Promise<ForwardResult> {
+  const timeoutMs = Math.min(hop.timeoutMs ?? ctx.tenant.outbound.timeoutMs, MAX_FORWARD_TIMEOUT_MS);
+  const deadline = Date.now() + timeoutMs;
+  let current = target;
+  let response = await sendOnce(ctx, current, hop, timeoutMs);
+  if (response.status === 401 && refresh) {
+    // A cached target may hold a token rotated in another process meanwhile (target-cache.ts): a 401
+    // means nothing was processed, so one resend with a fresh read is safe.
+    const fresh = await refresh();
+    const remaining = deadline - Date.now();
+    if (fresh.partner.rev !== current.partner.rev && remaining > 100) {
+      current = fresh;
+      response = await sendOnce(ctx, current, hop, remaining);
+    }
+  }
+  await recordContact(ctx, current.partner.id);
+  const where = safeUrlForLogs(hop.url);
+  if (response.status === 401) {
+    // Relaying the 401 would tell the requester that ITS token is wrong; the link hub->receiver is.
+    ctx.log.security('forward_token_refused', { partner_id: current.partner.id, url: where });
+    throw new ReceiverNotConnectedError(
+      `receiver ${describeParty(hop.to)} refused the hub's credentials (HTTP 401)`,
+    );
+  }
+  const envelope = parseEnvelope(response.json);
+  if (!envelope) {
+    ctx.log.warn('receiver answered without an OCPI envelope', { url: where, http_status: response.status });
+    throw new HubError(
+      `receiver ${describeParty(hop.to)} answered HTTP ${response.status} without an OCPI envelope`,
+    );
+  }
+  const headers = relayedHeaders(response.headers, hop);
+  const next = await nextPageUrl(ctx, current, hop, response);
+  if (next) headers.Link = `<${next}>; rel="next"`;
+  return {
+    httpStatus: response.status,
+    headers,
+    bodyText: response.bodyText,
+    envelope,
+    target: { party: current.party, partner: current.partner },
+  };
+}
+
+async function sendOnce(
+  ctx: TenantContext,
+  target: TargetCandidate,
+  hop: Hop,
+  timeoutMs: number,
+): Promise<PartnerResponse> {
+  const { partner } = target;
+  if (!partner.outbound_token_enc) {
+    throw new ReceiverNotConnectedError(`receiver ${describeParty(hop.to)} has no credentials with the hub`);
+  }
+  const requestId = newRequestId();
+  const headers: Record<string, string> = {
+    Authorization: formatTokenHeader(
+      ctx.runtime.keys.decrypt(partner.outbound_token_enc),
+      partner.outbound_token_encoding,
+    ),
+    [REQUEST_ID_HEADER]: requestId,
+    [CORRELATION_ID_HEADER]: hop.correlationId,
+    Accept: 'application/json',
+    ...routingHeaders(hop.from, hop.to),
+  };
+  if (hop.bodyText !== undefined) headers['Content-Type'] = 'application/json';
+  const started = Date.now();
+  try {
+    const response = await ctx.runtime.outbound.request({
+      method: hop.method,
+      url: hop.url,
+      headers,
+      body: hop.bodyText,
+      timeoutMs,
+      policy: ctx.tenant.outbound,
+    });
+    ctx.log.debug('forwarded', {
+      module: hop.module,
+      method: hop.method,
+      url: safeUrlForLogs(hop.url),
+      partner_id: partner.id,
+      forward_request_id: requestId,
+      http_status: response.status,
+      ms: Date.now() - started,
+    });
+    return response;
+  } catch (err) {
+    if (!(err instanceof OutboundError)) throw err;
+    const error = forwardErrorOf(err, `receiver ${describeParty(hop.to)}`);
+    ctx.log.warn('forward failed', {
+      module: hop.module,
+      url: err.url,
+      partner_id: partner.id,
+      forward_request_id: requestId,
+      error: err.message,
+      status_code: error.statusCode,
+    });
+    throw error;
+  }
+}
+
+/**
+ * The receiver's `Link` as a hub URL (digest §3.6). Only a next page on the origin of the URL the hub
+ * just called is followed: the hub presents its token for this partner there, and a Link pointing at
+ * another host would make the hub hand that token to whoever runs it.
+ */
+async function nextPageUrl(
+  ctx: TenantContext,
+  target: TargetCandidate,
+  hop: Hop,
+  response: PartnerResponse,
+): Promise<string | undefined> {
+  const raw = parseLinkHeader(response.headers.link);
+  if (!raw) return undefined;
+  let next: URL;
+  try {
+    next = new URL(raw, hop.url);
+  } catch {
+    return undefined;
+  }
+  if (next.origin !== new URL(hop.url).origin) {
+    ctx.log.warn('dropped a page link to another origin', { url: safeUrlForLogs(next) });
+    return undefined;
+  }
+  return createLinkContinuation(ctx, {
+    url: next.toString(),
+    module: hop.module,
+    targetInterface: hop.targetInterface,
+    partner_id: target.partner.id,
+    from: hop.from,
+    to: hop.to,
+    ...(hop.callerPartnerId ? { caller_partner_id: hop.callerPartnerId } : {}),
+  });
+}
+
+function pickImplementing(candidates: TargetCandidate[], req: ForwardRequest): TargetCandidate {
+  const found = candidates.find((c) => endpointOf(c.partner, req.module, req.targetInterface));
+  if (found) return found;
+  throw new UnknownReceiverError(
+    `receiver ${describeParty(req.to)} does not implement the ${req.targetInterface} interface of ${req.module}`,
+  );
+}
+
+function endpointOf(partner: Partner, module: string, role: 'SENDER' | 'RECEIVER'): string | undefined {
+  return partner.endpoints.find((e) => e.identifier === module && e.role === role)?.url;
+}
+
+function describeParty(p: PartyRef): string {
+  return `${p.country_code}/${p.party_id}`;
+}

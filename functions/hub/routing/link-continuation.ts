@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { InvalidParametersError } from '../../ocpi/errors';
+import { type ModuleId, VersionNumbers } from '../../ocpi/modules';
+import type { PartyRef } from '../../ocpi/routing-headers';
+import type { TenantContext } from '../hub-runtime';
+
+/**
+ * Pagination `Link` of forwarded list GETs (digest §3.6, §10.3): the requester has no token for the
+ * receiver's platform, so the receiver's next-page URL is kept here and the requester gets a hub URL
+ * `<ocpiBaseUrl>/2.2.1/<interface>/<module>?link=<id>` that continues the pull through the hub. The
+ * mapping never leaves the hub: no partner URL or token appears in the hub URL.
+ */
+export const LINK_QUERY_PARAM = 'link';
+/** How long a page link stays usable; a full pull of a big network takes minutes, not hours. */
+export const LINK_TTL_MS = 60 * 60 * 1000;
+
+const LINK_ID = /^[A-Za-z0-9_-]{22}$/;
+
+export interface LinkContinuation {
+  id: string;
+  /** The receiver's own next-page URL (never shown to the requester). */
+  url: string;
+  module: ModuleId;
+  targetInterface: 'SENDER' | 'RECEIVER';
+  /** The receiver's partner; the continuation goes to that partner only. */
+  partner_id: string;
+  from: PartyRef;
+  to: PartyRef;
+  /** The partner that pulled the first page; only it may follow the link. */
+  caller_partner_id?: string;
+  expires_at: number;
+}
+
+type LinkItem = Omit<LinkContinuation, 'id'> & { pk: string; sk: string; ttl: number };
+
+const linkKey = (id: string) => ({ pk: `FWDLINK#${id}`, sk: 'FWDLINK' });
+
+/** Stores the receiver's next URL and returns the hub URL that stands for it. */
+export async function createLinkContinuation(
+  ctx: TenantContext,
+  link: Omit<LinkContinuation, 'id' | 'expires_at'>,
+): Promise<string> {
+  const id = randomBytes(16).toString('base64url');
+  const expiresAt = ctx.runtime.now() + LINK_TTL_MS;
+  const item: LinkItem = {
+    ...linkKey(id),
+    ...link,
+    expires_at: expiresAt,
+    // DynamoDB TTL deletes lazily (up to days later); expires_at is what is enforced.
+    ttl: Math.ceil(expiresAt / 1000),
+  };
+  await ctx.table.put(item);
+  return hubLinkUrl(ctx, link.module, link.targetInterface, id);
+}
+
+export function hubLinkUrl(
+  ctx: TenantContext,
+  module: ModuleId,
+  targetInterface: 'SENDER' | 'RECEIVER',
+  id: string,
+): string {
+  // The requester pulled from the hub's interface of the same role as the target's: the hub mirrors
+  // every functional module on both sides (functions/ocpi/modules.ts HUB_ENDPOINTS_221).
+  const path = `${VersionNumbers.V2_2_1}/${targetInterface.toLowerCase()}/${module}`;
+  return `${ctx.ocpiBaseUrl}/${path}?${LINK_QUERY_PARAM}=${id}`;
+}
+
+/**
+ * The stored continuation named by `query.link`; undefined when the query has no link. A malformed,
+ * unknown or expired link is 2001 naming `link` (the requester should restart the pull).
+ */
+export async function resolveLinkContinuation(
+  ctx: TenantContext,
+  query: Record<string, string | undefined>,
+): Promise<LinkContinuation | undefined> {
+  const id = query[LINK_QUERY_PARAM];
+  if (id === undefined) return undefined;
+  const link = LINK_ID.test(id) ? await ctx.table.get<LinkItem>(linkKey(id)) : undefined;
+  if (!link || link.expires_at <= ctx.runtime.now()) throw unknownLink();
+  const { pk: _pk, sk: _sk, ttl: _ttl, ...rest } = link;
+  return { ...rest, id };
+}
+
+/** One message for unknown, expired and foreign links: a link id reveals nothing about other pulls. */
+export function unknownLink(): InvalidParametersError {
+  return new InvalidParametersError('unknown or expired page link; restart the pull', LINK_QUERY_PARAM);
+}
