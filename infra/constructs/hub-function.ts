@@ -17,7 +17,7 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ESM_REQUIRE_BANNER =
   "import { createRequire as topLevelCreateRequire } from 'node:module'; const require = topLevelCreateRequire(import.meta.url);";
 
-export const FUNCTION_LOG_RETENTION = logs.RetentionDays.ONE_MONTH;
+const FUNCTION_LOG_RETENTION = logs.RetentionDays.ONE_MONTH;
 
 export interface HubFunctionProps {
   /** Absolute path of the handler file (export `handler`). */
