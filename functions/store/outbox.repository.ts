@@ -112,21 +112,15 @@ export class OutboxRepository {
     return this.table.get<OutboxItem>(key);
   }
 
-  /** Every message of one object, in sequence order. */
-  async listByObject(objectKey: string): Promise<OutboxItem[]> {
-    const out: OutboxItem[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.query<OutboxItem>({
-        partition: outboxPartition(objectKey),
-        sort: { beginsWith: MESSAGE_SK_PREFIX },
-        consistent: true,
-        startKey,
-      });
-      out.push(...page.items);
-      startKey = page.lastKey;
-    } while (startKey);
-    return out;
+  /** Messages of one object after `cursor` (a message sort key), in sequence order. */
+  async listAfter(objectKey: string, cursor: string | undefined, limit = 100): Promise<OutboxItem[]> {
+    const page = await this.table.query<OutboxItem>({
+      partition: outboxPartition(objectKey),
+      sort: { between: [cursor ?? MESSAGE_SK_PREFIX, `${MESSAGE_SK_PREFIX}\uffff`] },
+      consistent: true,
+      limit: limit + 1,
+    });
+    return page.items.filter((i) => i.sk !== cursor).slice(0, limit);
   }
 
   async markFannedOut(item: Pick<OutboxItem, 'pk' | 'sk'>, at: string): Promise<void> {

@@ -1,0 +1,157 @@
+import type { DynamoDBRecord } from 'aws-lambda';
+import { type TenantConfig, tableNameOf } from '../../config';
+import { DeliveryRepository } from '../../store/delivery.repository';
+import { isOutboxMessageKey, OutboxRepository } from '../../store/outbox.repository';
+import { StoreUnavailableError } from '../../store/store-errors';
+import { readTableChange, tableNameOfStreamArn } from '../../store/stream-changes';
+import { type HubRuntime, openTenant, type TenantContext } from '../hub-runtime';
+import { forEachBounded } from './bounded-parallel';
+import { changedClientInfo, queueClientInfoPushes } from './client-info-pushes';
+import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './delivery-policy';
+import { fanOutObject, type LaneRef } from './fan-out';
+import { runLane } from './lane-runner';
+
+/** Thrown into the stream poller while stopping, so the unhandled batch is not checkpointed. */
+export class DeliveryWorkerStoppingError extends Error {
+  constructor() {
+    super('delivery worker is stopping');
+  }
+}
+
+export interface DeliveryWorkerOptions {
+  policy?: Partial<DeliveryPolicy>;
+  /** Lanes (receivers) served at the same time. */
+  concurrency?: number;
+}
+
+export interface DeliveryWorker {
+  /** One batch of a table stream (Lambda event or local poller); throws to have the batch retried. */
+  handleRecords(records: DynamoDBRecord[], tenantId?: string): Promise<void>;
+  /** Resumes due retries and fans out messages whose stream record never did (delivery-retry job). */
+  sweep(): Promise<void>;
+  /** Finishes sends in flight, starts no new one; what is left stays pending for the next worker. */
+  stop(): Promise<void>;
+}
+
+/** Background tenant context: no request, so no request base URL (delivery never advertises URLs). */
+export function backgroundTenant(runtime: HubRuntime, tenant: TenantConfig): TenantContext {
+  return openTenant(
+    runtime,
+    tenant,
+    runtime.publicUrl ?? 'http://localhost',
+    runtime.log.child({ tenant: tenant.id }),
+  );
+}
+
+export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOptions = {}): DeliveryWorker {
+  const policy: DeliveryPolicy = { ...DEFAULT_DELIVERY_POLICY, ...opts.policy };
+  const concurrency = opts.concurrency ?? 8;
+  let stopping = false;
+  const inFlight = new Set<Promise<unknown>>();
+  const laneOptions = { policy, stopping: () => stopping };
+
+  function track<T>(work: Promise<T>): Promise<T> {
+    inFlight.add(work);
+    return work.finally(() => inFlight.delete(work));
+  }
+
+  function tenantOfRecord(record: DynamoDBRecord, fallback?: string): TenantConfig | undefined {
+    const table = tableNameOfStreamArn(record.eventSourceARN);
+    return runtime.config.tenants.find((t) =>
+      table ? tableNameOf(runtime.config, t.id) === table : t.id === fallback,
+    );
+  }
+
+  async function runLanes(ctx: TenantContext, lanes: LaneRef[]): Promise<void> {
+    await forEachBounded(lanes, concurrency, (lane) => runLane(ctx, lane, laneOptions));
+  }
+
+  async function handleTenantChanges(ctx: TenantContext, records: DynamoDBRecord[]): Promise<void> {
+    const objectKeys = new Set<string>();
+    for (const record of records) {
+      const change = readTableChange(record);
+      if (!change) continue;
+      if (change.eventName === 'INSERT' && isOutboxMessageKey(change.keys)) {
+        const objectKey = change.newImage?.['objectKey'];
+        if (typeof objectKey === 'string') objectKeys.add(objectKey);
+        continue;
+      }
+      const clientInfo = changedClientInfo(change);
+      if (clientInfo) await queueClientInfoPushes(ctx, clientInfo);
+    }
+    if (stopping) throw new DeliveryWorkerStoppingError();
+    await forEachBounded([...objectKeys], concurrency, async (objectKey) => {
+      const lanes = await fanOutObject(ctx, objectKey, policy);
+      if (!stopping) await runLanes(ctx, lanes);
+    });
+  }
+
+  async function sweepTenant(ctx: TenantContext): Promise<void> {
+    const outbox = new OutboxRepository(ctx.table);
+    const now = runtime.now();
+    const unfanned = await outbox.listUnfanned(new Date(now - policy.fanOutGraceMs).toISOString(), 100);
+    for (const objectKey of new Set(unfanned.map((i) => i.objectKey))) {
+      if (stopping) return;
+      await runLanes(ctx, await fanOutObject(ctx, objectKey, policy));
+    }
+    await giveUpOnLateMessages(ctx, outbox, new Date(now - 2 * policy.fanOutGraceMs).toISOString());
+    const due = await new DeliveryRepository(ctx.table).listDue(new Date(now).toISOString(), 100);
+    const lanes = new Map(
+      due.map((d) => [
+        `${d.object_key}\n${d.receiver.key}`,
+        { objectKey: d.object_key, receiverKey: d.receiver.key },
+      ]),
+    );
+    if (!stopping) await runLanes(ctx, [...lanes.values()]);
+  }
+
+  return {
+    async handleRecords(records, tenantId) {
+      if (stopping) throw new DeliveryWorkerStoppingError();
+      const byTenant = new Map<TenantConfig, DynamoDBRecord[]>();
+      for (const record of records) {
+        const tenant = tenantOfRecord(record, tenantId);
+        if (!tenant) continue;
+        byTenant.set(tenant, [...(byTenant.get(tenant) ?? []), record]);
+      }
+      await track(
+        forEachBounded([...byTenant], byTenant.size, async ([tenant, tenantRecords]) => {
+          const ctx = backgroundTenant(runtime, tenant);
+          try {
+            await handleTenantChanges(ctx, tenantRecords);
+          } catch (err) {
+            // A store outage: retry the batch. Anything else is left to the sweep rather than
+            // blocking the shard behind one bad record.
+            if (err instanceof StoreUnavailableError || err instanceof DeliveryWorkerStoppingError) throw err;
+            ctx.log.error('delivery failed; the retry sweep will resume it', { error: err });
+          }
+        }),
+      );
+    },
+    async sweep() {
+      await track(
+        forEachBounded(runtime.config.tenants, runtime.config.tenants.length, (tenant) =>
+          sweepTenant(backgroundTenant(runtime, tenant)),
+        ),
+      );
+    },
+    async stop() {
+      stopping = true;
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+
+/**
+ * A message written with a sequence below its object's fan-out cursor (an out-of-order write) can no
+ * longer be delivered in order: it is closed with a warning; receivers re-sync by GET (digest §1.8).
+ */
+async function giveUpOnLateMessages(ctx: TenantContext, outbox: OutboxRepository, createdBefore: string) {
+  for (const item of await outbox.listUnfanned(createdBefore, 100)) {
+    await outbox.markFannedOut(item, new Date(ctx.runtime.now()).toISOString());
+    ctx.log.warn('outbox message arrived out of order; not delivered', {
+      object_key: item.objectKey,
+      message_id: item.id,
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import type { DeliveryReceiver } from '../../store/delivery.repository';
+import type { OutboxMessage } from '../../store/outbox.repository';
+import type { ClientInfoRecord } from '../client-info';
+import { type Partner, type PartyRoleName, partyKeyOf, sameParty } from '../partner';
+
+/**
+ * Broadcast push goes to the "opposite role" (digest §3.2): CPO data to eMSPs, NSPs and OTHERs
+ * (OTHER counts as eMSP-like); eMSP data and OTHER data to CPOs.
+ */
+const OPPOSITE_ROLES: Partial<Record<PartyRoleName, readonly PartyRoleName[]>> = {
+  CPO: ['EMSP', 'NSP', 'OTHER'],
+  EMSP: ['CPO'],
+  OTHER: ['CPO'],
+};
+
+export const partnerReceiverKey = (partnerId: string) => `PARTNER*${partnerId}`;
+
+export function implementsReceiver(partner: Partner, module: string): boolean {
+  return partner.endpoints.some((e) => e.identifier === module && e.role === 'RECEIVER');
+}
+
+function reachable(partner: Partner | undefined, module: string): partner is Partner {
+  return (
+    partner?.status === 'CONNECTED' &&
+    Boolean(partner.outbound_token_enc) &&
+    implementsReceiver(partner, module)
+  );
+}
+
+/**
+ * The receivers of a message, fixed at fan-out: only parties CONNECTED now, never OFFLINE or SUSPENDED
+ * ones (they re-sync by GET, digest §1.8) and never the owner's own platform. hubclientinfo has no
+ * routing headers, so its receiver is a platform (one PUT per partner, not per role).
+ */
+export function receiversOf(
+  msg: OutboxMessage,
+  parties: readonly ClientInfoRecord[],
+  partners: ReadonlyMap<string, Partner>,
+): DeliveryReceiver[] {
+  const ownerPartnerIds = new Set(parties.filter((p) => sameParty(p, msg.owner)).map((p) => p.partner_id));
+  if (msg.module === 'hubclientinfo') return platformReceivers(msg, parties, partners, ownerPartnerIds);
+  const candidates =
+    msg.kind === 'direct'
+      ? parties.filter((p) => msg.target && partyKeyOf(p) === partyKeyOf(msg.target))
+      : parties.filter(
+          (p) =>
+            (OPPOSITE_ROLES[msg.owner.role] ?? []).includes(p.role) && !ownerPartnerIds.has(p.partner_id),
+        );
+  return candidates
+    .filter((p) => p.status === 'CONNECTED' && reachable(partners.get(p.partner_id), msg.module))
+    .map((p) => ({
+      key: partyKeyOf(p),
+      partner_id: p.partner_id,
+      party: { country_code: p.country_code, party_id: p.party_id, role: p.role },
+      since: p.last_updated,
+    }));
+}
+
+function platformReceivers(
+  msg: OutboxMessage,
+  parties: readonly ClientInfoRecord[],
+  partners: ReadonlyMap<string, Partner>,
+  ownerPartnerIds: Set<string>,
+): DeliveryReceiver[] {
+  const targetPartnerIds =
+    msg.kind === 'direct'
+      ? new Set(
+          parties
+            .filter((p) => msg.target && partyKeyOf(p) === partyKeyOf(msg.target))
+            .map((p) => p.partner_id),
+        )
+      : undefined;
+  return [...partners.values()]
+    .filter((partner) =>
+      targetPartnerIds ? targetPartnerIds.has(partner.id) : !ownerPartnerIds.has(partner.id),
+    )
+    .filter((partner) => reachable(partner, msg.module))
+    .map((partner) => ({ key: partnerReceiverKey(partner.id), partner_id: partner.id }));
+}

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type DeliveryRecord,
+  DeliveryRepository,
+  type DeliveryStatus,
+  LeaseHeldError,
+  laneSortKey,
+} from '../../store/delivery.repository';
+import { OutboxRepository, toOutboxMessage } from '../../store/outbox.repository';
+import type { TenantContext } from '../hub-runtime';
+import type { Partner } from '../partner';
+import { type DeliveryPolicy, retryDelayMs } from './delivery-policy';
+import { sendToReceiver } from './delivery-send';
+import type { LaneRef } from './fan-out';
+import { supersededWithin } from './superseding';
+
+export interface LaneRunOptions {
+  policy: DeliveryPolicy;
+  /** Checked before each send: a stopping worker leaves the rest to the next one. */
+  stopping?: () => boolean;
+}
+
+/**
+ * Delivers one lane (one object to one receiver) strictly in sequence order: the next message is
+ * sent only once the previous one is delivered, superseded or given up. A failure schedules a retry
+ * with backoff and ends the run; the sweep (delivery-retry job) resumes the lane when it is due.
+ */
+export async function runLane(ctx: TenantContext, lane: LaneRef, opts: LaneRunOptions): Promise<void> {
+  const deliveries = new DeliveryRepository(ctx.table);
+  const owner = randomUUID();
+  const { policy } = opts;
+  // Loop: a delivery added while we held the lease found it taken and relies on us.
+  for (let round = 0; round < 3; round++) {
+    let cursor: string | undefined;
+    try {
+      ({ cursor } = await deliveries.acquireLaneLease(
+        lane.objectKey,
+        lane.receiverKey,
+        owner,
+        ctx.runtime.now(),
+        policy.leaseMs,
+      ));
+    } catch (err) {
+      if (err instanceof LeaseHeldError) return;
+      throw err;
+    }
+    let run: DrainResult;
+    try {
+      run = await drainLane(ctx, deliveries, lane, owner, cursor, opts);
+    } catch (err) {
+      if (err instanceof LeaseHeldError) return;
+      throw err;
+    } finally {
+      await deliveries.releaseLaneLease(lane.objectKey, lane.receiverKey, owner);
+    }
+    if (!run.dry || (!run.worked && round > 0)) return;
+  }
+}
+
+/** dry: nothing left that is due (look once more after releasing the lease: a newcomer may wait). */
+type DrainResult = { dry: boolean; worked: boolean };
+
+async function drainLane(
+  ctx: TenantContext,
+  deliveries: DeliveryRepository,
+  lane: LaneRef,
+  owner: string,
+  startCursor: string | undefined,
+  opts: LaneRunOptions,
+): Promise<DrainResult> {
+  const { policy } = opts;
+  const outbox = new OutboxRepository(ctx.table);
+  let cursor = startCursor;
+  let worked = false;
+  for (;;) {
+    const pending = await deliveries.pendingInLane(lane.objectKey, lane.receiverKey, cursor);
+    const first = pending[0];
+    if (!first) return { dry: true, worked };
+    const now = ctx.runtime.now();
+    const leaseUntil = now + policy.leaseMs;
+    const finish = async (status: DeliveryStatus, fields: Partial<DeliveryRecord> = {}) => {
+      const at = new Date(ctx.runtime.now()).toISOString();
+      await deliveries.finish(
+        { ...first, ...fields, status, updated_at: at },
+        lane.receiverKey,
+        owner,
+        leaseUntil,
+      );
+      cursor = laneSortKey(first);
+      worked = true;
+      ctx.log.debug('delivery finished', { delivery: first.id, status, receiver: lane.receiverKey });
+    };
+    if (Date.parse(first.next_attempt_at) > now) return { dry: false, worked };
+    if (supersededWithin(first, pending.slice(1))) {
+      await finish('superseded');
+      continue;
+    }
+    const partner = await ctx.partners.get(first.receiver.partner_id);
+    const gone = await receiverGone(ctx, first, partner);
+    if (gone) {
+      // OFFLINE and SUSPENDED parties get nothing queued: they re-sync by GET (digest §1.8, §3.5).
+      await finish('skipped', { last_error: gone });
+      continue;
+    }
+    const item = await outbox.get({ pk: `OUTBOX#${first.object_key}`, sk: first.message_sk });
+    if (!item) {
+      await finish('failed', { last_error: 'message expired' });
+      continue;
+    }
+    if (opts.stopping?.()) return { dry: false, worked };
+    await deliveries.acquireLaneLease(
+      lane.objectKey,
+      lane.receiverKey,
+      owner,
+      ctx.runtime.now(),
+      policy.leaseMs,
+    );
+    const outcome = await sendToReceiver(ctx, toOutboxMessage(item), first.receiver, partner as Partner);
+    const attempts = first.attempts + 1;
+    const details = {
+      attempts,
+      last_error: outcome.error,
+      last_http_status: outcome.httpStatus,
+      last_ocpi_status: outcome.ocpiStatus,
+    };
+    if (outcome.result === 'delivered') {
+      await finish('delivered', details);
+      continue;
+    }
+    if (outcome.result === 'rejected' || attempts >= policy.maxAttempts) {
+      ctx.log.warn('delivery given up', {
+        delivery: first.id,
+        partner: first.receiver.partner_id,
+        attempts,
+        reason: outcome.error,
+      });
+      await finish('failed', details);
+      continue;
+    }
+    const at = ctx.runtime.now();
+    await deliveries.reschedule({
+      ...first,
+      ...details,
+      next_attempt_at: new Date(at + retryDelayMs(attempts, policy)).toISOString(),
+      updated_at: new Date(at).toISOString(),
+    });
+    ctx.log.info('delivery will be retried', {
+      delivery: first.id,
+      partner: first.receiver.partner_id,
+      attempts,
+      reason: outcome.error,
+    });
+    return { dry: false, worked: true };
+  }
+}
+
+/** Why the receiver may no longer be pushed to, or undefined when it still may. */
+async function receiverGone(
+  ctx: TenantContext,
+  delivery: DeliveryRecord,
+  partner: Partner | undefined,
+): Promise<string | undefined> {
+  if (partner?.status !== 'CONNECTED') return `receiver platform is ${partner?.status ?? 'gone'}`;
+  const wanted = delivery.receiver.party;
+  if (!wanted) return undefined;
+  const party = await ctx.partners.getParty(wanted);
+  if (party?.status !== 'CONNECTED') return `receiver party is ${party?.status ?? 'gone'}`;
+  // Its status changed since the fan-out (e.g. OFFLINE and back): it pulls what it missed instead.
+  if (delivery.receiver.since && party.last_updated !== delivery.receiver.since) {
+    return 'receiver reconnected since the update';
+  }
+  return undefined;
+}

@@ -1,0 +1,16 @@
+import type { DeliveryRecord } from '../../store/delivery.repository';
+
+/**
+ * An undelivered update is obsolete once a later PUT (or DELETE) of the same object, or of an object
+ * containing it, waits in the same lane: the later request replaces the whole object (OCPI 2.2.1
+ * transport_and_format §3.1: PUT replaces, PATCH merges). A PATCH never supersedes anything.
+ */
+export function isSupersededBy(earlier: DeliveryRecord, later: DeliveryRecord): boolean {
+  if (later.method !== 'PUT' && later.method !== 'DELETE') return false;
+  if ((later.query ?? '') !== (earlier.query ?? '')) return false;
+  return earlier.path === later.path || earlier.path.startsWith(`${later.path}/`);
+}
+
+export function supersededWithin(first: DeliveryRecord, laterInLane: readonly DeliveryRecord[]): boolean {
+  return laterInLane.some((later) => later.sequence > first.sequence && isSupersededBy(first, later));
+}
