@@ -39,7 +39,8 @@ export async function authenticateCaller(
     if (isExpired(record, now)) return { ok: false, reason: 'expired', message: 'credentials token expired' };
     const partner = await tenant.partners.get(record.partner_id);
     if (!partner) continue;
-    if (partner.status === 'SUSPENDED') {
+    // A suspended partner's tokens are revoked; only a fresh token A (re-onboarding) may reach us.
+    if (partner.status === 'SUSPENDED' && record.kind !== 'A') {
       return { ok: false, reason: 'suspended', message: 'credentials token revoked' };
     }
     return { ok: true, caller: { partner, tokenKind: record.kind, tokenHash: hash } };

@@ -1,0 +1,9 @@
+import { handle } from 'hono/aws-lambda';
+import { createAdminApp } from '../http/admin-app';
+import { awsRuntime } from '../hub/aws-runtime';
+
+let app: ReturnType<typeof handle> | undefined;
+export const handler: ReturnType<typeof handle> = async (event, context) => {
+  app ??= handle(createAdminApp(await awsRuntime()));
+  return app(event, context);
+};

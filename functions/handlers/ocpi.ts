@@ -1,0 +1,10 @@
+import { handle } from 'hono/aws-lambda';
+import { OCPI_MODULES_221 } from '../http/ocpi/modules-221';
+import { createOcpiApp } from '../http/ocpi-app';
+import { awsRuntime } from '../hub/aws-runtime';
+
+let app: ReturnType<typeof handle> | undefined;
+export const handler: ReturnType<typeof handle> = async (event, context) => {
+  app ??= handle(createOcpiApp(await awsRuntime(), OCPI_MODULES_221));
+  return app(event, context);
+};

@@ -1,0 +1,56 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { parseHubConfig, readLambdaEnv } from '../config';
+import { createLogger } from '../logger';
+import { createPartnerHttpClient } from '../outbound/partner-http-client';
+import { assumedRoleTenantStores } from '../store/tenant-stores';
+import type { HubRuntime } from './hub-runtime';
+import { type KeyMaterial, TokenKeys } from './token-keys';
+
+/**
+ * The runtime of every Lambda function, built once per cold start: tenants from HUB_TENANTS_JSON,
+ * tenant tables through the tenant-access role, token keys from the KMS-encrypted secret.
+ */
+let runtime: Promise<HubRuntime> | undefined;
+
+export function awsRuntime(): Promise<HubRuntime> {
+  runtime ??= buildAwsRuntime().catch((err) => {
+    runtime = undefined; // a failed cold start must not poison the next invocation
+    throw err;
+  });
+  return runtime;
+}
+
+async function buildAwsRuntime(): Promise<HubRuntime> {
+  const env = readLambdaEnv();
+  const config = parseHubConfig(JSON.parse(env.HUB_TENANTS_JSON), 'HUB_TENANTS_JSON');
+  const log = createLogger({ level: env.LOG_LEVEL });
+  const keys = new TokenKeys(await readKeyMaterial(env.HUB_KEYS_SECRET_ARN));
+  return {
+    config,
+    stores: assumedRoleTenantStores({ config, roleArn: env.TENANT_ACCESS_ROLE_ARN }),
+    keys,
+    log,
+    outbound: createPartnerHttpClient({ onRefused: (event) => log.security('outbound_url_refused', event) }),
+    publicUrl: env.HUB_PUBLIC_URL,
+    now: Date.now,
+  };
+}
+
+/**
+ * The secret holds 64 bytes of generated key material as hex (`keyMaterial`); the first half keys
+ * the token hashes, the second half encrypts outbound tokens.
+ */
+export function keyMaterialFromSecret(secretString: string): KeyMaterial {
+  const parsed = JSON.parse(secretString) as { keyMaterial?: unknown };
+  if (typeof parsed.keyMaterial !== 'string' || !/^[0-9a-f]{128}$/i.test(parsed.keyMaterial)) {
+    throw new Error('hub keys secret: keyMaterial must be 128 hex characters');
+  }
+  const bytes = Buffer.from(parsed.keyMaterial, 'hex');
+  return { hashKey: bytes.subarray(0, 32), encKey: bytes.subarray(32, 64) };
+}
+
+async function readKeyMaterial(secretArn: string): Promise<KeyMaterial> {
+  const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretArn }));
+  if (!out.SecretString) throw new Error('hub keys secret has no SecretString');
+  return keyMaterialFromSecret(out.SecretString);
+}
