@@ -1,0 +1,20 @@
+import type { StoredObject } from '../../store/stored-object.repository';
+import { lastUpdatedMs } from './location-document';
+import type { WriteDecision } from './object-write';
+
+/**
+ * PUT replaces the object, PATCH merges the given top-level fields into it (transport_and_format §3.2,
+ * digest §1.7); a last_updated older than the stored one is stale and changes nothing.
+ */
+export function applyFlatChange<T extends object>(
+  current: StoredObject<T> | undefined,
+  method: 'PUT' | 'PATCH',
+  body: Record<string, unknown>,
+  unknown: () => Error,
+): WriteDecision<T> {
+  const incomingMs = lastUpdatedMs(body);
+  if (method === 'PATCH' && !current) throw unknown();
+  if (current && incomingMs < current.lastUpdatedMs) return { stale: true };
+  const object = method === 'PUT' ? body : { ...current?.object, ...body };
+  return { stale: false, object: object as T, lastUpdatedMs: incomingMs };
+}

@@ -1,0 +1,79 @@
+import type { PartyRef } from '../../ocpi/routing-headers';
+import type { Location } from '../../ocpi/schemas/location';
+import { LocationRepository, locationKey } from '../../store/location.repository';
+import type { StoredObject } from '../../store/stored-object.repository';
+import type { TenantContext } from '../hub-runtime';
+import {
+  applyLocationChange,
+  type LocationChange,
+  type LocationPath,
+  locateInDocument,
+} from './location-document';
+import { type PushOutcome, writeStoredObject } from './object-write';
+import { assertMatchesUrl, assertOwnerFields } from './push-rules';
+
+export interface LocationPush {
+  owner: PartyRef;
+  change: LocationChange;
+  /** The body exactly as received, broadcast unchanged (digest §3.6). */
+  bodyText: string;
+  correlationId: string;
+}
+
+/**
+ * A CPO's PUT or PATCH of a Location, EVSE or Connector addressed to the hub (or broadcast): stored in
+ * the Location document and queued for every eMSP-side party (digest §3.2, §3.4).
+ */
+export async function pushLocation(ctx: TenantContext, push: LocationPush): Promise<PushOutcome> {
+  assertIdsMatchUrl(push.owner, push.change);
+  const { path } = push.change;
+  return writeStoredObject(ctx, new LocationRepository(ctx.table), {
+    key: locationKey(push.owner, path.locationId),
+    lookupId: path.locationId,
+    owner: push.owner,
+    decide: (current) => applyLocationChange(current?.object, push.change),
+    broadcast: {
+      module: 'locations',
+      method: push.change.method,
+      pathSegments: [push.owner.country_code, push.owner.party_id, ...segmentsOf(path)],
+      bodyText: push.bodyText,
+      owner: { ...push.owner, role: 'CPO' },
+      correlationId: push.correlationId,
+    },
+  });
+}
+
+/** The stored Location, EVSE or Connector of one CPO, or undefined. */
+export async function getStoredLocationPart(
+  ctx: TenantContext,
+  owner: PartyRef,
+  path: LocationPath,
+): Promise<Record<string, unknown> | undefined> {
+  const stored = await new LocationRepository(ctx.table).get(locationKey(owner, path.locationId));
+  return stored ? locateInDocument(stored.object, path) : undefined;
+}
+
+/** Every stored Location with this id, whoever owns it (ids are unique per CPO only). */
+export async function findStoredLocations(
+  ctx: TenantContext,
+  locationId: string,
+): Promise<StoredObject<Location>[]> {
+  return new LocationRepository(ctx.table).findById(locationId);
+}
+
+export function segmentsOf(path: LocationPath): string[] {
+  return [path.locationId, path.evseUid, path.connectorId].filter((s): s is string => s !== undefined);
+}
+
+function assertIdsMatchUrl(owner: PartyRef, change: LocationChange): void {
+  const { body, path, method } = change;
+  const required = method === 'PUT';
+  if (path.evseUid === undefined) {
+    assertMatchesUrl(body, 'id', path.locationId, required);
+    assertOwnerFields(body, owner, required);
+  } else if (path.connectorId === undefined) {
+    assertMatchesUrl(body, 'uid', path.evseUid, required);
+  } else {
+    assertMatchesUrl(body, 'id', path.connectorId, required);
+  }
+}

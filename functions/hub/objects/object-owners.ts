@@ -1,0 +1,35 @@
+import type { PartyRef } from '../../ocpi/routing-headers';
+import { LocationRepository } from '../../store/location.repository';
+import { TokenRepository } from '../../store/token.repository';
+import type { TenantContext } from '../hub-runtime';
+import { sameParty } from '../partner';
+
+/**
+ * Open routing by content (digest §3.3 [hub-inference]): the owner of a token for real-time
+ * authorization, the CPO of a location for commands, found among the objects pushed to the hub.
+ * Ids are unique per owner only, so an id held by several owners is ambiguous: undefined, and the
+ * caller must name the target with OCPI-to headers.
+ */
+export async function findTokenOwner(
+  ctx: TenantContext,
+  uid: string,
+  type?: string,
+): Promise<PartyRef | undefined> {
+  const tokens = await new TokenRepository(ctx.table).findById(uid);
+  const matching = tokens.filter((t) => !type || String(t.object.type).toUpperCase() === type.toUpperCase());
+  return singleOwner(matching.map((t) => t.owner));
+}
+
+export async function findLocationOwner(
+  ctx: TenantContext,
+  locationId: string,
+): Promise<PartyRef | undefined> {
+  const locations = await new LocationRepository(ctx.table).findById(locationId);
+  return singleOwner(locations.map((l) => l.owner));
+}
+
+function singleOwner(owners: PartyRef[]): PartyRef | undefined {
+  const [first, ...others] = owners;
+  if (!first || others.some((o) => !sameParty(o, first))) return undefined;
+  return { country_code: first.country_code, party_id: first.party_id };
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { ClientError, ServerError } from '../../ocpi/errors';
+import type { PartyRef } from '../../ocpi/routing-headers';
+import { type OutboxMessage, outboxPutOp, outboxSequence } from '../../store/outbox.repository';
+import { ConditionFailedError } from '../../store/store-errors';
+import { DocumentTooLargeError } from '../../store/stored-document';
+import type { StoredObject, StoredObjectRepository } from '../../store/stored-object.repository';
+import { nowIso, type TenantContext } from '../hub-runtime';
+import type { PartyRoleName } from '../partner';
+
+/** What a push did: stored a new object, replaced or merged one, or was older than what is stored. */
+export type PushOutcome = 'created' | 'updated' | 'stale';
+
+/** The decision on the stored object: write this version, or ignore an older one. */
+export type WriteDecision<T> = { stale: true } | { stale: false; object: T; lastUpdatedMs: number };
+
+/** The original request, fanned out unchanged to the opposite role by the delivery worker (digest §3.2). */
+export interface BroadcastOf {
+  module: OutboxMessage['module'];
+  method: OutboxMessage['method'];
+  /** Below the receiver's endpoint; the owner's country_code/party_id stay in it (digest §3.2). */
+  pathSegments: string[];
+  query?: Record<string, string>;
+  bodyText?: string;
+  owner: PartyRef & { role: PartyRoleName };
+  correlationId: string;
+}
+
+/** Read-decide-write attempts before a push that keeps losing races is answered 3000. */
+const MAX_ATTEMPTS = 5;
+/** An outbox item carries the body; DynamoDB items hold 400 KB. */
+const MAX_BROADCAST_BODY_BYTES = 350 * 1024;
+
+/**
+ * Stores a pushed object and its broadcast outbox item in one transaction (design.md "Cross-cutting
+ * rules"). The write is conditional on the revision read, so concurrent pushes of one object serialize:
+ * the loser re-reads and decides again, and an older last_updated never overwrites a newer one.
+ */
+export async function writeStoredObject<T>(
+  ctx: TenantContext,
+  repo: StoredObjectRepository<T>,
+  args: {
+    key: string;
+    lookupId: string;
+    owner: PartyRef;
+    decide(current: StoredObject<T> | undefined): WriteDecision<T>;
+    broadcast: BroadcastOf;
+  },
+): Promise<PushOutcome> {
+  assertBroadcastable(args.broadcast);
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const current = await repo.get(args.key);
+    const decision = args.decide(current);
+    if (decision.stale) return 'stale';
+    const now = nowIso(ctx.runtime);
+    const rev = (current?.rev ?? 0) + 1;
+    const record: StoredObject<T> = {
+      key: args.key,
+      owner: { country_code: args.owner.country_code, party_id: args.owner.party_id },
+      object: decision.object,
+      lastUpdatedMs: decision.lastUpdatedMs,
+      rev,
+      createdAt: current?.createdAt ?? now,
+      updatedAt: now,
+    };
+    const outbox = outboxPutOp(outboxMessage(args.broadcast, args.key, decision.lastUpdatedMs, rev, now));
+    try {
+      await repo.save(record, {
+        lookupId: args.lookupId,
+        ...(current ? { expectedRev: current.rev } : {}),
+        extra: [outbox],
+      });
+      return current ? 'updated' : 'created';
+    } catch (err) {
+      if (err instanceof DocumentTooLargeError) throw new ClientError(err.message);
+      if (err instanceof ConditionFailedError && err.failedIndexes.includes(0)) continue;
+      throw err;
+    }
+  }
+  throw new ServerError('the object changed concurrently too often; push it again');
+}
+
+/** Deletes a stored object with its broadcast outbox item; false when nothing was stored. */
+export async function deleteStoredObject<T>(
+  ctx: TenantContext,
+  repo: StoredObjectRepository<T>,
+  args: { key: string; broadcast: BroadcastOf },
+): Promise<boolean> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const current = await repo.get(args.key);
+    if (!current) return false;
+    const now = nowIso(ctx.runtime);
+    // The deletion sorts after every change of the object (rev + 1 at the same last_updated).
+    const msg = outboxMessage(args.broadcast, args.key, current.lastUpdatedMs, current.rev + 1, now);
+    try {
+      await repo.remove(current, [outboxPutOp(msg)]);
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionFailedError && err.failedIndexes.includes(0)) continue;
+      throw err;
+    }
+  }
+  throw new ServerError('the object changed concurrently too often; delete it again');
+}
+
+function outboxMessage(
+  b: BroadcastOf,
+  key: string,
+  lastUpdatedMs: number,
+  rev: number,
+  now: string,
+): OutboxMessage {
+  return {
+    id: randomUUID(),
+    kind: 'broadcast',
+    module: b.module,
+    method: b.method,
+    pathSegments: b.pathSegments,
+    ...(b.query ? { query: b.query } : {}),
+    ...(b.bodyText !== undefined ? { bodyText: b.bodyText } : {}),
+    owner: { country_code: b.owner.country_code, party_id: b.owner.party_id, role: b.owner.role },
+    objectKey: `${b.module}:${key}`,
+    sequence: outboxSequence(lastUpdatedMs, rev),
+    correlationId: b.correlationId,
+    createdAt: now,
+  };
+}
+
+function assertBroadcastable(b: BroadcastOf): void {
+  const bytes = b.bodyText === undefined ? 0 : Buffer.byteLength(b.bodyText);
+  if (bytes > MAX_BROADCAST_BODY_BYTES) {
+    throw new ClientError(
+      `body of ${bytes} bytes is too large to broadcast (limit ${MAX_BROADCAST_BODY_BYTES}); push EVSEs separately`,
+    );
+  }
+}

@@ -1,0 +1,53 @@
+import { NotFoundError } from '../../ocpi/errors';
+import type { PartyRef } from '../../ocpi/routing-headers';
+import type { Tariff } from '../../ocpi/schemas/tariff';
+import { TariffRepository, tariffKey } from '../../store/tariff.repository';
+import type { TenantContext } from '../hub-runtime';
+import { applyFlatChange } from './flat-object-change';
+import { deleteStoredObject, type PushOutcome, writeStoredObject } from './object-write';
+import { assertMatchesUrl, assertOwnerFields } from './push-rules';
+
+/** A CPO's PUT of a Tariff addressed to the hub (tariffs §11.2.2: PUT and DELETE, no PATCH in 2.2.1). */
+export async function putTariff(
+  ctx: TenantContext,
+  push: { owner: PartyRef; tariffId: string; body: Tariff; bodyText: string; correlationId: string },
+): Promise<PushOutcome> {
+  assertMatchesUrl(push.body, 'id', push.tariffId, true);
+  assertOwnerFields(push.body, push.owner, true);
+  return writeStoredObject(ctx, new TariffRepository(ctx.table), {
+    key: tariffKey(push.owner, push.tariffId),
+    lookupId: push.tariffId,
+    owner: push.owner,
+    decide: (current) =>
+      applyFlatChange<Tariff>(current, 'PUT', push.body, () => new NotFoundError('unknown tariff')),
+    broadcast: {
+      module: 'tariffs',
+      method: 'PUT',
+      pathSegments: [push.owner.country_code, push.owner.party_id, push.tariffId],
+      bodyText: push.bodyText,
+      owner: { ...push.owner, role: 'CPO' },
+      correlationId: push.correlationId,
+    },
+  });
+}
+
+/** Deletes a stored Tariff and broadcasts the DELETE; false when the hub held no such tariff. */
+export async function deleteTariff(
+  ctx: TenantContext,
+  req: { owner: PartyRef; tariffId: string; correlationId: string },
+): Promise<boolean> {
+  return deleteStoredObject(ctx, new TariffRepository(ctx.table), {
+    key: tariffKey(req.owner, req.tariffId),
+    broadcast: {
+      module: 'tariffs',
+      method: 'DELETE',
+      pathSegments: [req.owner.country_code, req.owner.party_id, req.tariffId],
+      owner: { ...req.owner, role: 'CPO' },
+      correlationId: req.correlationId,
+    },
+  });
+}
+
+export async function getStoredTariff(ctx: TenantContext, owner: PartyRef, tariffId: string) {
+  return (await new TariffRepository(ctx.table).get(tariffKey(owner, tariffId)))?.object;
+}

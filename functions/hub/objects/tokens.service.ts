@@ -1,0 +1,49 @@
+import { NotFoundError } from '../../ocpi/errors';
+import type { PartyRef } from '../../ocpi/routing-headers';
+import type { Token } from '../../ocpi/schemas/token';
+import { TokenRepository, tokenKey } from '../../store/token.repository';
+import type { TenantContext } from '../hub-runtime';
+import { applyFlatChange } from './flat-object-change';
+import { type PushOutcome, writeStoredObject } from './object-write';
+import { assertMatchesUrl, assertOwnerFields } from './push-rules';
+
+/** `?type=` of the tokens Receiver URLs; RFID when absent (tokens §12.2.2). */
+export const DEFAULT_TOKEN_TYPE = 'RFID';
+
+export interface TokenPush {
+  method: 'PUT' | 'PATCH';
+  owner: PartyRef;
+  uid: string;
+  type: string;
+  body: Record<string, unknown>;
+  bodyText: string;
+  correlationId: string;
+}
+
+/** An eMSP's PUT or PATCH of a Token addressed to the hub, keyed by (country_code, party_id, uid, type). */
+export async function pushToken(ctx: TenantContext, push: TokenPush): Promise<PushOutcome> {
+  const required = push.method === 'PUT';
+  assertMatchesUrl(push.body, 'uid', push.uid, required);
+  assertMatchesUrl(push.body, 'type', push.type, required);
+  assertOwnerFields(push.body, push.owner, required);
+  return writeStoredObject(ctx, new TokenRepository(ctx.table), {
+    key: tokenKey(push.owner, push.uid, push.type),
+    lookupId: push.uid,
+    owner: push.owner,
+    decide: (current) =>
+      applyFlatChange<Token>(current, push.method, push.body, () => new NotFoundError('unknown token')),
+    broadcast: {
+      module: 'tokens',
+      method: push.method,
+      pathSegments: [push.owner.country_code, push.owner.party_id, push.uid],
+      query: { type: push.type },
+      bodyText: push.bodyText,
+      owner: { ...push.owner, role: 'EMSP' },
+      correlationId: push.correlationId,
+    },
+  });
+}
+
+export async function getStoredToken(ctx: TenantContext, owner: PartyRef, uid: string, type: string) {
+  return (await new TokenRepository(ctx.table).get(tokenKey(owner, uid, type)))?.object;
+}
