@@ -27,8 +27,12 @@ export interface CommandRecord {
   created_at: string;
   deadline_ms?: number;
   result?: string;
+  /** RESERVE_NOW only: lets a later CANCEL_RESERVATION find the CPO without OCPI-to headers. */
+  reservation_id?: string;
 }
 
+const reservationPartition = (emsp: { country_code: string; party_id: string }, reservationId: string) =>
+  `RESERVATION#${emsp.country_code}*${emsp.party_id}#${reservationId}`.toUpperCase();
 const commandKey = (id: string) => ({ pk: `CMD#${id}`, sk: 'CMD' });
 /** Due commands are one gsi1 partition ordered by deadline, so the timeout job reads only what is due. */
 const DUE_PARTITION = 'CMDDUE';
@@ -38,10 +42,28 @@ export class CommandRepository {
   constructor(private readonly table: TenantTable) {}
 
   async create(record: CommandRecord, ttlSeconds: number): Promise<void> {
+    const reservation = record.reservation_id
+      ? { gsi2pk: reservationPartition(record.emsp, record.reservation_id), gsi2sk: record.created_at }
+      : {};
     await this.table.put(
-      { ...commandKey(record.id), ...record, ttl: ttlSeconds },
+      { ...commandKey(record.id), ...record, ...reservation, ttl: ttlSeconds },
       { expression: 'attribute_not_exists(pk)' },
     );
+  }
+
+  /** The latest RESERVE_NOW of this eMSP party with this reservation id. */
+  async findReservation(
+    emsp: { country_code: string; party_id: string },
+    reservationId: string,
+  ): Promise<CommandRecord | undefined> {
+    const page = await this.table.query<CommandRecord & Item>({
+      index: 'gsi2',
+      partition: reservationPartition(emsp, reservationId),
+      descending: true,
+      limit: 1,
+    });
+    const first = page.items[0];
+    return first ? toRecord(first) : undefined;
   }
 
   async get(id: string): Promise<CommandRecord | undefined> {
@@ -96,6 +118,6 @@ export class CommandRepository {
 }
 
 function toRecord(item: CommandRecord & Item): CommandRecord {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ttl: _ttl, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, ttl: _ttl, ...rest } = item;
   return rest as CommandRecord;
 }

@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { listCdrs, postCdr, readCdr } from '../../hub/charging/cdr.service';
+import { InterfaceRole } from '../../ocpi/modules';
+import { CDRSchema } from '../../ocpi/schemas';
+import type { HubEnv } from '../http-env';
+import { chargingCall, readBody, readPageQuery, readParam, sendAnswer, sendPage } from './charging-http';
+import type { OcpiModule } from './ocpi-module';
+
+const LocatorSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'is not a CDR URL of this hub' });
+
+/**
+ * CDRs (cdrs §10, digest §4.3). Receiver: `POST {url}` from the CPO, stored and forwarded to the eMSP.
+ * Sender: `GET {url}` for an eMSP's own CDRs, and `GET {url}/{locator}`, the hub Location of one CDR.
+ */
+export const cdrsModule: OcpiModule = {
+  endpoints: [
+    { identifier: 'cdrs', role: InterfaceRole.SENDER },
+    { identifier: 'cdrs', role: InterfaceRole.RECEIVER },
+  ],
+  routes() {
+    const app = new Hono<HubEnv>();
+    app.post('/receiver/cdrs', async (c) => {
+      const { text, value } = await readBody(c, CDRSchema);
+      return sendAnswer(c, await postCdr(chargingCall(c), value, text));
+    });
+    app.get('/sender/cdrs', async (c) => {
+      const query = readPageQuery(c);
+      const { emsp, page } = await listCdrs(chargingCall(c), query);
+      return sendPage(
+        c,
+        emsp,
+        async () => ({ ...page, items: page.items.map((r) => r.cdr) }),
+        query.offset,
+        query.limit,
+      );
+    });
+    app.get('/sender/cdrs/:locator', async (c) => {
+      const locator = readParam('locator', c.req.param('locator'), LocatorSchema);
+      return sendAnswer(c, await readCdr(chargingCall(c), locator));
+    });
+    return app;
+  },
+};

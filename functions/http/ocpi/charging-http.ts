@@ -1,0 +1,95 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+import type { StoredAnswer } from '../../hub/charging/answers';
+import type { ChargingCall } from '../../hub/charging/charging-call';
+import { successEnvelope } from '../../ocpi/envelope';
+import { InvalidParametersError } from '../../ocpi/errors';
+import { paginationHeaders, parsePaginationQuery } from '../../ocpi/pagination';
+import { type PartyRef, routingHeaders } from '../../ocpi/routing-headers';
+import { InvalidCursorError } from '../../store/session.repository';
+import type { HubEnv } from '../http-env';
+import { readRawJsonText, routingOf } from './relay';
+
+/** Largest page of the hub's own session and CDR lists (X-Limit). */
+export const MAX_PAGE_LIMIT = 100;
+
+/** The request as the charging services take it. */
+export function chargingCall(c: Context<HubEnv>): ChargingCall {
+  return {
+    ctx: c.get('tenant'),
+    caller: c.get('caller'),
+    routing: routingOf(c),
+    correlationId: c.get('ids').correlationId,
+  };
+}
+
+/** Writes a stored or relayed answer (request ids are added by the request-context middleware). */
+export function sendAnswer(c: Context<HubEnv>, answer: StoredAnswer): Response {
+  return c.body(answer.bodyText, answer.httpStatus as ContentfulStatusCode, answer.headers);
+}
+
+/**
+ * The body as received (forwarded byte for byte: the hub never touches last_updated) and its validated
+ * form; a schema failure is 2001 naming the field path, a missing body 2001 naming `body`.
+ */
+export async function readBody<S extends z.ZodType>(
+  c: Context<HubEnv>,
+  schema: S,
+): Promise<{ text: string; value: z.infer<S> }> {
+  const text = await readRawJsonText(c);
+  if (text === undefined) throw new InvalidParametersError('a JSON body is required', 'body');
+  const parsed = schema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw InvalidParametersError.fromZod(parsed.error);
+  return { text, value: parsed.data };
+}
+
+/** Validates a path or query parameter; 2001 naming it. */
+export function readParam<S extends z.ZodType>(name: string, value: unknown, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw InvalidParametersError.fromZod(parsed.error, name);
+  return parsed.data;
+}
+
+/** date_from/date_to/offset/limit plus the hub's own `cursor` for later pages (digest §1.5). */
+export function readPageQuery(c: Context<HubEnv>) {
+  const query = parsePaginationQuery(c.req.query(), { maxLimit: MAX_PAGE_LIMIT });
+  const cursor = c.req.query('cursor');
+  return { ...query, ...(cursor ? { cursor } : {}) };
+}
+
+/**
+ * A page of the hub's own objects: X-Total-Count, X-Limit and a Link that resumes from a cursor, with
+ * response routing FROM = hub, TO = the requester (digest §3.4).
+ */
+export async function sendPage<T>(
+  c: Context<HubEnv>,
+  requester: PartyRef,
+  read: () => Promise<{ items: T[]; total: number; nextCursor?: string }>,
+  offset: number,
+  limit: number,
+): Promise<Response> {
+  const tenant = c.get('tenant');
+  let page: { items: T[]; total: number; nextCursor?: string };
+  try {
+    page = await read();
+  } catch (err) {
+    if (err instanceof InvalidCursorError) throw new InvalidParametersError(err.message, 'cursor');
+    throw err;
+  }
+  const requestUrl = new URL(c.req.url);
+  const publicUrl = `${tenant.ocpiBaseUrl}${requestUrl.pathname.replace(/^\/[^/]+\/ocpi/, '')}${requestUrl.search}`;
+  const headers = {
+    ...paginationHeaders({
+      requestUrl: publicUrl,
+      offset,
+      limit,
+      returned: page.items.length,
+      total: page.total,
+      maxLimit: MAX_PAGE_LIMIT,
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    }),
+    ...routingHeaders(tenant.tenant.hub, requester),
+  };
+  return c.json(successEnvelope(page.items, undefined, tenant.runtime.now()), 200, headers);
+}

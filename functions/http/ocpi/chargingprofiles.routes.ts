@@ -1,0 +1,77 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  type ProfileMethod,
+  receiveActiveProfile,
+  receiveProfileResult,
+  requestChargingProfile,
+} from '../../hub/charging/charging-profile.service';
+import { InterfaceRole } from '../../ocpi/modules';
+import {
+  ActiveChargingProfileSchema,
+  IdSchema,
+  SetChargingProfileSchema,
+  UrlSchema,
+} from '../../ocpi/schemas';
+import type { HubEnv } from '../http-env';
+import { chargingCall, readBody, readParam, sendAnswer } from './charging-http';
+import type { OcpiModule } from './ocpi-module';
+import { readRawJsonText } from './relay';
+
+const ResultIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'is not a result URL of this hub' });
+const DurationSchema = z.string().regex(/^\d{1,9}$/, { message: 'must be a number of seconds' });
+
+/**
+ * ChargingProfiles (chargingprofiles §14, digest §4.7). Receiver: PUT/GET/DELETE `{url}/{session_id}`
+ * from an SCSP or eMSP, forwarded to the CPO with a hub response_url. Sender: `POST {url}/results/{id}`
+ * (the CPO's asynchronous results) and `PUT {url}/{session_id}` (ActiveChargingProfile updates), both
+ * forwarded to the party that asked.
+ */
+export const chargingProfilesModule: OcpiModule = {
+  endpoints: [
+    { identifier: 'chargingprofiles', role: InterfaceRole.SENDER },
+    { identifier: 'chargingprofiles', role: InterfaceRole.RECEIVER },
+  ],
+  routes() {
+    const app = new Hono<HubEnv>();
+    app.put('/receiver/chargingprofiles/:sessionId', async (c) => {
+      const sessionId = readParam('session_id', c.req.param('sessionId'), IdSchema);
+      const { value } = await readBody(c, SetChargingProfileSchema);
+      return sendAnswer(
+        c,
+        await requestChargingProfile(chargingCall(c), { method: 'PUT', sessionId, body: value, query: {} }),
+      );
+    });
+    app.on(['GET', 'DELETE'], '/receiver/chargingprofiles/:sessionId', async (c) => {
+      const sessionId = readParam('session_id', c.req.param('sessionId'), IdSchema);
+      const method = c.req.method as ProfileMethod;
+      return sendAnswer(
+        c,
+        await requestChargingProfile(chargingCall(c), { method, sessionId, query: profileQuery(c, method) }),
+      );
+    });
+    app.post('/sender/chargingprofiles/results/:id', async (c) => {
+      const id = readParam('id', c.req.param('id'), ResultIdSchema);
+      const text = await readRawJsonText(c);
+      if (text === undefined)
+        return sendAnswer(c, await receiveProfileResult(chargingCall(c), id, undefined, ''));
+      return sendAnswer(c, await receiveProfileResult(chargingCall(c), id, JSON.parse(text), text));
+    });
+    app.put('/sender/chargingprofiles/:sessionId', async (c) => {
+      const sessionId = readParam('session_id', c.req.param('sessionId'), IdSchema);
+      const { text } = await readBody(c, ActiveChargingProfileSchema);
+      return sendAnswer(c, await receiveActiveProfile(chargingCall(c), sessionId, text));
+    });
+    return app;
+  },
+};
+
+function profileQuery(c: Context<HubEnv>, method: ProfileMethod) {
+  const responseUrl = readParam('response_url', c.req.query('response_url'), UrlSchema);
+  if (method === 'DELETE') return { response_url: responseUrl };
+  const duration = readParam('duration', c.req.query('duration'), DurationSchema);
+  return { response_url: responseUrl, duration };
+}

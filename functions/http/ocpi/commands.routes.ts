@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { sendCommand } from '../../hub/charging/command.service';
+import { receiveCommandResult } from '../../hub/charging/command-result.service';
+import { InterfaceRole } from '../../ocpi/modules';
+import { COMMAND_BODY_SCHEMAS, CommandResultSchema, CommandTypeSchema } from '../../ocpi/schemas';
+import type { HubEnv } from '../http-env';
+import { chargingCall, readBody, readParam, sendAnswer } from './charging-http';
+import type { OcpiModule } from './ocpi-module';
+
+/** The opaque id of a hub result URL (base64url of 18 random bytes). */
+const ResultIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'is not a result URL of this hub' });
+
+/**
+ * Commands (commands §13, digest §4.6). Receiver: `POST {url}/{command}` from an eMSP, forwarded to the
+ * CPO with a hub response_url. Sender: `POST {url}/{id}`, the hub response_url the CPO posts its
+ * CommandResult to.
+ */
+export const commandsModule: OcpiModule = {
+  endpoints: [
+    { identifier: 'commands', role: InterfaceRole.SENDER },
+    { identifier: 'commands', role: InterfaceRole.RECEIVER },
+  ],
+  routes() {
+    const app = new Hono<HubEnv>();
+    app.post('/receiver/commands/:command', async (c) => {
+      const command = readParam('command', c.req.param('command'), CommandTypeSchema);
+      const { value } = await readBody(c, COMMAND_BODY_SCHEMAS[command]);
+      return sendAnswer(c, await sendCommand(chargingCall(c), { command, body: value }));
+    });
+    app.post('/sender/commands/:id', async (c) => {
+      const id = readParam('id', c.req.param('id'), ResultIdSchema);
+      const { text, value } = await readBody(c, CommandResultSchema);
+      return sendAnswer(c, await receiveCommandResult(chargingCall(c), id, text, value.result));
+    });
+    return app;
+  },
+};

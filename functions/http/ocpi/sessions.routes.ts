@@ -1,0 +1,60 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { listSessions, patchSession, putSession, type SessionUrl } from '../../hub/charging/session.service';
+import { InterfaceRole } from '../../ocpi/modules';
+import {
+  CountryCodeSchema,
+  IdSchema,
+  PartyIdSchema,
+  SessionPatchSchema,
+  SessionSchema,
+} from '../../ocpi/schemas';
+import type { HubEnv } from '../http-env';
+import { chargingCall, readBody, readPageQuery, readParam, sendAnswer, sendPage } from './charging-http';
+import type { OcpiModule } from './ocpi-module';
+
+/**
+ * Sessions (sessions §9, digest §4.2). Receiver: PUT/PATCH `{url}/{cc}/{pid}/{session_id}` from the
+ * CPO, kept at the hub and forwarded to the eMSP. Sender: `GET {url}?date_from=...` for an eMSP to
+ * pull the sessions of its own tokens from the hub.
+ */
+export const sessionsModule: OcpiModule = {
+  endpoints: [
+    { identifier: 'sessions', role: InterfaceRole.SENDER },
+    { identifier: 'sessions', role: InterfaceRole.RECEIVER },
+  ],
+  routes() {
+    const app = new Hono<HubEnv>();
+    app.put('/receiver/sessions/:cc/:pid/:id', async (c) => {
+      const url = sessionUrl(c);
+      const { text, value } = await readBody(c, SessionSchema);
+      return sendAnswer(c, await putSession(chargingCall(c), url, value, text));
+    });
+    app.patch('/receiver/sessions/:cc/:pid/:id', async (c) => {
+      const url = sessionUrl(c);
+      const { text, value } = await readBody(c, SessionPatchSchema);
+      return sendAnswer(c, await patchSession(chargingCall(c), url, value, text));
+    });
+    app.get('/sender/sessions', async (c) => {
+      const query = readPageQuery(c);
+      const call = chargingCall(c);
+      const { emsp, page } = await listSessions(call, query);
+      return sendPage(
+        c,
+        emsp,
+        async () => ({ ...page, items: page.items.map((s) => s.session) }),
+        query.offset,
+        query.limit,
+      );
+    });
+    return app;
+  },
+};
+
+function sessionUrl(c: Context<HubEnv>): SessionUrl {
+  return {
+    country_code: readParam('country_code', c.req.param('cc'), CountryCodeSchema),
+    party_id: readParam('party_id', c.req.param('pid'), PartyIdSchema),
+    id: readParam('session_id', c.req.param('id'), IdSchema),
+  };
+}

@@ -1,0 +1,33 @@
+import { Hono } from 'hono';
+import { authorizeToken } from '../../hub/charging/authorization.service';
+import { IdSchema, LocationReferencesSchema, TokenTypeSchema } from '../../ocpi/schemas';
+import type { HubEnv } from '../http-env';
+import { chargingCall, readParam, sendAnswer } from './charging-http';
+import type { OcpiModule } from './ocpi-module';
+import { readRawJsonText } from './relay';
+
+/**
+ * Real-time authorization on the hub's tokens Sender interface: `POST {tokens}/{uid}/authorize[?type=]`
+ * (tokens §12.2.2). The tokens module advertises the endpoint; this module only adds the route, so it is
+ * registered before the tokens module.
+ */
+export const tokenAuthorizeModule: OcpiModule = {
+  endpoints: [],
+  routes() {
+    const app = new Hono<HubEnv>();
+    app.post('/sender/tokens/:uid/authorize', async (c) => {
+      const uid = readParam('token_uid', c.req.param('uid'), IdSchema);
+      const type = readParam('type', c.req.query('type'), TokenTypeSchema.optional());
+      // The LocationReferences body is optional (tokens §12.2.2.1); when present it must be one.
+      const bodyText = await readRawJsonText(c);
+      if (bodyText !== undefined) readParam('body', JSON.parse(bodyText), LocationReferencesSchema);
+      const answer = await authorizeToken(chargingCall(c), {
+        uid,
+        ...(type ? { type } : {}),
+        ...(bodyText ? { bodyText } : {}),
+      });
+      return sendAnswer(c, answer);
+    });
+    return app;
+  },
+};

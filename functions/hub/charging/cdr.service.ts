@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import { parseOcpiDateTime } from '../../ocpi/datetime';
+import { InvalidParametersError, NotFoundError, ReceiverNotConnectedError } from '../../ocpi/errors';
+import type { PartyRef } from '../../ocpi/routing-headers';
+import { CdrRepository, type StoredCdr } from '../../store/cdr.repository';
+import type { DatedPage } from '../../store/session.repository';
+import { nowIso } from '../hub-runtime';
+import { forwardToParty } from '../routing/forwarder';
+import { resolveTargetParty } from '../routing/party-resolution';
+import { hubAnswer, relayedAnswer, type StoredAnswer } from './answers';
+import { type ChargingCall, callerParty, keyOfParty, receiverOf, refOf } from './charging-call';
+import { contentHash } from './content-hash';
+import { deliverStored } from './delivery-outcome';
+import { IDEMPOTENCY_WINDOWS_MS, runIdempotent } from './idempotency';
+import { cdrTokenOwner } from './session.service';
+
+type Obj = Record<string, unknown>;
+
+/** The hub URL where a stored CDR can be read back; it replaces the eMSP's Location (digest §3.6). */
+export function cdrLocationUrl(ocpiBaseUrl: string, locator: string): string {
+  return `${ocpiBaseUrl}/2.2.1/sender/cdrs/${locator}`;
+}
+
+/**
+ * A CPO's CDR POST (cdrs §10.2.2): stored at the hub once and for ever (CDRs are immutable), then
+ * forwarded to the eMSP of the cdr_token. The answer's Location is a hub URL. A repeat of the same CDR
+ * is acknowledged with the first answer and not delivered again; a different CDR under an existing id
+ * is refused (corrections are credit CDRs with a new id). When the eMSP cannot be reached the CPO still
+ * gets 1000 with the hub Location: the CDR is safe at the hub and the eMSP pulls it from there.
+ */
+export async function postCdr(call: ChargingCall, cdr: Obj, bodyText: string): Promise<StoredAnswer> {
+  const cpo = callerParty(call, ['CPO']);
+  if (keyOfParty(cpo) !== keyOfParty(cdr as PartyRef)) {
+    throw new InvalidParametersError(
+      `${String(cdr.country_code)}/${String(cdr.party_id)} is not the sending CPO ${cpo.country_code}/${cpo.party_id}`,
+      'party_id',
+    );
+  }
+  const emsp = await receiverOf(call, () => cdrTokenOwner(call, cdr.cdr_token as Obj), 'CDR');
+  const hash = contentHash(cdr);
+  return runIdempotent(
+    call.ctx,
+    {
+      key: `cdrs|${call.caller.partner.id}|${keyOfParty(cpo)}|${String(cdr.id).toUpperCase()}`,
+      bodyHash: hash,
+      windowMs: IDEMPOTENCY_WINDOWS_MS.cdrs,
+      conflictMessage: conflictMessage(cdr),
+    },
+    () => storeAndDeliver(call, { cdr, bodyText, hash, cpo: refOf(cpo), emsp }),
+  );
+}
+
+async function storeAndDeliver(
+  call: ChargingCall,
+  args: { cdr: Obj; bodyText: string; hash: string; cpo: PartyRef; emsp: PartyRef },
+): Promise<StoredAnswer> {
+  const { ctx } = call;
+  const { cdr, cpo, emsp } = args;
+  // Nobody to deliver to (4001) fails before anything is stored; an offline eMSP (4003) does not.
+  await resolveTargetParty(ctx, emsp, ['EMSP']).catch((err: unknown) => {
+    if (!(err instanceof ReceiverNotConnectedError)) throw err;
+  });
+  const repo = new CdrRepository(ctx.table);
+  const token = cdr.cdr_token as Obj;
+  const owner =
+    typeof token.country_code === 'string' && typeof token.party_id === 'string' ? (token as PartyRef) : emsp;
+  const record: StoredCdr = {
+    cdr,
+    cpo_key: keyOfParty(cpo),
+    emsp_key: keyOfParty(owner),
+    content_hash: args.hash,
+    locator: randomBytes(18).toString('base64url'),
+    created_at: nowIso(ctx.runtime),
+    last_updated_ms: parseOcpiDateTime(String(cdr.last_updated)) ?? ctx.runtime.now(),
+    delivery: 'SENDING',
+  };
+  const created = await repo.create(record);
+  const now = ctx.runtime.now();
+  if (!created.created) {
+    if (created.existing.content_hash !== args.hash)
+      throw new InvalidParametersError(conflictMessage(cdr), 'id');
+    return hubAnswer({
+      httpStatus: 200,
+      requester: cpo,
+      receiver: emsp,
+      now,
+      message: 'this CDR was already received; not delivered again',
+      headers: { Location: cdrLocationUrl(ctx.ocpiBaseUrl, created.existing.locator) },
+    });
+  }
+  const location = cdrLocationUrl(ctx.ocpiBaseUrl, record.locator);
+  const outcome = await deliverStored(() =>
+    forwardToParty(ctx, {
+      module: 'cdrs',
+      targetInterface: 'RECEIVER',
+      method: 'POST',
+      pathSegments: [],
+      bodyText: args.bodyText,
+      from: cpo,
+      to: emsp,
+      targetRoles: ['EMSP'],
+      correlationId: call.correlationId,
+      callerPartnerId: call.caller.partner.id,
+    }),
+  );
+  if (!outcome.reached) {
+    await repo.setDelivery(record.cpo_key, String(cdr.id), 'AWAITING_PULL');
+    ctx.log.info('CDR kept for the eMSP to pull', { reason: outcome.reason });
+    return hubAnswer({
+      httpStatus: 201,
+      requester: cpo,
+      receiver: emsp,
+      now,
+      message: 'stored at the hub; the eMSP was not reachable and pulls it from the hub',
+      headers: { Location: location },
+    });
+  }
+  const { result } = outcome;
+  const accepted = result.envelope?.status_code === 1000 && result.httpStatus < 300;
+  await repo.setDelivery(
+    record.cpo_key,
+    String(cdr.id),
+    accepted ? 'DELIVERED' : 'REFUSED',
+    result.headers.Location,
+  );
+  const { Location: _eMspLocation, ...headers } = result.headers;
+  return relayedAnswer({ ...result, headers }, accepted ? { Location: location } : {});
+}
+
+/** GET on a hub CDR Location: the CDR as stored, for its eMSP or the CPO that sent it only. */
+export async function readCdr(call: ChargingCall, locator: string): Promise<StoredAnswer> {
+  const stored = await new CdrRepository(call.ctx.table).findByLocator(locator);
+  const party = stored && partyAllowedToRead(call, stored);
+  if (!stored || !party) {
+    if (stored) call.ctx.log.security('cdr_read_by_wrong_party', { partner_id: call.caller.partner.id });
+    throw new NotFoundError('unknown CDR');
+  }
+  return hubAnswer({
+    httpStatus: 200,
+    data: stored.cdr,
+    requester: party,
+    receiver: call.ctx.tenant.hub,
+    now: call.ctx.runtime.now(),
+  });
+}
+
+/** The eMSP's own CDRs from the hub's CDR Sender interface (cdrs §10.2.1). */
+export async function listCdrs(
+  call: ChargingCall,
+  page: { dateFrom?: number; dateTo?: number; offset: number; limit: number; cursor?: string },
+): Promise<{ emsp: PartyRef; page: DatedPage<StoredCdr> }> {
+  const emsp = callerParty(call, ['EMSP']);
+  const result = await new CdrRepository(call.ctx.table).listForEmsp(keyOfParty(emsp), page);
+  return { emsp: refOf(emsp), page: result };
+}
+
+function partyAllowedToRead(call: ChargingCall, stored: StoredCdr): PartyRef | undefined {
+  const allowed = [
+    { role: 'EMSP', key: stored.emsp_key },
+    { role: 'CPO', key: stored.cpo_key },
+  ];
+  const from = call.routing.from;
+  const role = call.caller.partner.roles.find((r) =>
+    allowed.some(
+      (a) => a.role === r.role && a.key === keyOfParty(r) && (!from || keyOfParty(from) === a.key),
+    ),
+  );
+  return role ? refOf(role) : undefined;
+}
+
+function conflictMessage(cdr: Obj): string {
+  return `a different CDR with id '${String(cdr.id)}' was already received; CDRs are immutable, send a credit CDR with a new id to correct it`;
+}

@@ -1,0 +1,213 @@
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import { InvalidParametersError, NotFoundError } from '../../ocpi/errors';
+import type { PartyRef } from '../../ocpi/routing-headers';
+import {
+  ActiveChargingProfileResultSchema,
+  ChargingProfileResponseSchema,
+  ChargingProfileResultSchema,
+  ClearProfileResultSchema,
+} from '../../ocpi/schemas';
+import { SessionRepository } from '../../store/session.repository';
+import { type UrlMapping, UrlMappingRepository } from '../../store/url-mapping.repository';
+import { nowIso } from '../hub-runtime';
+import type { PartyRoleName } from '../partner';
+import { forwardToParty } from '../routing/forwarder';
+import { resolveTargetParty } from '../routing/party-resolution';
+import { hubAnswer, relayedAnswer, type StoredAnswer } from './answers';
+import { type ChargingCall, callerParty, keyOfParty, receiverOf, refOf } from './charging-call';
+import { contentHash } from './content-hash';
+import { IDEMPOTENCY_WINDOWS_MS, runIdempotent } from './idempotency';
+import { partyOfKey, sessionById } from './open-routing';
+import { postCallback } from './partner-callback';
+
+type Obj = Record<string, unknown>;
+export type ProfileMethod = 'GET' | 'PUT' | 'DELETE';
+
+/** Result URLs and profile setters live a day: results come within the CPO's timeout, sessions end. */
+const MAPPING_TTL_S = 24 * 3600;
+const SETTER_TTL_S = 7 * 24 * 3600;
+
+/** Each request's asynchronous result body (chargingprofiles §14.3.3-14.3.5). */
+const RESULT_SCHEMAS: Record<ProfileMethod, z.ZodType> = {
+  GET: ActiveChargingProfileResultSchema,
+  PUT: ChargingProfileResultSchema,
+  DELETE: ClearProfileResultSchema,
+};
+
+export interface ProfileRequest {
+  method: ProfileMethod;
+  sessionId: string;
+  /** PUT: the validated SetChargingProfile. */
+  body?: Obj;
+  /** GET: duration; GET/DELETE: response_url. */
+  query: { duration?: string; response_url?: string };
+}
+
+export function profileResultUrl(ocpiBaseUrl: string, id: string): string {
+  return `${ocpiBaseUrl}/2.2.1/sender/chargingprofiles/results/${id}`;
+}
+
+/**
+ * An SCSP's or eMSP's charging-profile request (chargingprofiles §14.2.2, digest §4.7) to the CPO of
+ * the session, with its response_url (body for PUT, query for GET/DELETE) replaced by a hub URL. An
+ * eMSP may only address sessions of its own tokens; an SCSP's contract is for the CPO to judge.
+ */
+export async function requestChargingProfile(call: ChargingCall, req: ProfileRequest): Promise<StoredAnswer> {
+  const requester = callerParty(call, ['SCSP', 'EMSP']);
+  const requesterKey = keyOfParty(requester);
+  const cpo = await receiverOf(
+    call,
+    async () => {
+      const stored = await sessionById(call.ctx, req.sessionId, requesterKey);
+      return stored ? partyOfKey(stored.cpo_key) : undefined;
+    },
+    'charging profile request',
+  );
+  const session = await new SessionRepository(call.ctx.table).get(keyOfParty(cpo), req.sessionId);
+  if (requester.role === 'EMSP' && session && session.emsp_key !== requesterKey) {
+    call.ctx.log.security('charging_profile_on_foreign_session', { partner_id: call.caller.partner.id });
+    throw new InvalidParametersError('is a session of another eMSP', 'session_id');
+  }
+  const responseUrl = req.method === 'PUT' ? req.body?.response_url : req.query.response_url;
+  if (typeof responseUrl !== 'string' || !URL.canParse(responseUrl)) {
+    throw new InvalidParametersError('is required and must be a URL', 'response_url');
+  }
+  return runIdempotent(
+    call.ctx,
+    {
+      key: `chargingprofiles|${call.caller.partner.id}|${req.method}|${req.sessionId.toUpperCase()}|${responseUrl}`,
+      bodyHash: contentHash({ body: req.body ?? null, duration: req.query.duration ?? null }),
+      windowMs: IDEMPOTENCY_WINDOWS_MS.chargingprofiles,
+    },
+    () => forwardProfileRequest(call, req, { ...refOf(requester), role: requester.role }, cpo, responseUrl),
+  );
+}
+
+async function forwardProfileRequest(
+  call: ChargingCall,
+  req: ProfileRequest,
+  requester: PartyRef & { role: PartyRoleName },
+  cpo: PartyRef,
+  responseUrl: string,
+): Promise<StoredAnswer> {
+  const { ctx } = call;
+  const target = await resolveTargetParty(ctx, cpo, ['CPO']);
+  const mapping: UrlMapping = {
+    id: randomBytes(18).toString('base64url'),
+    purpose: req.method,
+    requester: { ...refOf(requester), role: requester.role, partner_id: call.caller.partner.id },
+    receiver: { ...refOf(target.party), partner_id: target.partner.id },
+    target_url: responseUrl,
+    correlation_id: call.correlationId,
+    session_id: req.sessionId,
+    used: false,
+    created_at: nowIso(ctx.runtime),
+  };
+  const mappings = new UrlMappingRepository(ctx.table);
+  await mappings.create(mapping, Math.floor(ctx.runtime.now() / 1000) + MAPPING_TTL_S);
+  const hubUrl = profileResultUrl(ctx.ocpiBaseUrl, mapping.id);
+  const result = await forwardToParty(ctx, {
+    module: 'chargingprofiles',
+    targetInterface: 'RECEIVER',
+    method: req.method,
+    pathSegments: [req.sessionId],
+    query:
+      req.method === 'PUT'
+        ? undefined
+        : { ...(req.query.duration ? { duration: req.query.duration } : {}), response_url: hubUrl },
+    bodyText: req.method === 'PUT' ? JSON.stringify({ ...req.body, response_url: hubUrl }) : undefined,
+    from: refOf(requester),
+    to: cpo,
+    targetRoles: ['CPO'],
+    correlationId: call.correlationId,
+    callerPartnerId: call.caller.partner.id,
+  });
+  const response = ChargingProfileResponseSchema.safeParse(result.envelope?.data);
+  if (req.method === 'PUT' && result.envelope?.status_code === 1000 && response.data?.result === 'ACCEPTED') {
+    // ActiveChargingProfile updates go to whoever set a profile on the session (chargingprofiles §14.2.1).
+    await mappings.putSetter(
+      {
+        cpo_key: keyOfParty(cpo),
+        session_id: req.sessionId,
+        setter: mapping.requester,
+        set_at: mapping.created_at,
+      },
+      Math.floor(ctx.runtime.now() / 1000) + SETTER_TTL_S,
+    );
+  }
+  return relayedAnswer(result);
+}
+
+/**
+ * The CPO's asynchronous result POSTed to the hub URL (chargingprofiles §14.2.1.2), forwarded once to the
+ * requester's own response_url. Only the CPO the request went to may post it.
+ */
+export async function receiveProfileResult(
+  call: ChargingCall,
+  id: string,
+  body: unknown,
+  bodyText: string,
+): Promise<StoredAnswer> {
+  const mappings = new UrlMappingRepository(call.ctx.table);
+  const mapping = await mappings.get(id);
+  const cpoKey = mapping && keyOfParty(mapping.receiver);
+  const from = call.routing.from;
+  const fromItsCpo =
+    cpoKey !== undefined &&
+    call.caller.partner.roles.some((r) => r.role === 'CPO' && keyOfParty(r) === cpoKey) &&
+    (!from || keyOfParty(from) === cpoKey);
+  if (!mapping || !fromItsCpo) {
+    if (mapping)
+      call.ctx.log.security('profile_result_from_wrong_party', { partner_id: call.caller.partner.id });
+    throw new NotFoundError('unknown charging profile result URL');
+  }
+  const parsed = RESULT_SCHEMAS[mapping.purpose as ProfileMethod].safeParse(body);
+  if (!parsed.success) throw InvalidParametersError.fromZod(parsed.error);
+  const won = await mappings.markUsed(id);
+  if (won) {
+    await postCallback(call.ctx, {
+      module: 'chargingprofiles',
+      to: refOf(mapping.requester),
+      toRoles: [mapping.requester.role as PartyRoleName],
+      from: refOf(mapping.receiver),
+      url: mapping.target_url,
+      bodyText,
+      correlationId: mapping.correlation_id,
+    });
+  }
+  return hubAnswer({
+    httpStatus: 200,
+    requester: refOf(mapping.receiver),
+    receiver: refOf(mapping.requester),
+    now: call.ctx.runtime.now(),
+    message: won ? undefined : 'result already delivered; not forwarded again',
+  });
+}
+
+/**
+ * The CPO's ActiveChargingProfile PUT (chargingprofiles §14.2.1.1) goes to the party that set a
+ * profile on the session (or the OCPI-to party).
+ */
+export async function receiveActiveProfile(
+  call: ChargingCall,
+  sessionId: string,
+  bodyText: string,
+): Promise<StoredAnswer> {
+  const cpo = callerParty(call, ['CPO']);
+  const setter = await new UrlMappingRepository(call.ctx.table).getSetter(keyOfParty(cpo), sessionId);
+  const to = await receiverOf(call, async () => setter && refOf(setter.setter), 'ActiveChargingProfile');
+  const result = await forwardToParty(call.ctx, {
+    module: 'chargingprofiles',
+    targetInterface: 'SENDER',
+    method: 'PUT',
+    pathSegments: [sessionId],
+    bodyText,
+    from: refOf(cpo),
+    to,
+    targetRoles: setter ? [setter.setter.role as PartyRoleName] : ['SCSP', 'EMSP'],
+    correlationId: call.correlationId,
+    callerPartnerId: call.caller.partner.id,
+  });
+  return relayedAnswer(result);
+}

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import type { CommandType } from '../../ocpi/schemas';
+import { CommandResponseSchema } from '../../ocpi/schemas';
+import { CommandRepository, type RoutedParty } from '../../store/command.repository';
+import { nowIso } from '../hub-runtime';
+import { forwardToParty } from '../routing/forwarder';
+import { resolveTargetParty } from '../routing/party-resolution';
+import { relayedAnswer, type StoredAnswer } from './answers';
+import { type ChargingCall, refOf } from './charging-call';
+import { commandReceiver, commandSender } from './command-routing';
+import { contentHash } from './content-hash';
+import { IDEMPOTENCY_WINDOWS_MS, runIdempotent } from './idempotency';
+
+/** Added to the CPO's own `timeout` before the hub gives up on a result (network and clock slack). */
+export const COMMAND_RESULT_MARGIN_MS = 30_000;
+/** A CPO announcing a longer wait is capped: a TIMEOUT must reach the eMSP some day. */
+export const MAX_COMMAND_TIMEOUT_S = 3_600;
+/** Command mappings outlive their deadline by a day for late results and support. */
+const RECORD_TTL_S = 24 * 3600;
+
+export interface CommandRequest {
+  command: CommandType;
+  /** The validated command body (unknown fields kept). */
+  body: Record<string, unknown>;
+}
+
+/** The hub URL a CPO posts the result of command `id` to. */
+export function commandResultUrl(ocpiBaseUrl: string, id: string): string {
+  return `${ocpiBaseUrl}/2.2.1/sender/commands/${id}`;
+}
+
+/**
+ * An eMSP's command (commands §13.2, digest §4.6) to the CPO. The eMSP's `response_url` is replaced by a
+ * hub URL unique to this command; the mapping is stored so the CPO's CommandResult can be forwarded
+ * once, or a TIMEOUT synthesized once when none comes (command-result.service, command-timeouts).
+ * A repeat with the same response_url within 5 minutes gets the first answer and is not sent again.
+ */
+export async function sendCommand(call: ChargingCall, req: CommandRequest): Promise<StoredAnswer> {
+  const sender = commandSender(call, req.body);
+  const cpo = await commandReceiver(call, req.command, req.body, sender);
+  const responseUrl = String(req.body.response_url);
+  return runIdempotent(
+    call.ctx,
+    {
+      key: `commands|${call.caller.partner.id}|${req.command}|${responseUrl}`,
+      bodyHash: contentHash(req.body),
+      windowMs: IDEMPOTENCY_WINDOWS_MS.commands,
+    },
+    () => forwardCommand(call, req, { ...refOf(sender), partner_id: call.caller.partner.id }, cpo),
+  );
+}
+
+async function forwardCommand(
+  call: ChargingCall,
+  req: CommandRequest,
+  emsp: RoutedParty,
+  cpo: { country_code: string; party_id: string },
+): Promise<StoredAnswer> {
+  const { ctx } = call;
+  const repo = new CommandRepository(ctx.table);
+  // Resolved before the record is written: only this CPO may post the result, possibly even before
+  // its CommandResponse is back.
+  const target = await resolveTargetParty(ctx, cpo, ['CPO']);
+  const id = randomBytes(18).toString('base64url');
+  const nowS = Math.floor(ctx.runtime.now() / 1000);
+  await repo.create(
+    {
+      id,
+      command: req.command,
+      state: 'SENDING',
+      emsp,
+      cpo: { ...refOf(target.party), partner_id: target.partner.id },
+      response_url: String(req.body.response_url),
+      correlation_id: call.correlationId,
+      created_at: nowIso(ctx.runtime),
+      ...(req.command === 'RESERVE_NOW' ? { reservation_id: String(req.body.reservation_id) } : {}),
+    },
+    nowS + RECORD_TTL_S + MAX_COMMAND_TIMEOUT_S,
+  );
+  let result: Awaited<ReturnType<typeof forwardToParty>>;
+  try {
+    result = await forwardToParty(ctx, {
+      module: 'commands',
+      targetInterface: 'RECEIVER',
+      method: 'POST',
+      pathSegments: [req.command],
+      bodyText: JSON.stringify({ ...req.body, response_url: commandResultUrl(ctx.ocpiBaseUrl, id) }),
+      from: refOf(emsp),
+      to: cpo,
+      targetRoles: ['CPO'],
+      correlationId: call.correlationId,
+      callerPartnerId: call.caller.partner.id,
+    });
+  } catch (err) {
+    await repo.settle(id, ['SENDING'], 'CLOSED');
+    throw err;
+  }
+  const response = CommandResponseSchema.safeParse(result.envelope?.data);
+  if (result.envelope?.status_code === 1000 && response.success && response.data.result === 'ACCEPTED') {
+    const waitS = Math.min(response.data.timeout, MAX_COMMAND_TIMEOUT_S);
+    await repo.awaitResult(id, ctx.runtime.now() + waitS * 1000 + COMMAND_RESULT_MARGIN_MS);
+  } else {
+    await repo.settle(id, ['SENDING'], 'CLOSED');
+  }
+  return relayedAnswer(result);
+}
