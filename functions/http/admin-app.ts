@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { HubRuntime } from '../hub/hub-runtime';
 import { adminAuth } from './admin/admin-auth';
 import { AdminError, adminErrorHandler, adminNotFound } from './admin/admin-errors';
+import { deliveriesRoutes } from './admin/deliveries.routes';
 import { partnersRoutes } from './admin/partners.routes';
 import type { HubEnv } from './http-env';
 import { requestContext } from './middleware/request-context';
@@ -18,5 +19,6 @@ export function createAdminApp(runtime: HubRuntime): Hono<HubEnv> {
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.use('/:tenant/admin/*', requestContext(runtime), tenantScope(runtime, unknownAdminTenant), adminAuth());
   app.route('/:tenant/admin/partners', partnersRoutes());
+  app.route('/:tenant/admin/deliveries', deliveriesRoutes());
   return app;
 }

@@ -1,4 +1,5 @@
-import type { PartnerStatus, PartyRoleName } from './partner';
+import { type DateRange, inDateRange } from '../ocpi/pagination';
+import { type PartnerStatus, type PartyRoleName, partyKeyOf } from './partner';
 
 /**
  * One party of the tenant as HubClientInfo shows it (OCPI 2.2.1 HubClientInfo §ClientInfo), plus the
@@ -21,4 +22,21 @@ export function toClientInfo(r: ClientInfoRecord) {
     status: r.status,
     last_updated: r.last_updated,
   };
+}
+
+/**
+ * Every party of the tenant as ClientInfo, oldest change first, within the date filters (HubClientInfo
+ * Sender interface, digest §3.5). A tenant has at most a few hundred parties: one read, then a slice.
+ */
+export async function listClientInfo(
+  partners: { listParties(): Promise<ClientInfoRecord[]> },
+  range: DateRange,
+): Promise<ReturnType<typeof toClientInfo>[]> {
+  const parties = await partners.listParties();
+  return parties
+    .filter((p) => inDateRange(Date.parse(p.last_updated), range))
+    .sort(
+      (a, b) => a.last_updated.localeCompare(b.last_updated) || partyKeyOf(a).localeCompare(partyKeyOf(b)),
+    )
+    .map(toClientInfo);
 }

@@ -4,6 +4,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { type HubConfig, tableNameOf } from '../config';
 import { createHubApp } from '../http/hub-app';
 import { registerAdminToken } from '../hub/admin-tokens';
+import { AuthCache } from '../hub/auth-cache';
 import type { HubRuntime } from '../hub/hub-runtime';
 import { TokenKeys } from '../hub/token-keys';
 import { createLogger, type HubLog, type LogLevel } from '../logger';
@@ -12,6 +13,7 @@ import type { ResolveHost } from '../outbound/url-guard';
 import { createDynamoClient } from '../store/dynamo-client';
 import { ensureTable } from '../store/table-admin';
 import { sharedClientTenantStores } from '../store/tenant-stores';
+import { type DeliveryLoop, type DeliveryLoopTuning, startDeliveryLoop } from './delivery-loop';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
 import { loadOrCreateAdminTokens, loadOrCreateKeyFile } from './secret-files';
 
@@ -30,8 +32,12 @@ export interface LocalHubOptions {
   logLevel?: LogLevel;
   log?: HubLog;
   now?: () => number;
+  /** `false` turns the authentication cache off (benchmarks measure what it buys). */
+  authCache?: false;
   /** DNS for the outbound guard (tests inject one; default is the system resolver). */
   resolve?: ResolveHost;
+  /** Delivery worker and scheduled-job timing (tests shorten it). */
+  delivery?: DeliveryLoopTuning;
 }
 
 export interface LocalHub {
@@ -39,6 +45,8 @@ export interface LocalHub {
   port: number;
   adminTokens: Map<string, string>;
   runtime: HubRuntime;
+  /** Stream-driven delivery and the scheduled jobs (functions/local/delivery-loop.ts). */
+  delivery: DeliveryLoop;
   stop(): Promise<void>;
 }
 
@@ -56,7 +64,9 @@ export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
     resolve: opts.resolve,
     onRefused: (event) => log.security('outbound_url_refused', event),
   });
+  let delivery: DeliveryLoop | undefined;
   const cleanup = async () => {
+    await delivery?.stop();
     await outbound.close();
     client.destroy();
     await dynamo?.stop();
@@ -86,7 +96,13 @@ export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
       outbound,
       publicUrl: opts.publicUrl,
       now,
+      authCache: opts.authCache === false ? undefined : new AuthCache(),
     };
+    delivery = await startDeliveryLoop(runtime, {
+      client: { endpoint: opts.dynamoEndpoint ?? dynamo?.endpoint },
+      dataDir: opts.dataDir,
+      ...opts.delivery,
+    });
     const server = createAdaptorServer({ fetch: createHubApp(runtime).fetch });
     const port = await listen(server, opts.host ?? '127.0.0.1', opts.port ?? 0);
     const host = opts.host ?? '127.0.0.1';
@@ -95,6 +111,7 @@ export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
       port,
       adminTokens,
       runtime,
+      delivery,
       async stop() {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

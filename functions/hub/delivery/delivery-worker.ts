@@ -3,7 +3,7 @@ import { type TenantConfig, tableNameOf } from '../../config';
 import { DeliveryRepository } from '../../store/delivery.repository';
 import { isOutboxMessageKey, OutboxRepository } from '../../store/outbox.repository';
 import { StoreUnavailableError } from '../../store/store-errors';
-import { readTableChange, tableNameOfStreamArn } from '../../store/stream-changes';
+import { readTableChange, type TableChange, tableNameOfStreamArn } from '../../store/stream-changes';
 import { type HubRuntime, openTenant, type TenantContext } from '../hub-runtime';
 import { forEachBounded } from './bounded-parallel';
 import { changedClientInfo, queueClientInfoPushes } from './client-info-pushes';
@@ -68,9 +68,12 @@ export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOp
 
   async function handleTenantChanges(ctx: TenantContext, records: DynamoDBRecord[]): Promise<void> {
     const objectKeys = new Set<string>();
+    const replays = new Map<string, LaneRef>();
     for (const record of records) {
       const change = readTableChange(record);
       if (!change) continue;
+      const replay = replayedLane(change);
+      if (replay) replays.set(`${replay.objectKey}\n${replay.receiverKey}`, replay);
       if (change.eventName === 'INSERT' && isOutboxMessageKey(change.keys)) {
         const objectKey = change.newImage?.['objectKey'];
         if (typeof objectKey === 'string') objectKeys.add(objectKey);
@@ -84,6 +87,7 @@ export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOp
       const lanes = await fanOutObject(ctx, objectKey, policy);
       if (!stopping) await runLanes(ctx, lanes);
     });
+    await runLanes(ctx, [...replays.values()]);
   }
 
   async function sweepTenant(ctx: TenantContext): Promise<void> {
@@ -140,6 +144,24 @@ export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOp
       await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+/** An admin replay queued a delivery (delivery-admin.ts): its lane runs at once. */
+function replayedLane(change: TableChange): LaneRef | undefined {
+  const item = change.newImage;
+  const sk = change.keys['sk'];
+  if (
+    change.eventName !== 'INSERT' ||
+    typeof sk !== 'string' ||
+    !sk.startsWith('LANE#') ||
+    !item?.['replay_of']
+  ) {
+    return undefined;
+  }
+  const receiver = item['receiver'] as { key?: unknown } | undefined;
+  const objectKey = item['object_key'];
+  if (typeof objectKey !== 'string' || typeof receiver?.key !== 'string') return undefined;
+  return { objectKey, receiverKey: receiver.key };
 }
 
 /**

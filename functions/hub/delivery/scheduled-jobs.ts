@@ -1,0 +1,41 @@
+import { rotateStaleCredentials } from '../credential-rotation';
+import type { HubRuntime } from '../hub-runtime';
+import type { DeliveryWorker } from './delivery-worker';
+import { backgroundTenant } from './delivery-worker';
+import { checkStillAlive } from './still-alive';
+
+export const SCHEDULED_JOB_NAMES = [
+  'still-alive',
+  'delivery-retry',
+  'credential-rotation',
+  'command-timeouts',
+] as const;
+export type ScheduledJobName = (typeof SCHEDULED_JOB_NAMES)[number];
+
+export function isScheduledJobName(value: unknown): value is ScheduledJobName {
+  return typeof value === 'string' && (SCHEDULED_JOB_NAMES as readonly string[]).includes(value);
+}
+
+export interface ScheduledJobDeps {
+  worker: DeliveryWorker;
+  silenceMs?: number;
+}
+
+/** Runs one periodic job for every tenant; the same code behind EventBridge and the local timers. */
+export async function runScheduledJob(runtime: HubRuntime, job: ScheduledJobName, deps: ScheduledJobDeps) {
+  if (job === 'delivery-retry') return deps.worker.sweep();
+  const failures: unknown[] = [];
+  for (const tenant of runtime.config.tenants) {
+    const ctx = backgroundTenant(runtime, tenant);
+    try {
+      if (job === 'still-alive') await checkStillAlive(ctx, deps.silenceMs);
+      else if (job === 'credential-rotation') await rotateStaleCredentials(ctx);
+      else ctx.log.debug('scheduled job has no implementation yet', { job });
+    } catch (err) {
+      // One tenant's trouble does not keep the others from their job.
+      ctx.log.error('scheduled job failed', { job, error: err });
+      failures.push(err);
+    }
+  }
+  if (failures.length) throw failures[0];
+}
