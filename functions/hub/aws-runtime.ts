@@ -3,6 +3,7 @@ import { parseHubConfig, readLambdaEnv } from '../config';
 import { createLogger } from '../logger';
 import { createPartnerHttpClient } from '../outbound/partner-http-client';
 import { assumedRoleTenantStores } from '../store/tenant-stores';
+import { AuthCache } from './auth-cache';
 import type { HubRuntime } from './hub-runtime';
 import { type KeyMaterial, TokenKeys } from './token-keys';
 
@@ -33,6 +34,7 @@ async function buildAwsRuntime(): Promise<HubRuntime> {
     outbound: createPartnerHttpClient({ onRefused: (event) => log.security('outbound_url_refused', event) }),
     publicUrl: env.HUB_PUBLIC_URL,
     now: Date.now,
+    authCache: new AuthCache(),
   };
 }
 

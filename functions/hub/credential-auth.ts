@@ -21,6 +21,7 @@ export type AuthResult =
 export async function authenticateCaller(
   tenant: TenantContext,
   header: string | undefined,
+  opts: { fresh?: boolean } = {},
 ): Promise<AuthResult> {
   if (!header) return { ok: false, reason: 'missing', message: 'Authorization header missing' };
   const candidates = tokenCandidates(header);
@@ -32,8 +33,11 @@ export async function authenticateCaller(
     };
   }
   const now = tenant.runtime.now();
+  const cache = opts.fresh ? undefined : tenant.runtime.authCache;
   for (const candidate of candidates) {
     const hash = tenant.runtime.keys.hash(candidate);
+    const cached = cache?.get(tenant.tenant.id, hash, now);
+    if (cached) return { ok: true, caller: cached };
     const record = await tenant.tokens.find(hash);
     if (!record) continue;
     if (isExpired(record, now)) return { ok: false, reason: 'expired', message: 'credentials token expired' };
@@ -43,7 +47,16 @@ export async function authenticateCaller(
     if (partner.status === 'SUSPENDED' && record.kind !== 'A') {
       return { ok: false, reason: 'suspended', message: 'credentials token revoked' };
     }
-    return { ok: true, caller: { partner, tokenKind: record.kind, tokenHash: hash } };
+    const caller: Caller = { partner, tokenKind: record.kind, tokenHash: hash };
+    // Token A is never cached: it works once, and registration must see the partner's latest state.
+    if (record.kind === 'C')
+      cache?.set(
+        tenant.tenant.id,
+        caller,
+        now,
+        record.expires_at ? Date.parse(record.expires_at) : undefined,
+      );
+    return { ok: true, caller };
   }
   return { ok: false, reason: 'unknown', message: 'unknown credentials token' };
 }

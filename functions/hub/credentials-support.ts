@@ -101,3 +101,20 @@ export function retireInboundOps(ctx: TenantContext, partner: Partner, at: numbe
 export function isRegistered(partner: Partner): boolean {
   return partner.status === 'CONNECTED' || partner.status === 'OFFLINE';
 }
+
+/**
+ * Every partner write goes through here: cached callers hold a snapshot of the partner, so this
+ * process forgets them at once when its tokens or state change.
+ */
+export async function savePartner(
+  ctx: TenantContext,
+  next: Partner,
+  expectedRev: number,
+  extra: TransactOp[] = [],
+) {
+  try {
+    return await ctx.partners.save(next, expectedRev, extra);
+  } finally {
+    ctx.runtime.authCache?.invalidatePartner(ctx.tenant.id, next.id);
+  }
+}

@@ -8,6 +8,7 @@ import {
   partyStatusOps,
   retireInboundOps,
   revokeInboundOps,
+  savePartner,
 } from './credentials-support';
 import { nowIso, type TenantContext } from './hub-runtime';
 import { type Partner, partyKeyOf } from './partner';
@@ -74,7 +75,7 @@ export async function registerFromPartner(
     last_error: undefined,
     updated_at: at,
   };
-  await ctx.partners.save(next, partner.rev, [
+  await savePartner(ctx, next, partner.rev, [
     // Token A works once: deleting it under a condition makes a second, concurrent POST fail.
     {
       delete: { pk: `CREDTOKEN#${caller.tokenHash}`, sk: 'TOKEN' },
@@ -133,7 +134,7 @@ export async function updateFromPartner(
     last_error: undefined,
     updated_at: at,
   };
-  await ctx.partners.save(next, partner.rev, [
+  await savePartner(ctx, next, partner.rev, [
     ...retireInboundOps(ctx, partner, now),
     ctx.tokens.putOp({ hash: hashC, partner_id: partner.id, kind: 'C', created_at: at }),
     ...(partner.status === 'CONNECTED' ? [] : partyStatusOps(ctx, next, 'CONNECTED', at, roles)),
@@ -166,7 +167,7 @@ export async function suspendPartner(ctx: TenantContext, partner: Partner): Prom
     token_a_expires_at: undefined,
     updated_at: at,
   };
-  return ctx.partners.save(next, partner.rev, [
+  return savePartner(ctx, next, partner.rev, [
     ...revokeInboundOps(ctx, partner),
     ...partyStatusOps(ctx, next, 'SUSPENDED', at),
   ]);

@@ -9,6 +9,7 @@ import {
   matchOnboardedRoles,
   partyStatusOps,
   retireInboundOps,
+  savePartner,
 } from './credentials-support';
 import type { TenantContext } from './hub-runtime';
 import { type Partner, partyKeyOf } from './partner';
@@ -69,7 +70,7 @@ export async function connectToPartner(
       updated_at: at,
     };
     const extra: TransactOp[] = partner.token_a_hash ? [ctx.tokens.deleteOp(partner.token_a_hash)] : [];
-    const saved = await ctx.partners.save(next, partner.rev, [
+    const saved = await savePartner(ctx, next, partner.rev, [
       ...extra,
       ...partyStatusOps(ctx, next, 'CONNECTED', at, roles),
     ]);
@@ -140,7 +141,7 @@ export async function rotateWithPartner(ctx: TenantContext, partnerId: string): 
       updated_at: at,
     };
     try {
-      const saved = await ctx.partners.save(next, current.rev, retireInboundOps(ctx, current, now));
+      const saved = await savePartner(ctx, next, current.rev, retireInboundOps(ctx, current, now));
       ctx.log.security('credentials_rotated', { partner: partner.id, initiated_by: 'hub' });
       return saved;
     } catch (err) {
@@ -194,7 +195,7 @@ export async function issueNewTokenA(
     token_a_expires_at: tokenAExpiry(ctx),
     updated_at: at,
   };
-  const saved = await ctx.partners.save(next, partner.rev, [
+  const saved = await savePartner(ctx, next, partner.rev, [
     ...(partner.token_a_hash ? [ctx.tokens.deleteOp(partner.token_a_hash)] : []),
     ctx.tokens.putOp({
       hash,
@@ -231,7 +232,7 @@ async function abandonInboundToken(ctx: TenantContext, partner: Partner, hash: s
   const message = cause instanceof Error ? cause.message : String(cause);
   await ctx.partners
     .get(partner.id)
-    .then((p) => (p ? ctx.partners.save({ ...p, last_error: message.slice(0, 500) }, p.rev) : undefined))
+    .then((p) => (p ? savePartner(ctx, { ...p, last_error: message.slice(0, 500) }, p.rev) : undefined))
     .catch(() => undefined);
 }
 

@@ -5,6 +5,7 @@ import { CredentialTokenRepository } from '../store/credential-token.repository'
 import { PartnerRepository } from '../store/partner.repository';
 import type { TenantStores } from '../store/tenant-stores';
 import type { TenantTable } from '../store/tenant-table';
+import type { AuthCache } from './auth-cache';
 import type { TokenKeys } from './token-keys';
 
 /** Everything built once per process and shared by all requests; entry points differ only in how they build it. */
@@ -17,6 +18,8 @@ export interface HubRuntime {
   /** Fixed public base URL (e.g. https://hub.example.com); when absent it is derived from each request. */
   publicUrl?: string;
   now(): number;
+  /** Authenticated callers by token hash; absent = every request looks its token up (benchmarks compare). */
+  authCache?: AuthCache;
 }
 
 /** One request's view of one tenant: the tenant id reaches the store only inside this object. */
