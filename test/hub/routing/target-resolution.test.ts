@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ClientInfoRecord } from '../../../functions/hub/client-info';
+import type { HubRuntime, TenantContext } from '../../../functions/hub/hub-runtime';
+import type { Partner, PartnerRole, PartnerStatus } from '../../../functions/hub/partner';
+import { resolveTargetParty } from '../../../functions/hub/routing/party-resolution';
+import { ReceiverNotConnectedError, UnknownReceiverError } from '../../../functions/ocpi/errors';
+import { PartnerRepository } from '../../../functions/store/partner.repository';
+import { TenantTable } from '../../../functions/store/tenant-table';
+import { createTestTable, testDynamoClient } from '../../support/dynamo';
+
+const AT = '2024-05-01T10:00:00.000Z';
+
+describe('resolveTargetParty', () => {
+  let ctx: TenantContext;
+
+  async function addPartner(status: PartnerStatus, ...roles: PartnerRole[]): Promise<Partner> {
+    const partner: Partner = {
+      id: randomUUID(),
+      name: 'p',
+      status,
+      roles,
+      created_at: AT,
+      updated_at: AT,
+      rev: 1,
+      endpoints: [],
+      outbound_token_encoding: 'base64',
+    };
+    const parties: ClientInfoRecord[] = roles.map((r) => ({
+      partner_id: partner.id,
+      country_code: r.country_code,
+      party_id: r.party_id,
+      role: r.role,
+      status,
+      last_updated: AT,
+    }));
+    await ctx.partners.create(partner, parties);
+    return partner;
+  }
+
+  beforeAll(async () => {
+    const table = new TenantTable(testDynamoClient(), await createTestTable('routing'));
+    ctx = {
+      tenant: { id: 'demo', hub: { country_code: 'NL', party_id: 'HUB' } },
+      table,
+      partners: new PartnerRepository(table),
+      runtime: {} as HubRuntime,
+    } as unknown as TenantContext;
+  });
+
+  it('finds the connected party of a code case-insensitively, with its partner', async () => {
+    // Prepare
+    const cpo = await addPartner('CONNECTED', { role: 'CPO', country_code: 'NL', party_id: 'TR1' });
+    // Act
+    const target = await resolveTargetParty(ctx, { country_code: 'nl', party_id: 'tr1' });
+    // Assess
+    expect(target.party).toMatchObject({ role: 'CPO', partner_id: cpo.id });
+    expect(target.partner.id).toBe(cpo.id);
+  });
+
+  it('restricts the lookup to the given roles when one code has several', async () => {
+    // Prepare
+    await addPartner('CONNECTED', { role: 'CPO', country_code: 'NL', party_id: 'TR2' });
+    const emsp = await addPartner('CONNECTED', { role: 'EMSP', country_code: 'NL', party_id: 'TR2' });
+    // Act
+    const target = await resolveTargetParty(ctx, { country_code: 'NL', party_id: 'TR2' }, ['EMSP']);
+    // Assess
+    expect(target.partner.id).toBe(emsp.id);
+  });
+
+  it('answers 4001 for an unknown code and for a code without the wanted role', async () => {
+    // Prepare
+    await addPartner('CONNECTED', { role: 'EMSP', country_code: 'NL', party_id: 'TR3' });
+    // Act
+    const unknown = resolveTargetParty(ctx, { country_code: 'DE', party_id: 'NOP' });
+    const wrongRole = resolveTargetParty(ctx, { country_code: 'NL', party_id: 'TR3' }, ['CPO']);
+    // Assess
+    await expect(unknown).rejects.toBeInstanceOf(UnknownReceiverError);
+    await expect(wrongRole).rejects.toThrow('with role CPO');
+  });
+
+  it('answers 4003 for a party that is planned or offline', async () => {
+    // Prepare
+    await addPartner('PLANNED', { role: 'CPO', country_code: 'NL', party_id: 'TR4' });
+    await addPartner('OFFLINE', { role: 'CPO', country_code: 'NL', party_id: 'TR5' });
+    // Act
+    const planned = resolveTargetParty(ctx, { country_code: 'NL', party_id: 'TR4' });
+    const offline = resolveTargetParty(ctx, { country_code: 'NL', party_id: 'TR5' });
+    // Assess
+    await expect(planned).rejects.toBeInstanceOf(ReceiverNotConnectedError);
+    await expect(offline).rejects.toThrow('status OFFLINE');
+  });
+
+  it('serves a repeated resolution from the in-process cache', async () => {
+    // Prepare
+    await addPartner('CONNECTED', { role: 'CPO', country_code: 'NL', party_id: 'TR6' });
+    const lookups = vi.spyOn(ctx.partners, 'findPartiesByCode');
+    // Act
+    await resolveTargetParty(ctx, { country_code: 'NL', party_id: 'TR6' });
+    await resolveTargetParty(ctx, { country_code: 'nl', party_id: 'tr6' });
+    // Assess
+    expect(lookups).toHaveBeenCalledTimes(1);
+    lookups.mockRestore();
+  });
+
+  it('does not cache a party that is not connected yet', async () => {
+    // Prepare
+    const planned = await addPartner('PLANNED', { role: 'CPO', country_code: 'NL', party_id: 'TR7' });
+    await expect(resolveTargetParty(ctx, { country_code: 'NL', party_id: 'TR7' })).rejects.toThrow();
+    const party = { partner_id: planned.id, country_code: 'NL', party_id: 'TR7', role: 'CPO' as const };
+    await ctx.partners.save({ ...planned, status: 'CONNECTED' }, planned.rev, [
+      ctx.partners.partyPut({ ...party, status: 'CONNECTED', last_updated: AT }),
+    ]);
+    // Act
+    const target = await resolveTargetParty(ctx, { country_code: 'NL', party_id: 'TR7' });
+    // Assess
+    expect(target.partner.status).toBe('CONNECTED');
+  });
+});
