@@ -58,6 +58,7 @@ export async function startChargingNetwork(
 export function envelopeOf(response: { body: unknown }): {
   status_code: number;
   status_message?: string;
+  // biome-ignore lint/suspicious/noExplicitAny: tests assert on arbitrary OCPI JSON.
   data?: any;
 } {
   return response.body as { status_code: number; status_message?: string; data?: unknown };

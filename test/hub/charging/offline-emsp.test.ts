@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cdrOf } from './charging-fixtures';
+import { type ChargingNetwork, envelopeOf, startChargingNetwork } from './charging-network';
+
+describe('an eMSP offline while its CDR is posted', () => {
+  let net: ChargingNetwork;
+
+  beforeAll(async () => {
+    net = await startChargingNetwork();
+  });
+  afterAll(async () => {
+    await net?.close();
+  });
+
+  it('keeps the CDR at the hub, answers the CPO 1000 with the hub Location, and lets the eMSP pull it', async () => {
+    // Prepare
+    net.emsp.behave('down');
+    // Act: the CPO posts while the eMSP is unreachable.
+    const posted = await net.cpo.postCdr(cdrOf(net.cpoParty, net.emspParty, 'OFF1'));
+    net.emsp.behave('normal');
+    const pulled = await net.emsp.hubRequest('GET', 'cdrs?date_from=2024-01-01T00:00:00Z');
+    const readBack = await net.emsp.hubRequest('GET', String(posted.headers.location));
+    const repeated = await net.cpo.postCdr(cdrOf(net.cpoParty, net.emspParty, 'OFF1'));
+    // Assess
+    expect([posted.status, envelopeOf(posted).status_code]).toEqual([201, 1000]);
+    expect(envelopeOf(posted).status_message).toContain('pull');
+    expect(envelopeOf(pulled).data).toEqual([expect.objectContaining({ id: 'OFF1' })]);
+    expect(envelopeOf(readBack).data).toMatchObject({ id: 'OFF1' });
+    // A repeat is the same answer and still no delivery: the eMSP pulls, the hub does not queue.
+    expect(repeated.headers.location).toBe(posted.headers.location);
+    expect(net.emsp.received.filter((r) => r.module === 'cdrs')).toHaveLength(0);
+  });
+});
