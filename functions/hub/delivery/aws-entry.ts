@@ -1,0 +1,30 @@
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { awsRuntime } from '../aws-runtime';
+import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker';
+import { isScheduledJobName, runScheduledJob } from './scheduled-jobs';
+
+let worker: Promise<DeliveryWorker> | undefined;
+
+/** One delivery worker per cold start, on the shared AWS runtime. */
+function awsDeliveryWorker(): Promise<DeliveryWorker> {
+  worker ??= awsRuntime()
+    .then((runtime) => createDeliveryWorker(runtime))
+    .catch((err: unknown) => {
+      worker = undefined;
+      throw err;
+    });
+  return worker;
+}
+
+/** Delivery Lambda: a throw makes the event source mapping retry (and bisect) the batch. */
+export async function handleStreamEvent(event: DynamoDBStreamEvent): Promise<void> {
+  await (await awsDeliveryWorker()).handleRecords(event.Records);
+}
+
+/** Scheduled Lambda: EventBridge sends `{ "job": <name> }` (infra/constructs/scheduled-jobs.ts). */
+export async function handleScheduledEvent(event: { job?: unknown }): Promise<void> {
+  if (!isScheduledJobName(event.job))
+    throw new Error(`unknown scheduled job ${String(event.job).slice(0, 50)}`);
+  const [runtime, deliveryWorker] = await Promise.all([awsRuntime(), awsDeliveryWorker()]);
+  await runScheduledJob(runtime, event.job, { worker: deliveryWorker });
+}
