@@ -37,7 +37,9 @@ const DEFAULT_TENANTS = [
  * The real hub in-process on a free port, against the run's DynamoDB Local, with tables under a
  * unique prefix so test files never see each other's data.
  */
-export async function startTestHub(opts: { tenants?: unknown[]; now?: () => number } = {}): Promise<TestHub> {
+export async function startTestHub(
+  opts: { tenants?: unknown[]; now?: () => number; logLevel?: 'DEBUG' | 'INFO' | 'WARN' } = {},
+): Promise<TestHub> {
   const config = parseHubConfig(
     { tablePrefix: `t${randomUUID().slice(0, 8)}-`, tenants: opts.tenants ?? DEFAULT_TENANTS },
     'test config',
@@ -48,7 +50,7 @@ export async function startTestHub(opts: { tenants?: unknown[]; now?: () => numb
     dataDir,
     port: 0,
     dynamoEndpoint: testDynamoEndpoint(),
-    logLevel: 'WARN',
+    logLevel: opts.logLevel ?? 'WARN',
     now: opts.now,
   });
   const firstTenant = config.tenants[0]?.id ?? 'demo';
