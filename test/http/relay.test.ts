@@ -232,4 +232,45 @@ describe('direct routing through the hub', () => {
     const after = await partners.get(fresh.partnerId);
     expect(Date.parse(after?.last_contact_at ?? '')).toBeGreaterThan(Date.parse('2020-01-01T00:00:00Z'));
   });
+
+  it('resends once with a fresh read when a cached target refuses a token rotated meanwhile', async () => {
+    // Prepare
+    const rotating = await fx.connect({ role: 'CPO', country_code: 'NL', party_id: 'ROT' });
+    const to = { country_code: 'NL', party_id: 'ROT' };
+    rotating.platform.seed('locations', [location('L1')]);
+    await emsp.hubRequest('GET', 'locations/L1', { to });
+    await rotating.platform.rotate();
+    rotating.platform.clearRequests();
+    // Act
+    const res = await emsp.hubRequest('GET', 'locations/L1', { to });
+    // Assess
+    expect(envelopeOf(res.body).status_code).toBe(1000);
+    const attempts = rotating.platform.requests.filter((r) => r.path.endsWith('/L1'));
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]?.headers['x-correlation-id']).toBe(attempts[0]?.headers['x-correlation-id']);
+  });
+
+  it('answers 4003 instead of relaying a 401 when the target refuses the hub token', async () => {
+    // Prepare
+    const refusing = await fx.connect({ role: 'CPO', country_code: 'NL', party_id: 'REF' });
+    const partners = new PartnerRepository(fx.hub.runtime.stores.forTenant('demo'));
+    const partner = await partners.get(refusing.partnerId);
+    if (!partner) throw new Error('partner missing');
+    const wrong = fx.hub.runtime.keys.encrypt('not-the-token');
+    await partners.save({ ...partner, outbound_token_enc: wrong }, partner.rev);
+    // Act
+    const res = await emsp.hubRequest('GET', 'locations/L1', { to: { country_code: 'NL', party_id: 'REF' } });
+    // Assess
+    expect(res.status).toBe(200);
+    expect(envelopeOf(res.body).status_code).toBe(4003);
+    expect(envelopeOf(res.body).status_message).toContain("refused the hub's credentials");
+  });
+
+  it('answers 4001 when TO names the hub itself', async () => {
+    // Act
+    const res = await emsp.hubRequest('GET', 'locations/L1', { to: { country_code: 'NL', party_id: 'HUB' } });
+    // Assess
+    expect(envelopeOf(res.body).status_code).toBe(4001);
+    expect(envelopeOf(res.body).status_message).toContain('the hub itself');
+  });
 });

@@ -2,10 +2,15 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { PartyRoleName } from '../../hub/partner';
 import { forwardLink } from '../../hub/routing/continuation-forwarder';
-import { type ForwardResult, forwardToParty } from '../../hub/routing/forwarder';
+import { type ForwardRequest, type ForwardResult, forwardToParty } from '../../hub/routing/forwarder';
 import { LINK_QUERY_PARAM, resolveLinkContinuation } from '../../hub/routing/link-continuation';
 import { resolveFromParty } from '../../hub/routing/party-resolution';
-import { InvalidJsonError, InvalidParametersError, PayloadTooLargeError } from '../../ocpi/errors';
+import {
+  InvalidJsonError,
+  InvalidParametersError,
+  MethodNotAllowedError,
+  PayloadTooLargeError,
+} from '../../ocpi/errors';
 import type { ModuleId } from '../../ocpi/modules';
 import { ROUTING_HEADER_NAMES, type RoutingHeaders, readRoutingHeaders } from '../../ocpi/routing-headers';
 import type { HubEnv } from '../http-env';
@@ -60,6 +65,8 @@ export async function forwardFromRequest(c: Context<HubEnv>, spec: ForwardSpec):
       return relayResponse(c, await forwardLink(tenant, caller, link, opts));
     }
   }
+  const method = c.req.method;
+  if (!isForwardableMethod(method)) throw new MethodNotAllowedError(`${method} is not an OCPI method`);
   const from = resolveFromParty(caller, routing.from, spec.fromRoles);
   if (!routing.to) {
     throw new InvalidParametersError(
@@ -71,7 +78,7 @@ export async function forwardFromRequest(c: Context<HubEnv>, spec: ForwardSpec):
   const result = await forwardToParty(tenant, {
     module: spec.module,
     targetInterface: spec.targetInterface,
-    method: c.req.method as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    method,
     pathSegments: spec.pathSegments,
     query: c.req.query(),
     ...(bodyText === undefined ? {} : { bodyText }),
@@ -101,6 +108,12 @@ export async function readRawJsonText(c: Context<HubEnv>): Promise<string | unde
     throw new InvalidJsonError('request body is not valid JSON');
   }
   return text;
+}
+
+const FORWARDABLE_METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+function isForwardableMethod(method: string): method is ForwardRequest['method'] {
+  return FORWARDABLE_METHODS.includes(method);
 }
 
 const tooLarge = () => new PayloadTooLargeError(`request body over ${MAX_BODY_BYTES} bytes`);

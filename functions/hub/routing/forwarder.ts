@@ -15,7 +15,7 @@ import type { Partner, PartyRoleName } from '../partner';
 import { recordContact } from './contact-record';
 import { forwardErrorOf } from './forward-errors';
 import { createLinkContinuation } from './link-continuation';
-import { resolveConnectedTargets } from './party-resolution';
+import { isHub, resolveConnectedTargets } from './party-resolution';
 import { relayedHeaders } from './relayed-headers';
 import type { TargetCandidate } from './target-cache';
 
@@ -76,10 +76,13 @@ export interface Hop {
  * are (its 2xxx/3xxx included); the hub's own failures are 4000-4003 errors thrown as OcpiErrors.
  */
 export async function forwardToParty(ctx: TenantContext, req: ForwardRequest): Promise<ForwardResult> {
+  if (isHub(ctx, req.to)) {
+    // TO = hub is broadcast or GET-all (digest §3.2, §3.4): the module route serves it, never a forward.
+    throw new UnknownReceiverError(`${describeParty(req.to)} is the hub itself, not a party to forward to`);
+  }
   const candidates = await resolveConnectedTargets(ctx, req.to, req.targetRoles);
   const target = pickImplementing(candidates, req);
-  const endpoint = endpointOf(target.partner, req.module, req.targetInterface) as string;
-  const url = withQuery(joinUrl(endpoint, ...req.pathSegments), req.query ?? {});
+  const url = targetUrl(endpointOf(target.partner, req.module, req.targetInterface) as string, req);
   return sendHop(ctx, target, { ...req, url }, () => {
     const fresh = resolveConnectedTargets(ctx, req.to, req.targetRoles, { fresh: true });
     return fresh.then((list) => pickImplementing(list, req));
@@ -224,6 +227,15 @@ async function nextPageUrl(
     to: hop.to,
     ...(hop.callerPartnerId ? { caller_partner_id: hop.callerPartnerId } : {}),
   });
+}
+
+function targetUrl(endpoint: string, req: ForwardRequest): string {
+  try {
+    return withQuery(joinUrl(endpoint, ...req.pathSegments), req.query ?? {});
+  } catch {
+    // Endpoints are checked at registration; a stored one that no longer parses is the hub's problem.
+    throw new HubError(`receiver ${describeParty(req.to)} advertised an unusable ${req.module} URL`);
+  }
 }
 
 function pickImplementing(candidates: TargetCandidate[], req: ForwardRequest): TargetCandidate {
