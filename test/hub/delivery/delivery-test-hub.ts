@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type HubConfig, parseHubConfig } from '../../../functions/config';
+import { type LocalHub, startLocalHub } from '../../../functions/local/local-hub';
+import { type OutboxMessage, outboxPutOp, outboxSequence } from '../../../functions/store/outbox.repository';
+import { testDynamoEndpoint } from '../../support/dynamo';
+
+/** Quick retries and a fast sweep; still-alive and the other jobs only run when a test says so. */
+const FAST_DELIVERY = {
+  policy: { baseDelayMs: 100, maxDelayMs: 400, maxAttempts: 6, leaseMs: 5_000, fanOutGraceMs: 2_000 },
+  jobIntervalsMs: {
+    'delivery-retry': 200,
+    'still-alive': 3_600_000,
+    'credential-rotation': 3_600_000,
+    'command-timeouts': 3_600_000,
+  },
+  pollIntervalMs: 50,
+};
+
+export interface DeliveryTestHub extends LocalHub {
+  config: HubConfig;
+  dataDir: string;
+  admin(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  createPartner(
+    roles: Array<{ role: string; country_code: string; party_id: string }>,
+  ): Promise<{ id: string; tokenA: string }>;
+  versionsUrl(): string;
+  /** Writes outbox messages the way a receiver route does: in a transaction (here on their own). */
+  enqueue(...messages: OutboxMessage[]): Promise<void>;
+}
+
+export function testConfig(): HubConfig {
+  return parseHubConfig(
+    {
+      tablePrefix: `d${randomUUID().slice(0, 8)}-`,
+      tenants: [
+        {
+          id: 'demo',
+          name: 'Demo network',
+          hub: { country_code: 'NL', party_id: 'HUB', name: 'Demo Hub' },
+          outbound: { allowHttp: true, allowPrivateAddresses: true, timeoutMs: 3_000 },
+        },
+      ],
+    },
+    'delivery test config',
+  );
+}
+
+/** The real local hub with delivery tuned for tests; pass the same config and dataDir to restart it. */
+export async function startDeliveryTestHub(
+  opts: { config?: HubConfig; dataDir?: string; silenceMs?: number } = {},
+): Promise<DeliveryTestHub> {
+  const config = opts.config ?? testConfig();
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'hub-delivery-'));
+  const hub = await startLocalHub({
+    config,
+    dataDir,
+    dynamoEndpoint: testDynamoEndpoint(),
+    logLevel: 'ERROR',
+    delivery: { ...FAST_DELIVERY, silenceMs: opts.silenceMs },
+  });
+  const admin: DeliveryTestHub['admin'] = async (method, path, body) => {
+    const res = await fetch(`${hub.url}/demo/admin${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${hub.adminTokens.get('demo')}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+  return {
+    ...hub,
+    config,
+    dataDir,
+    admin,
+    versionsUrl: () => `${hub.url}/demo/ocpi/versions`,
+    async createPartner(roles) {
+      const res = await admin('POST', '/partners', { name: 'partner', roles });
+      if (res.status !== 201) throw new Error(`createPartner: ${res.status} ${JSON.stringify(res.body)}`);
+      return { id: res.body.id, tokenA: res.body.token_a };
+    },
+    async enqueue(...messages) {
+      const table = hub.runtime.stores.forTenant('demo');
+      for (const msg of messages) await table.transact([outboxPutOp(msg)]);
+    },
+  };
+}
+
+let tiebreak = 0;
+
+/** A Location push by CPO NL/CP1 as the locations receiver route would queue it. */
+export function locationMessage(
+  locationId: string,
+  change: { method?: 'PUT' | 'PATCH'; evse?: string; body: Record<string, unknown> },
+): OutboxMessage {
+  const lastUpdated = new Date(Date.now()).toISOString();
+  const body =
+    change.method === 'PATCH'
+      ? { last_updated: lastUpdated, ...change.body }
+      : { country_code: 'NL', party_id: 'CP1', id: locationId, last_updated: lastUpdated, ...change.body };
+  return {
+    id: randomUUID(),
+    kind: 'broadcast',
+    module: 'locations',
+    method: change.method ?? 'PUT',
+    pathSegments: ['NL', 'CP1', locationId, ...(change.evse ? [change.evse] : [])],
+    bodyText: JSON.stringify(body),
+    owner: { country_code: 'NL', party_id: 'CP1', role: 'CPO' },
+    objectKey: `locations:NL*CP1*${locationId}`,
+    sequence: outboxSequence(Date.parse(lastUpdated), ++tiebreak),
+    correlationId: randomUUID(),
+    createdAt: lastUpdated,
+  };
+}
+
+/** Waits until no delivery is pending (e.g. the ClientInfo pushes that follow registrations). */
+export async function waitIdle(hub: DeliveryTestHub, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let quietPolls = 0;
+  while (quietPolls < 2) {
+    if (Date.now() > deadline) throw new Error('deliveries still pending');
+    const pending = await hub.admin('GET', '/deliveries?status=pending');
+    quietPolls = pending.body.deliveries.length === 0 ? quietPolls + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
