@@ -1,0 +1,120 @@
+import { type Context, Hono } from 'hono';
+import { listStoredObjects } from '../../hub/objects/object-pages';
+import { assertOwnedByCaller } from '../../hub/objects/push-rules';
+import { DEFAULT_TOKEN_TYPE, getStoredToken, pushToken } from '../../hub/objects/tokens.service';
+import { resolveFromParty } from '../../hub/routing/party-resolution';
+import { InvalidParametersError, NotFoundError } from '../../ocpi/errors';
+import { InterfaceRole } from '../../ocpi/modules';
+import { TokenPatchSchema, TokenSchema, TokenTypeSchema } from '../../ocpi/schemas/token';
+import { TokenRepository } from '../../store/token.repository';
+import type { HubEnv } from '../http-env';
+import type { OcpiModule } from './ocpi-module';
+import { forwardFromRequest, routingOf } from './relay';
+import {
+  EMSP_DATA_READERS,
+  hubAnswer,
+  isForHub,
+  methodNotAllowed,
+  param,
+  publicRequestUrl,
+  pushAnswer,
+  readPushBody,
+} from './stored-object-http';
+
+export const TOKENS_MAX_LIMIT = 500;
+
+const RECEIVER_PATH = '/receiver/tokens/:cc/:pid/:uid';
+const readers = [...EMSP_DATA_READERS];
+
+/**
+ * Tokens module (tokens §12, digest §4.5). Receiver: an eMSP's PUT/PATCH/GET of one token keyed by
+ * (country_code, party_id, uid, ?type= default RFID); no DELETE (invalidate with valid=false). Stored
+ * and broadcast to CPOs when addressed to the hub, forwarded when TO names a party. Sender: GET-all.
+ * Real-time authorization (`POST sender/tokens/{uid}/authorize`) is token-authorize.routes.ts.
+ */
+export const tokensModule: OcpiModule = {
+  endpoints: [
+    { identifier: 'tokens', role: InterfaceRole.SENDER },
+    { identifier: 'tokens', role: InterfaceRole.RECEIVER },
+  ],
+  routes() {
+    const app = new Hono<HubEnv>();
+    app.on(['PUT', 'PATCH'], RECEIVER_PATH, receiverPush);
+    app.get(RECEIVER_PATH, receiverGet);
+    app.on(['POST', 'DELETE'], RECEIVER_PATH, methodNotAllowed('tokens', 'GET, PUT, PATCH'));
+    app.get('/sender/tokens', senderList);
+    return app;
+  },
+};
+
+function ownedTarget(c: Context<HubEnv>) {
+  const caller = c.get('caller');
+  const urlParty = { country_code: param(c, 'cc'), party_id: param(c, 'pid') };
+  const from = resolveFromParty(caller, routingOf(c).from, ['EMSP']);
+  assertOwnedByCaller(caller, urlParty, 'EMSP');
+  const uid = param(c, 'uid');
+  return {
+    from,
+    urlParty,
+    uid,
+    type: tokenTypeOf(c),
+    pathSegments: [urlParty.country_code, urlParty.party_id, uid],
+  };
+}
+
+function tokenTypeOf(c: Context<HubEnv>): string {
+  const raw = c.req.query('type');
+  if (raw === undefined || raw === '') return DEFAULT_TOKEN_TYPE;
+  const parsed = TokenTypeSchema.safeParse(raw);
+  if (!parsed.success)
+    throw new InvalidParametersError(`must be one of ${TokenTypeSchema.options.join(', ')}`, 'type');
+  return parsed.data;
+}
+
+const forwardToReceiver = (c: Context<HubEnv>, pathSegments: string[]) =>
+  forwardFromRequest(c, { module: 'tokens', targetInterface: 'RECEIVER', pathSegments, fromRoles: ['EMSP'] });
+
+async function receiverPush(c: Context<HubEnv>) {
+  const method = c.req.method as 'PUT' | 'PATCH';
+  const { from, urlParty, uid, type, pathSegments } = ownedTarget(c);
+  const { body, bodyText } = await readPushBody(c, method === 'PUT' ? TokenSchema : TokenPatchSchema);
+  if (!isForHub(c)) return forwardToReceiver(c, pathSegments);
+  const outcome = await pushToken(c.get('tenant'), {
+    method,
+    owner: urlParty,
+    uid,
+    type,
+    body: body as Record<string, unknown>,
+    bodyText,
+    correlationId: c.get('ids').correlationId,
+  });
+  return pushAnswer(c, from, outcome);
+}
+
+async function receiverGet(c: Context<HubEnv>) {
+  const { from, urlParty, uid, type, pathSegments } = ownedTarget(c);
+  if (!isForHub(c)) return forwardToReceiver(c, pathSegments);
+  const token = await getStoredToken(c.get('tenant'), urlParty, uid, type);
+  if (!token) throw new NotFoundError(`unknown token ${uid} of type ${type}`);
+  return hubAnswer(c, from, token);
+}
+
+async function senderList(c: Context<HubEnv>) {
+  if (!isForHub(c)) {
+    return forwardFromRequest(c, {
+      module: 'tokens',
+      targetInterface: 'SENDER',
+      pathSegments: [],
+      targetRoles: ['EMSP'],
+      fromRoles: readers,
+    });
+  }
+  const from = resolveFromParty(c.get('caller'), routingOf(c).from, readers);
+  const tenant = c.get('tenant');
+  const { objects, headers } = await listStoredObjects(tenant, new TokenRepository(tenant.table), {
+    query: c.req.query(),
+    requestUrl: publicRequestUrl(c),
+    maxLimit: TOKENS_MAX_LIMIT,
+  });
+  return hubAnswer(c, from, objects, { headers });
+}

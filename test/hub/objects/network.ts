@@ -1,0 +1,61 @@
+import { type OutboxItem, outboxPartition } from '../../../functions/store/outbox.repository';
+import { createSimulatedPlatform, type SimulatedPlatform } from '../../partners';
+import { startTestHub, type TestHub } from '../../support/test-hub';
+
+export const HUB = { country_code: 'NL', party_id: 'HUB' };
+export const CP1 = { country_code: 'NL', party_id: 'CP1' };
+export const CP2 = { country_code: 'DE', party_id: 'CP2' };
+export const EM1 = { country_code: 'NL', party_id: 'EM1' };
+export const EM2 = { country_code: 'BE', party_id: 'EM2' };
+
+export interface Network {
+  hub: TestHub;
+  cpo1: SimulatedPlatform;
+  cpo2: SimulatedPlatform;
+  emsp1: SimulatedPlatform;
+  emsp2: SimulatedPlatform;
+  /** Outbox messages the hub queued for one stored object, e.g. `locations:NL*CP1*LOC1`. */
+  outbox(objectKey: string): Promise<OutboxItem[]>;
+  close(): Promise<void>;
+}
+
+/** The real hub with two CPOs and two eMSPs registered through the admin API and the credentials handshake. */
+export async function startNetwork(): Promise<Network> {
+  const hub = await startTestHub();
+  const platforms: SimulatedPlatform[] = [];
+  const join = async (role: 'CPO' | 'EMSP', party: { country_code: string; party_id: string }) => {
+    const platform = await createSimulatedPlatform({ roles: [{ role, ...party }] });
+    platforms.push(platform);
+    const { tokenA } = await hub.createPartner([{ role, ...party }], `${role} ${party.party_id}`);
+    await platform.registerWith(hub.versionsUrl(), tokenA);
+    return platform;
+  };
+  const [cpo1, cpo2, emsp1, emsp2] = await Promise.all([
+    join('CPO', CP1),
+    join('CPO', CP2),
+    join('EMSP', EM1),
+    join('EMSP', EM2),
+  ]);
+  const table = hub.runtime.stores.forTenant(hub.config.tenants[0]?.id ?? 'demo');
+  return {
+    hub,
+    cpo1: cpo1!,
+    cpo2: cpo2!,
+    emsp1: emsp1!,
+    emsp2: emsp2!,
+    async outbox(objectKey) {
+      const out = await table.query<OutboxItem>({ partition: outboxPartition(objectKey), consistent: true });
+      return out.items;
+    },
+    async close() {
+      await Promise.all(platforms.map((p) => p.close()));
+      await hub.stop();
+    },
+  };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary OCPI objects out of answers
+export type Envelope = { status_code: number; status_message?: string; timestamp: string; data?: any };
+
+/** The OCPI envelope of a hub answer. */
+export const envelopeOf = (res: { body: unknown }) => res.body as Envelope;
