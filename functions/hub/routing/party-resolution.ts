@@ -4,7 +4,13 @@ import type { ClientInfoRecord } from '../client-info';
 import type { Caller } from '../credential-auth';
 import type { TenantContext } from '../hub-runtime';
 import { type Partner, type PartnerRole, type PartyRoleName, sameParty } from '../partner';
-import { cachedTargets, forgetTargets, rememberTargets, type TargetCandidate } from './target-cache';
+import {
+  cachedTargets,
+  forgetPartnerTargets as forgetCachedPartner,
+  forgetTargets,
+  rememberTargets,
+  type TargetCandidate,
+} from './target-cache';
 
 const FROM_FIELD = ROUTING_HEADER_NAMES.fromPartyId;
 
@@ -92,6 +98,14 @@ export async function resolveConnectedTargets(
 /** Drops cached resolutions: one TO code of this tenant, or (no `to`) everything this runtime cached. */
 export function forgetResolvedTargets(ctx: TenantContext, to?: PartyRef): void {
   forgetTargets(ctx.runtime, to ? cacheKey(ctx, to) : undefined);
+}
+
+/**
+ * Drops cached resolutions leading to this partner. Partner writes in this process should call it
+ * (as they drop the auth cache) so a status or token change applies here at once, not after the TTL.
+ */
+export function forgetPartnerTargets(ctx: TenantContext, partnerId: string): void {
+  forgetCachedPartner(ctx.runtime, ctx.tenant.id, partnerId);
 }
 
 function isConnected(c: TargetCandidate): boolean {

@@ -58,3 +58,14 @@ export function forgetTargets(runtime: HubRuntime, key?: string): void {
   if (key === undefined) caches.get(runtime)?.clear();
   else caches.get(runtime)?.delete(key);
 }
+
+/** Drops every cached resolution of this tenant that leads to the partner (its state or token changed). */
+export function forgetPartnerTargets(runtime: HubRuntime, tenantId: string, partnerId: string): void {
+  const cache = caches.get(runtime);
+  if (!cache) return;
+  for (const [key, entry] of cache) {
+    if (key.startsWith(`${tenantId}|`) && entry.candidates.some((c) => c.partner.id === partnerId)) {
+      cache.delete(key);
+    }
+  }
+}

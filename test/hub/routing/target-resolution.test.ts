@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ClientInfoRecord } from '../../../functions/hub/client-info';
 import type { HubRuntime, TenantContext } from '../../../functions/hub/hub-runtime';
 import type { Partner, PartnerRole, PartnerStatus } from '../../../functions/hub/partner';
-import { resolveTargetParty } from '../../../functions/hub/routing/party-resolution';
+import { forgetPartnerTargets, resolveTargetParty } from '../../../functions/hub/routing/party-resolution';
 import { ReceiverNotConnectedError, UnknownReceiverError } from '../../../functions/ocpi/errors';
 import { PartnerRepository } from '../../../functions/store/partner.repository';
 import { TenantTable } from '../../../functions/store/tenant-table';
@@ -115,5 +115,18 @@ describe('resolveTargetParty', () => {
     const target = await resolveTargetParty(ctx, { country_code: 'NL', party_id: 'TR7' });
     // Assess
     expect(target.partner.status).toBe('CONNECTED');
+  });
+
+  it('reads the store again after the partner is forgotten', async () => {
+    // Prepare
+    const cpo = await addPartner('CONNECTED', { role: 'CPO', country_code: 'NL', party_id: 'TR8' });
+    await resolveTargetParty(ctx, { country_code: 'NL', party_id: 'TR8' });
+    const lookups = vi.spyOn(ctx.partners, 'findPartiesByCode');
+    // Act
+    forgetPartnerTargets(ctx, cpo.id);
+    await resolveTargetParty(ctx, { country_code: 'NL', party_id: 'TR8' });
+    // Assess
+    expect(lookups).toHaveBeenCalledTimes(1);
+    lookups.mockRestore();
   });
 });
