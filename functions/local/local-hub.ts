@@ -15,6 +15,7 @@ import { ensureTable } from '../store/table-admin';
 import { sharedClientTenantStores } from '../store/tenant-stores';
 import { type DeliveryLoop, type DeliveryLoopTuning, startDeliveryLoop } from './delivery-loop';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
+import { isPortFree } from './free-port';
 import { loadOrCreateAdminTokens, loadOrCreateKeyFile } from './secret-files';
 
 export class LocalHubError extends Error {}
@@ -56,6 +57,9 @@ export interface LocalHub {
  */
 export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
   const log = opts.log ?? createLogger({ level: opts.logLevel });
+  // Fail before the JVM starts: a taken port is the commonest start-up problem and costs seconds otherwise.
+  if (opts.port && !(await isPortFree(opts.port, opts.host ?? '127.0.0.1')))
+    throw portTaken(opts.host ?? '127.0.0.1', opts.port);
   const keys = new TokenKeys(loadOrCreateKeyFile(opts.dataDir));
   let dynamo: DynamoDbLocal | undefined;
   if (!opts.dynamoEndpoint) dynamo = await startDynamoDbLocal({ dataDir: join(opts.dataDir, 'dynamodb') });
@@ -126,16 +130,17 @@ export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
   }
 }
 
+function portTaken(host: string, port: number): LocalHubError {
+  return new LocalHubError(
+    `Port ${port} on ${host} is in use: stop the other process or set PORT to a free port.`,
+  );
+}
+
 function listen(server: ReturnType<typeof createAdaptorServer>, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EADDRINUSE') {
-        reject(
-          new LocalHubError(
-            `Port ${port} on ${host} is in use: stop the other process or set PORT to a free port.`,
-          ),
-        );
-      } else reject(new LocalHubError(`cannot listen on ${host}:${port}: ${err.message}`));
+      if (err.code === 'EADDRINUSE') reject(portTaken(host, port));
+      else reject(new LocalHubError(`cannot listen on ${host}:${port}: ${err.message}`));
     });
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
   });
