@@ -160,16 +160,20 @@ describe('locations pushed to the hub', () => {
   it('forwards a push addressed to one eMSP to that eMSP only, without storing it', async () => {
     // Prepare
     const location = locationOf(CP1, 'LOC-DIRECT', at(80));
-    net.emsp1.clearRequests();
-    net.emsp2.clearRequests();
+    const direct = (r: { path: string }) => r.path.includes('LOC-DIRECT');
     // Act
     const res = await net.cpo1.pushLocation(location, { to: EM1 });
     // Assess
     expect(res.status).toBe(201);
     expect(envelopeOf(res).status_code).toBe(1000);
     expect(res.headers['ocpi-from-party-id']).toBe('EM1');
+    expect(res.headers['ocpi-to-party-id']).toBe('CP1');
     expect(net.emsp1.stored('locations', 'NL', 'CP1', 'LOC-DIRECT')).toEqual(location);
-    expect(net.emsp2.requests).toHaveLength(0);
+    const delivered = net.emsp1.received.filter(direct);
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]?.headers['ocpi-from-party-id']).toBe('CP1');
+    expect(delivered[0]?.headers['ocpi-to-party-id']).toBe('EM1');
+    expect(net.emsp2.requests.filter(direct)).toHaveLength(0);
     expect((await readBack('NL/CP1/LOC-DIRECT')).status).toBe(404);
     expect(await net.outbox('locations:NL*CP1*LOC-DIRECT')).toHaveLength(0);
   });
