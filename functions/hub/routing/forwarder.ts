@@ -2,7 +2,6 @@ import { formatTokenHeader } from '../../ocpi/auth-header';
 import { type OcpiEnvelope, parseEnvelope } from '../../ocpi/envelope';
 import { HubError, ReceiverNotConnectedError, UnknownReceiverError } from '../../ocpi/errors';
 import type { ModuleId } from '../../ocpi/modules';
-import { parseLinkHeader } from '../../ocpi/pagination';
 import { CORRELATION_ID_HEADER, newRequestId, REQUEST_ID_HEADER } from '../../ocpi/request-ids';
 import { type PartyRef, routingHeaders } from '../../ocpi/routing-headers';
 import { joinUrl, withQuery } from '../../ocpi/url-join';
@@ -14,7 +13,7 @@ import type { TenantContext } from '../hub-runtime';
 import type { Partner, PartyRoleName } from '../partner';
 import { recordContact } from './contact-record';
 import { forwardErrorOf } from './forward-errors';
-import { createLinkContinuation } from './link-continuation';
+import { hubLinkFor } from './link-continuation';
 import { isHub, resolveConnectedTargets } from './party-resolution';
 import { relayedHeaders } from './relayed-headers';
 import type { TargetCandidate } from './target-cache';
@@ -127,7 +126,15 @@ export async function sendHop(
     );
   }
   const headers = relayedHeaders(response.headers, hop);
-  const next = await nextPageUrl(ctx, current, hop, response);
+  const next = await hubLinkFor(ctx, response.headers.link, {
+    url: hop.url,
+    module: hop.module,
+    targetInterface: hop.targetInterface,
+    partner_id: current.partner.id,
+    from: hop.from,
+    to: hop.to,
+    ...(hop.callerPartnerId ? { caller_partner_id: hop.callerPartnerId } : {}),
+  });
   if (next) headers.Link = `<${next}>; rel="next"`;
   return {
     httpStatus: response.status,
@@ -193,40 +200,6 @@ async function sendOnce(
     });
     throw error;
   }
-}
-
-/**
- * The receiver's `Link` as a hub URL (digest §3.6). Only a next page on the origin of the URL the hub
- * just called is followed: the hub presents its token for this partner there, and a Link pointing at
- * another host would make the hub hand that token to whoever runs it.
- */
-async function nextPageUrl(
-  ctx: TenantContext,
-  target: TargetCandidate,
-  hop: Hop,
-  response: PartnerResponse,
-): Promise<string | undefined> {
-  const raw = parseLinkHeader(response.headers.link);
-  if (!raw) return undefined;
-  let next: URL;
-  try {
-    next = new URL(raw, hop.url);
-  } catch {
-    return undefined;
-  }
-  if (next.origin !== new URL(hop.url).origin) {
-    ctx.log.warn('dropped a page link to another origin', { url: safeUrlForLogs(next) });
-    return undefined;
-  }
-  return createLinkContinuation(ctx, {
-    url: next.toString(),
-    module: hop.module,
-    targetInterface: hop.targetInterface,
-    partner_id: target.partner.id,
-    from: hop.from,
-    to: hop.to,
-    ...(hop.callerPartnerId ? { caller_partner_id: hop.callerPartnerId } : {}),
-  });
 }
 
 function targetUrl(endpoint: string, req: ForwardRequest): string {

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { InvalidParametersError } from '../../ocpi/errors';
+import { HubError, InvalidParametersError } from '../../ocpi/errors';
 import { type ModuleId, VersionNumbers } from '../../ocpi/modules';
+import { parseLinkHeader } from '../../ocpi/pagination';
 import type { PartyRef } from '../../ocpi/routing-headers';
+import { safeUrlForLogs } from '../../outbound/safe-url';
 import type { TenantContext } from '../hub-runtime';
 
 /**
@@ -51,6 +53,40 @@ export async function createLinkContinuation(
   };
   await ctx.table.put(item);
   return hubLinkUrl(ctx, link.module, link.targetInterface, id);
+}
+
+/**
+ * The receiver's `Link` header as a hub URL; undefined when there is no next page. `page.url` is the
+ * URL just called. Only a next page on that URL's origin is followed: the hub presents its token for
+ * this partner there, and a Link to another host would hand that token to whoever runs it. A next
+ * page the hub cannot offer is 4000, never a silently dropped Link: the union of all pages is "the
+ * new truth" (digest §1.5), so a requester must not take a truncated pull for a complete one.
+ */
+export async function hubLinkFor(
+  ctx: TenantContext,
+  linkHeader: string | undefined,
+  page: Omit<LinkContinuation, 'id' | 'expires_at'>,
+): Promise<string | undefined> {
+  const raw = parseLinkHeader(linkHeader);
+  if (!raw) return undefined;
+  let next: URL | undefined;
+  try {
+    next = new URL(raw, page.url);
+  } catch {
+    next = undefined;
+  }
+  if (!next || next.origin !== new URL(page.url).origin) {
+    ctx.log.warn('refused a page link to another origin', { url: next ? safeUrlForLogs(next) : '(invalid)' });
+    throw new HubError(
+      "the receiver's next-page link points outside its own platform; the hub does not follow it",
+    );
+  }
+  try {
+    return await createLinkContinuation(ctx, { ...page, url: next.toString() });
+  } catch (error) {
+    ctx.log.error('could not store a page link', { error });
+    throw new HubError('the hub could not keep the next-page link; retry the pull');
+  }
 }
 
 export function hubLinkUrl(
