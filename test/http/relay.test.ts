@@ -170,6 +170,17 @@ describe('direct routing through the hub', () => {
     expect(cpo.requests).toHaveLength(0);
   });
 
+  it('answers 413 to a body over 1 MB without forwarding it', async () => {
+    // Prepare
+    cpo.clearRequests();
+    const body = JSON.stringify({ uid: 'BIG', padding: 'x'.repeat(1024 * 1024) });
+    // Act
+    const res = await emsp.hubRequest('PUT', 'tokens/NL/EM1/BIG', { to: CPO, body });
+    // Assess
+    expect(res.status).toBe(413);
+    expect(cpo.requests).toHaveLength(0);
+  });
+
   it('answers 4003 when the target drops the connection', async () => {
     // Prepare
     cpo.failNext(1, 'down');
