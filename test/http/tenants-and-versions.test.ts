@@ -38,7 +38,7 @@ describe('versions module and tenant isolation', () => {
       status_code: 1000,
       data: [{ version: '2.2.1', url: `${hub.url}/alpha/ocpi/2.2.1` }],
     });
-    const body = await details.json();
+    const body = (await details.json()) as { data: { version: string; endpoints: unknown[] } };
     expect(body.data.version).toBe('2.2.1');
     expect(body.data.endpoints).toContainEqual({
       identifier: 'credentials',
