@@ -1,6 +1,7 @@
 import { InvalidParametersError } from '../ocpi/errors';
 import type { CredentialsRole } from '../ocpi/schemas/credentials';
 import type { TransactOp } from '../store/tenant-table';
+import { forgetPartnerTargets } from './routing/party-resolution';
 import type { ClientInfoRecord } from './client-info';
 import type { TenantContext } from './hub-runtime';
 import { type Partner, type PartnerRole, type PartnerStatus, partyKeyOf } from './partner';
@@ -103,8 +104,8 @@ export function isRegistered(partner: Partner): boolean {
 }
 
 /**
- * Every partner write goes through here: cached callers hold a snapshot of the partner, so this
- * process forgets them at once when its tokens or state change.
+ * Every partner write goes through here: cached callers and routing targets hold a snapshot of the
+ * partner, so this process forgets them at once when its tokens or state change.
  */
 export async function savePartner(
   ctx: TenantContext,
@@ -116,5 +117,6 @@ export async function savePartner(
     return await ctx.partners.save(next, expectedRev, extra);
   } finally {
     ctx.runtime.authCache?.invalidatePartner(ctx.tenant.id, next.id);
+    forgetPartnerTargets(ctx, next.id);
   }
 }
