@@ -47,13 +47,25 @@ export function receiversOf(
             (OPPOSITE_ROLES[msg.owner.role] ?? []).includes(p.role) && !ownerPartnerIds.has(p.partner_id),
         );
   return candidates
-    .filter((p) => p.status === 'CONNECTED' && reachable(partners.get(p.partner_id), msg.module))
+    .filter((p) => p.status === 'CONNECTED' && connectedSince(p, msg.createdAt))
+    .filter((p) => reachable(partners.get(p.partner_id), msg.module))
     .map((p) => ({
       key: partyKeyOf(p),
       partner_id: p.partner_id,
       party: { country_code: p.country_code, party_id: p.party_id, role: p.role },
       since: p.last_updated,
     }));
+}
+
+/**
+ * The status last changed at or before the message was accepted: a party that was OFFLINE (or not yet
+ * registered) then and has connected since pulls what it missed instead (digest §1.8), even when the
+ * fan-out itself runs later.
+ */
+function connectedSince(party: ClientInfoRecord, createdAt: string): boolean {
+  const changed = Date.parse(party.last_updated);
+  const created = Date.parse(createdAt);
+  return Number.isNaN(changed) || Number.isNaN(created) || changed <= created;
 }
 
 function platformReceivers(

@@ -1,9 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulatedPlatform } from '../../partners';
 import { createSimulatedPlatform } from '../../partners';
+import { at, locationOf } from '../objects/object-fixtures';
 import { type DeliveryTestHub, locationMessage, startDeliveryTestHub, waitIdle } from './delivery-test-hub';
 
 type Role = 'CPO' | 'EMSP';
+
+async function waitFor(probe: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** Location pushes the platform accepted (injected failures are logged as received too). */
 function locationPushes(p: SimulatedPlatform, locationId: string) {
@@ -77,6 +86,20 @@ describe('broadcast fan-out from the outbox', () => {
     expect(locationPushes(cpo, 'LOC1')).toEqual([]);
   });
 
+  it('fans out a Location a CPO pushes to the hub, byte for byte, and answers the CPO itself', async () => {
+    // Prepare
+    const location = locationOf({ country_code: 'NL', party_id: 'CP1' }, 'LOC-E2E', at(5));
+    // Act
+    const answer = await cpo.pushLocation(location, { to: { country_code: 'NL', party_id: 'HUB' } });
+    // Assess
+    expect(answer.status).toBeLessThan(300);
+    for (const emsp of [emsp1, emsp2]) {
+      await emsp.waitFor(() => locationPushes(emsp, 'LOC-E2E').length >= 1, 10_000);
+      expect(emsp.stored('locations', 'NL', 'CP1', 'LOC-E2E')).toEqual(location);
+    }
+    expect(locationPushes(cpo, 'LOC-E2E')).toEqual([]);
+  });
+
   it('delivers each message once and in order to a receiver that fails 3 times, then recovers', async () => {
     // Prepare
     await waitIdle(hub);
@@ -133,6 +156,11 @@ describe('broadcast fan-out from the outbox', () => {
     );
     await hub.delivery.scheduler.runNow('still-alive');
     const offline = await hub.admin('GET', `/partners/${partnerIds.get(emsp2)}`);
+    // A retry already past its checks when the status changed may still go out; wait for the next one.
+    await waitFor(async () => {
+      const list = await hub.admin('GET', `/deliveries?partner=${partnerIds.get(emsp2)}&status=skipped`);
+      return list.body.deliveries.some((d: { path: string }) => d.path === 'NL/CP1/LOC4');
+    });
     // Act
     await hub.enqueue(locationMessage('LOC4', { method: 'PATCH', body: { name: 'while offline' } }));
     emsp2.behave('normal');
