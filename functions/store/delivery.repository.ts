@@ -1,5 +1,6 @@
 import type { PartyRoleName } from '../hub/partner';
 import { outboxPartition } from './outbox.repository';
+import { LeaseHeldError, laneLeaseKey } from './outbox-leases';
 import { ConditionFailedError } from './store-errors';
 import type { Item, TenantTable } from './tenant-table';
 
@@ -56,17 +57,7 @@ type DeliveryItem = DeliveryRecord & {
   ttl?: number;
 };
 
-interface LeaseItem {
-  pk: string;
-  sk: string;
-  cursor?: string;
-  lease_owner?: string;
-  lease_until?: number;
-}
-
 const LANE_PREFIX = 'LANE#';
-const LEASE_PREFIX = 'LEASE#';
-const FANOUT_SK = 'FANOUT';
 /** Pending deliveries are spread over a few index partitions so a busy hub has no hot key. */
 const DUE_SHARDS = 4;
 const RETENTION_SECONDS = 14 * 24 * 3600;
@@ -135,10 +126,7 @@ function fromItem(item: DeliveryItem): DeliveryRecord {
 
 export const laneSortKey = (d: Pick<DeliveryRecord, 'id'>) => decodeDeliveryId(d.id)?.sk ?? '';
 
-/** A lease that someone else holds; the holder will deal with the work. */
-export class LeaseHeldError extends Error {}
-
-/** Per-receiver delivery state, lane cursors and the leases that serialize work on a lane or a fan-out. */
+/** Per-receiver delivery state; finishing one moves its lane's cursor (outbox-leases.ts). */
 export class DeliveryRepository {
   constructor(private readonly table: TenantTable) {}
 
@@ -209,9 +197,8 @@ export class DeliveryRepository {
     leaseUntil: number,
   ): Promise<void> {
     const sk = laneSortKey(record);
-    const lease: LeaseItem = {
-      pk: outboxPartition(record.object_key),
-      sk: `${LEASE_PREFIX}${receiverKey}`,
+    const lease = {
+      ...laneLeaseKey(record.object_key, receiverKey),
       cursor: sk,
       lease_owner: owner,
       lease_until: leaseUntil,
@@ -226,42 +213,6 @@ export class DeliveryRepository {
       ]);
     } catch (err) {
       if (err instanceof ConditionFailedError) throw new LeaseHeldError('lane lease lost');
-      throw err;
-    }
-  }
-
-  /** Takes (or renews) the lease of a lane; returns its cursor. Throws LeaseHeldError when taken. */
-  acquireLaneLease(objectKey: string, receiverKey: string, owner: string, now: number, ms: number) {
-    return this.acquire(
-      { pk: outboxPartition(objectKey), sk: `${LEASE_PREFIX}${receiverKey}` },
-      owner,
-      now,
-      ms,
-    );
-  }
-
-  releaseLaneLease(objectKey: string, receiverKey: string, owner: string) {
-    return this.release({ pk: outboxPartition(objectKey), sk: `${LEASE_PREFIX}${receiverKey}` }, owner);
-  }
-
-  acquireFanOutLease(objectKey: string, owner: string, now: number, ms: number) {
-    return this.acquire({ pk: outboxPartition(objectKey), sk: FANOUT_SK }, owner, now, ms);
-  }
-
-  releaseFanOutLease(objectKey: string, owner: string) {
-    return this.release({ pk: outboxPartition(objectKey), sk: FANOUT_SK }, owner);
-  }
-
-  /** Moves the fan-out cursor past a message (the lease holder only). */
-  async advanceFanOut(objectKey: string, owner: string, cursor: string): Promise<void> {
-    try {
-      await this.table.update(
-        { pk: outboxPartition(objectKey), sk: FANOUT_SK },
-        { cursor },
-        { expression: 'lease_owner = :o', values: { ':o': owner } },
-      );
-    } catch (err) {
-      if (err instanceof ConditionFailedError) throw new LeaseHeldError('fan-out lease lost');
       throw err;
     }
   }
@@ -306,34 +257,5 @@ export class DeliveryRepository {
       // Bounded: a rare status is not hunted through a partner's whole history.
     } while (startKey && out.length < opts.limit && pages < 10);
     return out.slice(0, opts.limit);
-  }
-
-  private async acquire(key: { pk: string; sk: string }, owner: string, now: number, ms: number) {
-    try {
-      const item = await this.table.update(
-        key,
-        { lease_owner: owner, lease_until: now + ms },
-        {
-          expression: 'attribute_not_exists(lease_until) OR lease_until < :now OR lease_owner = :o',
-          values: { ':now': now, ':o': owner },
-        },
-      );
-      return { cursor: typeof item['cursor'] === 'string' ? item['cursor'] : undefined };
-    } catch (err) {
-      if (err instanceof ConditionFailedError) throw new LeaseHeldError('lease held');
-      throw err;
-    }
-  }
-
-  private async release(key: { pk: string; sk: string }, owner: string): Promise<void> {
-    try {
-      await this.table.update(
-        key,
-        { lease_owner: undefined, lease_until: undefined },
-        { expression: 'lease_owner = :o', values: { ':o': owner } },
-      );
-    } catch (err) {
-      if (!(err instanceof ConditionFailedError)) throw err;
-    }
   }
 }

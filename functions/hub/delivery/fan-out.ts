@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DeliveryRepository, LeaseHeldError } from '../../store/delivery.repository';
+import { DeliveryRepository } from '../../store/delivery.repository';
 import { type OutboxItem, OutboxRepository, toOutboxMessage } from '../../store/outbox.repository';
+import { LeaseHeldError, OutboxLeases } from '../../store/outbox-leases';
 import type { TenantContext } from '../hub-runtime';
 import type { Partner } from '../partner';
 import type { DeliveryPolicy } from './delivery-policy';
@@ -25,6 +26,7 @@ export async function fanOutObject(
 ): Promise<LaneRef[]> {
   const deliveries = new DeliveryRepository(ctx.table);
   const outbox = new OutboxRepository(ctx.table);
+  const leases = new OutboxLeases(ctx.table);
   const owner = randomUUID();
   const lanes = new Map<string, LaneRef>();
   let directory: Awaited<ReturnType<typeof loadDirectory>> | undefined;
@@ -32,7 +34,7 @@ export async function fanOutObject(
   for (let round = 0; round < 5; round++) {
     let cursor: string | undefined;
     try {
-      ({ cursor } = await deliveries.acquireFanOutLease(objectKey, owner, ctx.runtime.now(), policy.leaseMs));
+      ({ cursor } = await leases.acquireFanOutLease(objectKey, owner, ctx.runtime.now(), policy.leaseMs));
     } catch (err) {
       if (err instanceof LeaseHeldError) break;
       throw err;
@@ -44,10 +46,10 @@ export async function fanOutObject(
       for (const item of pending) {
         await fanOutMessage(ctx, deliveries, item, directory as Directory, lanes);
         await outbox.markFannedOut(item, new Date(ctx.runtime.now()).toISOString());
-        await deliveries.advanceFanOut(objectKey, owner, item.sk);
+        await leases.advanceFanOut(objectKey, owner, item.sk);
       }
     } finally {
-      await deliveries.releaseFanOutLease(objectKey, owner);
+      await leases.releaseFanOutLease(objectKey, owner);
     }
     if (!pending.length) break;
   }

@@ -3,10 +3,10 @@ import {
   type DeliveryRecord,
   DeliveryRepository,
   type DeliveryStatus,
-  LeaseHeldError,
   laneSortKey,
 } from '../../store/delivery.repository';
 import { OutboxRepository, toOutboxMessage } from '../../store/outbox.repository';
+import { LeaseHeldError, OutboxLeases } from '../../store/outbox-leases';
 import type { TenantContext } from '../hub-runtime';
 import type { Partner } from '../partner';
 import { type DeliveryPolicy, retryDelayMs } from './delivery-policy';
@@ -27,13 +27,14 @@ export interface LaneRunOptions {
  */
 export async function runLane(ctx: TenantContext, lane: LaneRef, opts: LaneRunOptions): Promise<void> {
   const deliveries = new DeliveryRepository(ctx.table);
+  const leases = new OutboxLeases(ctx.table);
   const owner = randomUUID();
   const { policy } = opts;
   // Loop: a delivery added while we held the lease found it taken and relies on us.
   for (let round = 0; round < 3; round++) {
     let cursor: string | undefined;
     try {
-      ({ cursor } = await deliveries.acquireLaneLease(
+      ({ cursor } = await leases.acquireLaneLease(
         lane.objectKey,
         lane.receiverKey,
         owner,
@@ -51,7 +52,7 @@ export async function runLane(ctx: TenantContext, lane: LaneRef, opts: LaneRunOp
       if (err instanceof LeaseHeldError) return;
       throw err;
     } finally {
-      await deliveries.releaseLaneLease(lane.objectKey, lane.receiverKey, owner);
+      await leases.releaseLaneLease(lane.objectKey, lane.receiverKey, owner);
     }
     if (!run.dry || (!run.worked && round > 0)) return;
   }
@@ -70,6 +71,7 @@ async function drainLane(
 ): Promise<DrainResult> {
   const { policy } = opts;
   const outbox = new OutboxRepository(ctx.table);
+  const leases = new OutboxLeases(ctx.table);
   let cursor = startCursor;
   let worked = false;
   for (;;) {
@@ -108,13 +110,7 @@ async function drainLane(
       continue;
     }
     if (opts.stopping?.()) return { dry: false, worked };
-    await deliveries.acquireLaneLease(
-      lane.objectKey,
-      lane.receiverKey,
-      owner,
-      ctx.runtime.now(),
-      policy.leaseMs,
-    );
+    await leases.acquireLaneLease(lane.objectKey, lane.receiverKey, owner, ctx.runtime.now(), policy.leaseMs);
     const outcome = await sendToReceiver(ctx, toOutboxMessage(item), first.receiver, partner as Partner);
     const attempts = first.attempts + 1;
     const details = {
