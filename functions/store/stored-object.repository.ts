@@ -65,7 +65,7 @@ type ObjectItem = {
 };
 
 /** Spreads counter increments so concurrent inserts rarely touch the same item. */
-const COUNTER_SHARDS = 4;
+const COUNTER_SHARDS = 16;
 const ISO_LENGTH = 24;
 const SORT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#.+$/;
 

@@ -177,4 +177,50 @@ describe('locations pushed to the hub', () => {
     expect((await readBack('NL/CP1/LOC-DIRECT')).status).toBe(404);
     expect(await net.outbox('locations:NL*CP1*LOC-DIRECT')).toHaveLength(0);
   });
+
+  it('serializes concurrent EVSE patches of one location: each EVSE keeps its newest', async () => {
+    // Prepare
+    await net.cpo1.pushLocation(locationOf(CP1, 'LOC-RACE', at(90)), { to: HUB });
+    const statuses = ['CHARGING', 'BLOCKED', 'AVAILABLE', 'OUTOFORDER', 'RESERVED', 'INOPERATIVE'];
+    // Act
+    const answers = await Promise.all(
+      statuses.map((status, i) =>
+        net.cpo1.patchEvse(
+          CP1,
+          'LOC-RACE',
+          i % 2 ? '3257' : '3256',
+          { status, last_updated: at(91 + i) },
+          { to: HUB },
+        ),
+      ),
+    );
+    // Assess
+    expect(answers.map((a) => envelopeOf(a).status_code)).toEqual(statuses.map(() => 1000));
+    const stored = envelopeOf(await readBack('NL/CP1/LOC-RACE')).data;
+    expect(stored.last_updated).toBe(at(96));
+    // Patches may arrive in any order: each EVSE ends with its newest one, older ones answered as stale.
+    expect(stored.evses[0]).toMatchObject({ uid: '3256', status: 'RESERVED', last_updated: at(95) });
+    expect(stored.evses[1]).toMatchObject({ uid: '3257', status: 'INOPERATIVE', last_updated: at(96) });
+    const outbox = await net.outbox('locations:NL*CP1*LOC-RACE');
+    const applied = answers.filter((a) => envelopeOf(a).status_message === undefined).length;
+    expect(outbox).toHaveLength(1 + applied);
+  });
+
+  it('keeps the newest of concurrent PUTs of one location', async () => {
+    // Prepare
+    const versions = [104, 100, 103, 101, 102].map((minute) => ({
+      ...locationOf(CP2, 'LOC-PUTS', at(minute)),
+      name: `v${minute}`,
+    }));
+    // Act
+    const answers = await Promise.all(versions.map((v) => net.cpo2.pushLocation(v, { to: HUB })));
+    // Assess
+    expect(answers.map((a) => envelopeOf(a).status_code)).toEqual(versions.map(() => 1000));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    const stored = await net.cpo2.hubRequest('GET', 'locations/DE/CP2/LOC-PUTS', {
+      to: HUB,
+      iface: 'RECEIVER',
+    });
+    expect(envelopeOf(stored).data).toMatchObject({ name: 'v104', last_updated: at(104) });
+  });
 });

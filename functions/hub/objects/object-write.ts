@@ -26,8 +26,11 @@ export interface BroadcastOf {
   correlationId: string;
 }
 
-/** Read-decide-write attempts before a push that keeps losing races is answered 3000. */
-const MAX_ATTEMPTS = 5;
+/**
+ * Read-decide-write attempts before a push that keeps losing races is answered 3000: enough for a burst
+ * of status PATCHes of many EVSEs of one location, which all rewrite the same document.
+ */
+const MAX_ATTEMPTS = 10;
 /** An outbox item carries the body; DynamoDB items hold 400 KB. */
 const MAX_BROADCAST_BODY_BYTES = 350 * 1024;
 
@@ -73,7 +76,10 @@ export async function writeStoredObject<T>(
       return current ? 'updated' : 'created';
     } catch (err) {
       if (err instanceof DocumentTooLargeError) throw new ClientError(err.message);
-      if (err instanceof ConditionFailedError && err.failedIndexes.includes(0)) continue;
+      if (err instanceof ConditionFailedError && err.failedIndexes.includes(0)) {
+        await backOff(attempt);
+        continue;
+      }
       throw err;
     }
   }
@@ -124,6 +130,12 @@ function outboxMessage(
     correlationId: b.correlationId,
     createdAt: now,
   };
+}
+
+/** Losers of a race spread out, so a burst of writers does not collide again in lockstep. */
+function backOff(attempt: number): Promise<void> {
+  const ms = Math.min(50, 2 ** attempt) + Math.floor(Math.random() * 10);
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function assertBroadcastable(b: BroadcastOf): void {
