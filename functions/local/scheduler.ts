@@ -11,7 +11,7 @@ export const LOCAL_JOB_INTERVALS_MS: Record<ScheduledJobName, number> = {
   'still-alive': 60_000,
   'delivery-retry': 2_000,
   'credential-rotation': 3_600_000,
-  'command-timeouts': 60_000,
+  'command-timeouts': 5_000,
 };
 
 export interface LocalSchedulerOptions extends ScheduledJobDeps {

@@ -8,9 +8,15 @@ import { Construct } from 'constructs';
 export const SCHEDULED_JOBS = [
   { job: 'still-alive', every: Duration.minutes(5), description: 'Still-alive checks of connected partners' },
   {
+    // EventBridge's finest rate: a command's result is due within its timeout plus a margin.
     job: 'command-timeouts',
-    every: Duration.minutes(5),
+    every: Duration.minutes(1),
     description: 'Synthesizes results of timed-out commands',
+  },
+  {
+    job: 'delivery-retry',
+    every: Duration.minutes(1),
+    description: 'Resumes due delivery retries and fan-outs the stream missed',
   },
   {
     job: 'credential-rotation',

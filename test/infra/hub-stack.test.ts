@@ -361,7 +361,8 @@ describe('keys and schedules', () => {
 
     expect(schedules.sort()).toEqual([
       'rate(1 hour) {"job":"credential-rotation"}',
-      'rate(5 minutes) {"job":"command-timeouts"}',
+      'rate(1 minute) {"job":"command-timeouts"}',
+      'rate(1 minute) {"job":"delivery-retry"}',
       'rate(5 minutes) {"job":"still-alive"}',
     ]);
   });

@@ -1,3 +1,4 @@
+import { expireCommands } from '../charging/command-timeouts';
 import { rotateStaleCredentials } from '../credential-rotation';
 import type { HubRuntime } from '../hub-runtime';
 import type { DeliveryWorker } from './delivery-worker';
@@ -30,7 +31,7 @@ export async function runScheduledJob(runtime: HubRuntime, job: ScheduledJobName
     try {
       if (job === 'still-alive') await checkStillAlive(ctx, deps.silenceMs);
       else if (job === 'credential-rotation') await rotateStaleCredentials(ctx);
-      else ctx.log.debug('scheduled job has no implementation yet', { job });
+      else await expireCommands(ctx);
     } catch (err) {
       // One tenant's trouble does not keep the others from their job.
       ctx.log.error('scheduled job failed', { job, error: err });

@@ -1,4 +1,5 @@
 import { PartnerChangedError } from '../../store/partner.repository';
+import { savePartner } from '../credentials-support';
 import type { TenantContext } from '../hub-runtime';
 import type { Partner, PartnerStatus } from '../partner';
 import { callPartner, PartnerApiError } from '../partner-api';
@@ -82,7 +83,7 @@ async function setStatus(
   const parties = (await ctx.partners.listParties()).filter(
     (p) => p.partner_id === partner.id && p.status === from,
   );
-  await ctx.partners.save({ ...partner, ...fields, status, updated_at: at }, partner.rev, [
+  await savePartner(ctx, { ...partner, ...fields, status, updated_at: at }, partner.rev, [
     ...parties.map((p) => ctx.partners.partyPut({ ...p, status, last_updated: at })),
   ]);
   ctx.log.security(status === 'OFFLINE' ? 'partner_offline' : 'partner_reconnected', { partner: partner.id });
