@@ -178,7 +178,8 @@ describe('direct routing through the hub', () => {
     const res = await emsp.hubRequest('PUT', 'tokens/NL/EM1/BIG', { to: CPO, body });
     // Assess
     expect(res.status).toBe(413);
-    expect(cpo.requests).toHaveLength(0);
+    // ClientInfo pushes from the delivery worker may arrive at any time; only token pushes count.
+    expect(cpo.requests.filter((r) => r.path.includes('/tokens'))).toHaveLength(0);
   });
 
   it('answers 4003 when the target drops the connection', async () => {
@@ -244,7 +245,7 @@ describe('direct routing through the hub', () => {
     expect(Date.parse(after?.last_contact_at ?? '')).toBeGreaterThan(Date.parse('2020-01-01T00:00:00Z'));
   });
 
-  it('resends once with a fresh read when a cached target refuses a token rotated meanwhile', async () => {
+  it('uses a token rotated meanwhile at once: the rotation drops the cached target in this process', async () => {
     // Prepare
     const rotating = await fx.connect({ role: 'CPO', country_code: 'NL', party_id: 'ROT' });
     const to = { country_code: 'NL', party_id: 'ROT' };
@@ -257,8 +258,8 @@ describe('direct routing through the hub', () => {
     // Assess
     expect(envelopeOf(res.body).status_code).toBe(1000);
     const attempts = rotating.platform.requests.filter((r) => r.path.endsWith('/L1'));
-    expect(attempts).toHaveLength(2);
-    expect(attempts[1]?.headers['x-correlation-id']).toBe(attempts[0]?.headers['x-correlation-id']);
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]?.failedAs).toBeUndefined();
   });
 
   it('answers 4003 instead of relaying a 401 when the target refuses the hub token', async () => {
