@@ -136,7 +136,12 @@ describe('broadcast fan-out from the outbox', () => {
     );
     // Act
     await hub.enqueue(locationMessage('LOC3', { body: { name: 'new' } }));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Recover only once the newer PUT sits in emsp2's lane: on a loaded machine the stream can take
+    // longer than any fixed pause, and 'old' would rightly go out before 'new' existed.
+    await waitFor(async () => {
+      const list = await hub.admin('GET', `/deliveries?partner=${partnerIds.get(emsp2)}`);
+      return list.body.deliveries.filter((d: { path: string }) => d.path === 'NL/CP1/LOC3').length >= 2;
+    });
     emsp2.behave('normal');
     // Assess
     await emsp2.waitFor(() => locationPushes(emsp2, 'LOC3').length >= 1, 10_000);
