@@ -1,10 +1,11 @@
 import { InvalidParametersError } from '../ocpi/errors';
 import type { CredentialsRole } from '../ocpi/schemas/credentials';
 import type { TransactOp } from '../store/tenant-table';
-import { forgetPartnerTargets } from './routing/party-resolution';
 import type { ClientInfoRecord } from './client-info';
 import type { TenantContext } from './hub-runtime';
 import { type Partner, type PartnerRole, type PartnerStatus, partyKeyOf } from './partner';
+import { forgetPartnerTargets } from './routing/party-resolution';
+import type { DiscoveredPartner } from './version-discovery';
 
 /**
  * The hub's own credentials object. A 2.2.1 hub lists only its own HUB role (credentials §7.3 /
@@ -119,4 +120,60 @@ export async function savePartner(
     ctx.runtime.authCache?.invalidatePartner(ctx.tenant.id, next.id);
     forgetPartnerTargets(ctx, next.id);
   }
+}
+
+/** What one credentials exchange established: the partner's endpoints and tokens in both directions. */
+export interface CredentialsExchange {
+  versionsUrl: string;
+  discovered: DiscoveredPartner;
+  /** The token the hub presents to the partner from now on (stored encrypted). */
+  outboundToken: string;
+  /** Keyed hash of the token the partner presents to the hub from now on. */
+  inboundHash: string;
+  at: string;
+}
+
+/**
+ * The partner after a rotation or update (credentials PUT either way): new tokens both ways, the
+ * previous inbound token kept as `previous_inbound_token_hash` for its grace window.
+ */
+export function withExchangedCredentials(
+  ctx: TenantContext,
+  partner: Partner,
+  x: CredentialsExchange,
+): Partner {
+  return {
+    ...partner,
+    versions_url: x.versionsUrl,
+    version: x.discovered.version,
+    endpoints: x.discovered.endpoints,
+    outbound_token_enc: ctx.runtime.keys.encrypt(x.outboundToken),
+    outbound_token_encoding: x.discovered.encoding,
+    outbound_token_set_at: x.at,
+    inbound_token_hash: x.inboundHash,
+    previous_inbound_token_hash: partner.inbound_token_hash,
+    inbound_token_set_at: x.at,
+    last_contact_at: x.at,
+    last_error: undefined,
+    updated_at: x.at,
+  };
+}
+
+/** The partner after a registration (credentials POST either way): CONNECTED, token A gone. */
+export function registeredPartner(
+  ctx: TenantContext,
+  partner: Partner,
+  roles: PartnerRole[],
+  x: CredentialsExchange,
+): Partner {
+  return {
+    ...withExchangedCredentials(ctx, partner, x),
+    status: 'CONNECTED',
+    roles: partner.roles.map((r) => roles.find((role) => partyKeyOf(role) === partyKeyOf(r)) ?? r),
+    previous_inbound_token_hash: undefined,
+    token_a_hash: undefined,
+    token_a_issued_at: undefined,
+    token_a_expires_at: undefined,
+    registered_at: x.at,
+  };
 }

@@ -6,12 +6,14 @@ import {
   isRegistered,
   matchOnboardedRoles,
   partyStatusOps,
+  registeredPartner,
   retireInboundOps,
   revokeInboundOps,
   savePartner,
+  withExchangedCredentials,
 } from './credentials-support';
 import { nowIso, type TenantContext } from './hub-runtime';
-import { type Partner, partyKeyOf } from './partner';
+import type { Partner } from './partner';
 import { generateToken } from './token-keys';
 import { discoverPartner } from './version-discovery';
 
@@ -43,38 +45,19 @@ export async function registerFromPartner(
   correlationId: string,
 ) {
   const partner = caller.partner;
-  if (caller.tokenKind !== 'A') {
-    throw new MethodNotAllowedError(
-      'already registered: use PUT to update credentials, DELETE to unregister',
-    );
-  }
+  requireUnregisteredCaller(caller);
   const roles = matchOnboardedRoles(partner, body.roles);
   const discovered = await discoverPartner(ctx, body.url, body.token, 'base64', correlationId);
-  const now = ctx.runtime.now();
-  const at = new Date(now).toISOString();
+  const at = new Date(ctx.runtime.now()).toISOString();
   const tokenC = generateToken();
   const hashC = ctx.runtime.keys.hash(tokenC);
-  const next: Partner = {
-    ...partner,
-    status: 'CONNECTED',
-    roles: partner.roles.map((r) => roles.find((x) => partyKeyOf(x) === partyKeyOf(r)) ?? r),
-    versions_url: body.url,
-    version: discovered.version,
-    endpoints: discovered.endpoints,
-    outbound_token_enc: ctx.runtime.keys.encrypt(body.token),
-    outbound_token_encoding: discovered.encoding,
-    outbound_token_set_at: at,
-    inbound_token_hash: hashC,
-    inbound_token_set_at: at,
-    previous_inbound_token_hash: undefined,
-    token_a_hash: undefined,
-    token_a_issued_at: undefined,
-    token_a_expires_at: undefined,
-    registered_at: at,
-    last_contact_at: at,
-    last_error: undefined,
-    updated_at: at,
-  };
+  const next = registeredPartner(ctx, partner, roles, {
+    versionsUrl: body.url,
+    discovered,
+    outboundToken: body.token,
+    inboundHash: hashC,
+    at,
+  });
   await savePartner(ctx, next, partner.rev, [
     // Token A works once: deleting it under a condition makes a second, concurrent POST fail.
     {
@@ -119,20 +102,14 @@ export async function updateFromPartner(
   const tokenC = generateToken();
   const hashC = ctx.runtime.keys.hash(tokenC);
   const next: Partner = {
-    ...partner,
+    ...withExchangedCredentials(ctx, partner, {
+      versionsUrl: body.url,
+      discovered,
+      outboundToken: body.token,
+      inboundHash: hashC,
+      at,
+    }),
     status: 'CONNECTED',
-    versions_url: body.url,
-    version: discovered.version,
-    endpoints: discovered.endpoints,
-    outbound_token_enc: ctx.runtime.keys.encrypt(body.token),
-    outbound_token_encoding: discovered.encoding,
-    outbound_token_set_at: at,
-    inbound_token_hash: hashC,
-    previous_inbound_token_hash: partner.inbound_token_hash,
-    inbound_token_set_at: at,
-    last_contact_at: at,
-    last_error: undefined,
-    updated_at: at,
   };
   await savePartner(ctx, next, partner.rev, [
     ...retireInboundOps(ctx, partner, now),

@@ -8,11 +8,13 @@ import {
   isRegistered,
   matchOnboardedRoles,
   partyStatusOps,
+  registeredPartner,
   retireInboundOps,
   savePartner,
+  withExchangedCredentials,
 } from './credentials-support';
 import type { TenantContext } from './hub-runtime';
-import { type Partner, partyKeyOf } from './partner';
+import type { Partner } from './partner';
 import { requirePartner, tokenAExpiry } from './partner.service';
 import { callPartner, PartnerApiError } from './partner-api';
 import { generateToken } from './token-keys';
@@ -48,27 +50,13 @@ export async function connectToPartner(
     );
     const roles = matchOnboardedRoles(partner, answer.roles);
     const at = new Date(ctx.runtime.now()).toISOString();
-    const next: Partner = {
-      ...partner,
-      status: 'CONNECTED',
-      roles: partner.roles.map((r) => roles.find((x) => partyKeyOf(x) === partyKeyOf(r)) ?? r),
-      versions_url: versionsUrl,
-      version: discovered.version,
-      endpoints: discovered.endpoints,
-      outbound_token_enc: ctx.runtime.keys.encrypt(answer.token),
-      outbound_token_encoding: discovered.encoding,
-      outbound_token_set_at: at,
-      inbound_token_hash: inbound.hash,
-      inbound_token_set_at: at,
-      previous_inbound_token_hash: undefined,
-      token_a_hash: undefined,
-      token_a_issued_at: undefined,
-      token_a_expires_at: undefined,
-      registered_at: at,
-      last_contact_at: at,
-      last_error: undefined,
-      updated_at: at,
-    };
+    const next = registeredPartner(ctx, partner, roles, {
+      versionsUrl,
+      discovered,
+      outboundToken: answer.token,
+      inboundHash: inbound.hash,
+      at,
+    });
     const extra: TransactOp[] = partner.token_a_hash ? [ctx.tokens.deleteOp(partner.token_a_hash)] : [];
     const saved = await savePartner(ctx, next, partner.rev, [
       ...extra,
@@ -126,20 +114,13 @@ export async function rotateWithPartner(ctx: TenantContext, partnerId: string): 
     const current = attempt === 1 ? partner : await requirePartner(ctx, partnerId);
     const now = ctx.runtime.now();
     const at = new Date(now).toISOString();
-    const next: Partner = {
-      ...current,
-      version: discovered.version,
-      endpoints: discovered.endpoints,
-      outbound_token_enc: ctx.runtime.keys.encrypt(answer.token),
-      outbound_token_encoding: discovered.encoding,
-      outbound_token_set_at: at,
-      inbound_token_hash: inbound.hash,
-      previous_inbound_token_hash: current.inbound_token_hash,
-      inbound_token_set_at: at,
-      last_contact_at: at,
-      last_error: undefined,
-      updated_at: at,
-    };
+    const next = withExchangedCredentials(ctx, current, {
+      versionsUrl: current.versions_url ?? partner.versions_url,
+      discovered,
+      outboundToken: answer.token,
+      inboundHash: inbound.hash,
+      at,
+    });
     try {
       const saved = await savePartner(ctx, next, current.rev, retireInboundOps(ctx, current, now));
       ctx.log.security('credentials_rotated', { partner: partner.id, initiated_by: 'hub' });

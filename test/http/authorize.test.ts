@@ -74,6 +74,7 @@ describe('real-time authorization through the hub', () => {
   it('answers 4002 within the configured bound when the eMSP is too slow', async () => {
     // Prepare
     net.emsp.setAuthorization('SLOW1', 'ALLOWED');
+    await net.hub.waitDeliveriesIdle();
     net.emsp.failNext(1, 'slow', { delayMs: 2_000 });
     const started = Date.now();
     // Act

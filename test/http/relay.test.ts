@@ -184,6 +184,7 @@ describe('direct routing through the hub', () => {
 
   it('answers 4003 when the target drops the connection', async () => {
     // Prepare
+    await fx.hub.waitDeliveriesIdle();
     cpo.failNext(1, 'down');
     // Act
     const res = await emsp.hubRequest('GET', 'locations/LOC1', { to: CPO });
@@ -194,6 +195,7 @@ describe('direct routing through the hub', () => {
 
   it('answers 4002 within the forward timeout when the target is too slow', async () => {
     // Prepare
+    await fx.hub.waitDeliveriesIdle();
     cpo.failNext(1, 'slow', { delayMs: FORWARD_TIMEOUT_MS * 3 });
     const started = Date.now();
     // Act
@@ -207,6 +209,7 @@ describe('direct routing through the hub', () => {
 
   it('answers 4000 when the target answers something that is not an OCPI envelope', async () => {
     // Prepare
+    await fx.hub.waitDeliveriesIdle();
     cpo.failNext(1, 'garbage');
     // Act
     const res = await emsp.hubRequest('GET', 'locations/LOC1', { to: CPO });

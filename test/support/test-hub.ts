@@ -22,6 +22,11 @@ export interface TestHub extends LocalHub {
     name?: string,
   ): Promise<{ id: string; tokenA: string; versionsUrl: string }>;
   versionsUrl(tenant?: string): string;
+  /**
+   * Waits until no delivery is pending (e.g. the ClientInfo pushes that follow registrations), so a
+   * test that makes a partner misbehave for its next request is not beaten to it by such a push.
+   */
+  waitDeliveriesIdle(timeoutMs?: number): Promise<void>;
 }
 
 const DEFAULT_TENANTS = [
@@ -72,6 +77,15 @@ export async function startTestHub(
     dataDir,
     admin,
     versionsUrl: (tenant = firstTenant) => `${hub.url}/${tenant}/ocpi/versions`,
+    async waitDeliveriesIdle(timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (let quietPolls = 0; quietPolls < 2; ) {
+        if (Date.now() > deadline) throw new Error('deliveries still pending');
+        const pending = await admin('GET', '/deliveries?status=pending');
+        quietPolls = pending.body.deliveries.length === 0 ? quietPolls + 1 : 0;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+    },
     async createPartner(roles, name = 'partner') {
       const res = await admin('POST', '/partners', { name, roles });
       if (res.status !== 201)
