@@ -109,6 +109,11 @@ async function drainLane(
       await finish('failed', { last_error: 'message expired' });
       continue;
     }
+    const changedAfter = await statusChangedAfter(ctx, first, item.createdAt);
+    if (changedAfter) {
+      await finish('skipped', { last_error: changedAfter });
+      continue;
+    }
     if (opts.stopping?.()) return { dry: false, worked };
     await leases.acquireLaneLease(lane.objectKey, lane.receiverKey, owner, ctx.runtime.now(), policy.leaseMs);
     const outcome = await sendToReceiver(ctx, toOutboxMessage(item), first.receiver, partner as Partner);
@@ -166,4 +171,24 @@ async function receiverGone(
     return 'receiver reconnected since the update';
   }
   return undefined;
+}
+
+/**
+ * Re-checked right before the send, against the message itself rather than the fan-out's view: the
+ * fan-out reads the party list from an eventually consistent index, so its `since` may predate an
+ * OFFLINE spell. A party whose status changed after the message was accepted was OFFLINE (or not
+ * there) at the time and pulls what it missed instead (digest §1.8, §3.5).
+ */
+async function statusChangedAfter(
+  ctx: TenantContext,
+  delivery: DeliveryRecord,
+  createdAt: string,
+): Promise<string | undefined> {
+  const wanted = delivery.receiver.party;
+  if (!wanted) return undefined;
+  const party = await ctx.partners.getParty(wanted);
+  const changed = party ? Date.parse(party.last_updated) : Number.NaN;
+  const created = Date.parse(createdAt);
+  if (Number.isNaN(changed) || Number.isNaN(created) || changed <= created) return undefined;
+  return 'receiver status changed after the update was accepted';
 }
