@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulatedPlatform } from '../../partners';
 import { createSimulatedPlatform } from '../../partners';
 import { at, locationOf } from '../objects/object-fixtures';
-import { type DeliveryTestHub, locationMessage, startDeliveryTestHub, waitIdle } from './delivery-test-hub';
+import {
+  type DeliveryTestHub,
+  locationMessage,
+  startDeliveryTestHub,
+  waitIdle,
+  waitLaneSettled,
+} from './delivery-test-hub';
 
 type Role = 'CPO' | 'EMSP';
 
@@ -113,7 +119,7 @@ describe('broadcast fan-out from the outbox', () => {
     await hub.enqueue(...messages);
     // Assess
     await emsp1.waitFor(() => locationPushes(emsp1, 'LOC2').length >= 3, 15_000);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitLaneSettled(hub, partnerIds.get(emsp1), 'NL/CP1/LOC2');
     const bodies = locationPushes(emsp1, 'LOC2').map((p) => p.body as { status?: string; name?: string });
     expect(bodies.map((b) => b.status ?? b.name)).toEqual(['a', 'CHARGING', 'BLOCKED']);
     expect(emsp1.requests.filter((r) => r.failedAs === 'http500').length).toBe(3);
@@ -145,7 +151,7 @@ describe('broadcast fan-out from the outbox', () => {
     emsp2.behave('normal');
     // Assess
     await emsp2.waitFor(() => locationPushes(emsp2, 'LOC3').length >= 1, 10_000);
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    await waitLaneSettled(hub, partnerIds.get(emsp2), 'NL/CP1/LOC3');
     expect(locationPushes(emsp2, 'LOC3').map((p) => (p.body as { name: string }).name)).toEqual(['new']);
     const list = await hub.admin('GET', `/deliveries?partner=${partnerIds.get(emsp2)}&status=superseded`);
     const locations = list.body.deliveries.filter((d: { module: string }) => d.module === 'locations');
@@ -174,7 +180,10 @@ describe('broadcast fan-out from the outbox', () => {
     await hub.enqueue(locationMessage('LOC5', { body: { name: 'after reconnect' } }));
     // Assess
     await emsp2.waitFor(() => locationPushes(emsp2, 'LOC5').length >= 1, 10_000);
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    // emsp1 holding the PATCH means it was fanned out (all lanes of a message are written first);
+    // emsp2's LOC4 lane settled means anything it was going to get has arrived.
+    await emsp1.waitFor(() => locationPushes(emsp1, 'LOC4').length >= 2, 10_000);
+    await waitLaneSettled(hub, partnerIds.get(emsp2), 'NL/CP1/LOC4');
     expect(offline.body.status).toBe('OFFLINE');
     expect(reconnected.body.status).toBe('CONNECTED');
     expect(locationPushes(emsp2, 'LOC4')).toEqual([]);

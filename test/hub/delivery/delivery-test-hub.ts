@@ -129,3 +129,22 @@ export async function waitIdle(hub: DeliveryTestHub, timeoutMs = 10_000): Promis
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
+
+/**
+ * Waits until a partner has no pending delivery for `path` (e.g. 'NL/CP1/LOC4'): every push its lane
+ * was going to make has been answered, so what it received is final.
+ */
+export async function waitLaneSettled(
+  hub: DeliveryTestHub,
+  partnerId: string | undefined,
+  path: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pending = await hub.admin('GET', `/deliveries?partner=${partnerId}&status=pending&limit=100`);
+    if (!pending.body.deliveries.some((d: { path: string }) => d.path === path)) return;
+    if (Date.now() > deadline) throw new Error(`deliveries for ${path} still pending`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
