@@ -14,5 +14,5 @@ export async function registerAdminToken(
 }
 
 export async function isAdminToken(table: TenantTable, keys: TokenKeys, token: string): Promise<boolean> {
-  return (await table.get(adminTokenKey(keys.hash(token)), false)) !== undefined;
+  return (await table.get(adminTokenKey(keys.hash(token)))) !== undefined;
 }

@@ -24,8 +24,9 @@ const tokenKey = (hash: string) => ({ pk: `CREDTOKEN#${hash}`, sk: 'TOKEN' });
 export class CredentialTokenRepository {
   constructor(private readonly table: TenantTable) {}
 
+  /** Strongly consistent: a token issued or revoked a moment ago must already count. */
   async find(hash: string): Promise<CredentialTokenRecord | undefined> {
-    const item = await this.table.get<TokenItem>(tokenKey(hash), false);
+    const item = await this.table.get<TokenItem>(tokenKey(hash));
     if (!item) return undefined;
     const { pk: _pk, sk: _sk, ttl: _ttl, ...record } = item;
     return record;

@@ -131,12 +131,13 @@ export class PartnerRepository {
     await this.table.update(partnerKey(id), { last_contact_at: at }, { expression: 'attribute_exists(pk)' });
   }
 
+  /** Strongly consistent: delivery decides on a party's current status just before each send. */
   async getParty(party: {
     country_code: string;
     party_id: string;
     role: string;
   }): Promise<ClientInfoRecord | undefined> {
-    const item = await this.table.get<PartyItem>(partyItemKey(party), false);
+    const item = await this.table.get<PartyItem>(partyItemKey(party));
     return item ? (stripKeys(item) as ClientInfoRecord) : undefined;
   }
 
