@@ -151,7 +151,7 @@ describe('partner-initiated registration (credentials POST)', () => {
     const response = await registrationFailure(cpo.registerWith(hub.versionsUrl(), tokenA));
     // Assess
     expect(response?.body).toMatchObject({ status_code: 2001 });
-    expect((response?.body as { status_message: string }).status_message).toContain('roles[0]');
+    expect((response?.body as { status_message?: string } | undefined)?.status_message).toContain('roles[0]');
   });
 
   it('rejects a malformed credentials body with 2001 naming the field, and invalid JSON with 400', async () => {
