@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SimulatedPlatform } from '../partners';
+import { PlatformPool } from '../support/platforms';
+import { startTestHub, type TestHub } from '../support/test-hub';
+
+/** Issue #3: no rotation, whoever starts it, may fail a request that is already under way. */
+describe('rotation with requests in flight', () => {
+  let hub: TestHub;
+  const pool = new PlatformPool();
+
+  beforeAll(async () => {
+    hub = await startTestHub();
+  });
+  afterAll(async () => {
+    await pool.closeAll();
+    await hub?.stop();
+  });
+
+  /** Keeps GETting the hub's versions with the token the platform held when the loop started. */
+  function trafficWithCurrentToken(platform: SimulatedPlatform) {
+    const token = platform.hubToken as string;
+    const statuses: number[] = [];
+    let running = true;
+    const loop = (async () => {
+      while (running) statuses.push((await platform.hubRequest('GET', hub.versionsUrl(), { token })).status);
+    })();
+    return {
+      statuses,
+      async stop() {
+        running = false;
+        await loop;
+      },
+    };
+  }
+
+  it('answers every request made with the old token while the partner rotates', async () => {
+    // Prepare
+    const { platform } = await pool.registered(hub, 'CPO', 'IF1');
+    const traffic = trafficWithCurrentToken(platform);
+    // Act
+    await platform.rotate();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await traffic.stop();
+    // Assess
+    expect(traffic.statuses.length).toBeGreaterThan(2);
+    expect(new Set(traffic.statuses)).toEqual(new Set([200]));
+  });
+
+  it('answers every request made with the old token while the hub rotates', async () => {
+    // Prepare
+    const { platform, partnerId } = await pool.registered(hub, 'EMSP', 'IF2');
+    const traffic = trafficWithCurrentToken(platform);
+    // Act
+    const rotation = await hub.admin('POST', `/partners/${partnerId}/rotate`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await traffic.stop();
+    // Assess
+    expect(rotation.status).toBe(200);
+    expect(traffic.statuses.length).toBeGreaterThan(2);
+    expect(new Set(traffic.statuses)).toEqual(new Set([200]));
+  });
+});
