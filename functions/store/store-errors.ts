@@ -14,3 +14,6 @@ export class ConditionFailedError extends StoreError {
 
 /** The store could not be reached or answered with an unexpected error. */
 export class StoreUnavailableError extends StoreError {}
+
+/** A transaction lost to a concurrent one touching the same item; worth retrying after a pause. */
+export class TransactionConflictError extends StoreUnavailableError {}

@@ -1,5 +1,5 @@
 import { decodeDocument, encodeDocument } from './stored-document';
-import { type CountedTransactOp, transactWithCounters } from './stored-object-transact';
+import { transactWithCounters } from './stored-object-transact';
 import type { Item, QueryInput, TenantTable, TransactOp } from './tenant-table';
 
 /**
@@ -118,7 +118,7 @@ export class StoredObjectRepository<T = Record<string, unknown>> {
           names: { '#rev': 'rev', '#lu': 'lu' },
           values: { ':rev': opts.expectedRev, ':lu': record.lastUpdatedMs },
         };
-    const ops: CountedTransactOp[] = [{ put: this.toItem(record, opts.lookupId), condition }, ...opts.extra];
+    const ops: TransactOp[] = [{ put: this.toItem(record, opts.lookupId), condition }, ...opts.extra];
     if (creating) ops.push(this.counterOp(record.key, 1));
     await transactWithCounters(this.table, ops);
   }
@@ -220,8 +220,8 @@ export class StoredObjectRepository<T = Record<string, unknown>> {
     return input;
   }
 
-  private counterOp(key: string, delta: number): CountedTransactOp {
-    return { add: this.counterKey(shardOf(key)), attribute: 'n', delta };
+  private counterOp(key: string, delta: number): TransactOp {
+    return { update: this.counterKey(shardOf(key)), add: { n: delta } };
   }
 
   private toItem(record: StoredObject<T>, lookupId: string): ObjectItem {

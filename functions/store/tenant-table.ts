@@ -11,7 +11,7 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { ConditionFailedError, StoreUnavailableError } from './store-errors';
+import { ConditionFailedError, StoreUnavailableError, TransactionConflictError } from './store-errors';
 import type { IndexName } from './table-schema';
 
 export type Item = Record<string, unknown>;
@@ -41,7 +41,9 @@ export interface QueryInput {
 export type TransactOp =
   | { put: object; condition?: Condition }
   | { delete: Key; condition?: Condition }
-  | { check: Key; condition: Condition };
+  | { check: Key; condition: Condition }
+  /** Sets attributes (undefined values remove them) and adds to numeric ones (created at 0 when absent). */
+  | { update: Key; set?: Item; add?: Record<string, number>; condition?: Condition };
 
 const MARSHALL = { removeUndefinedValues: true, convertClassInstanceToMap: false } as const;
 
@@ -78,33 +80,12 @@ export class TenantTable {
 
   /** Sets the given attributes (undefined values remove them) under an optional condition. */
   async update(key: Key, set: Item, condition?: Condition): Promise<Item> {
-    const names: Record<string, string> = { ...condition?.names };
-    const values: Item = { ...condition?.values };
-    const sets: string[] = [];
-    const removes: string[] = [];
-    Object.entries(set).forEach(([attr, value], i) => {
-      names[`#u${i}`] = attr;
-      if (value === undefined) removes.push(`#u${i}`);
-      else {
-        values[`:u${i}`] = value;
-        sets.push(`#u${i} = :u${i}`);
-      }
-    });
-    const expression = [
-      sets.length ? `SET ${sets.join(', ')}` : '',
-      removes.length ? `REMOVE ${removes.join(', ')}` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
     const out = await this.guard(() =>
       this.client.send(
         new UpdateItemCommand({
           TableName: this.tableName,
           Key: marshall(key),
-          UpdateExpression: expression,
-          ConditionExpression: condition?.expression,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: Object.keys(values).length ? marshall(values, MARSHALL) : undefined,
+          ...updateParams(set, {}, condition),
           ReturnValues: 'ALL_NEW',
         }),
       ),
@@ -186,6 +167,14 @@ export class TenantTable {
         return {
           Delete: { TableName: this.tableName, Key: marshall(op.delete), ...conditionParams(op.condition) },
         };
+      if ('update' in op)
+        return {
+          Update: {
+            TableName: this.tableName,
+            Key: marshall(op.update),
+            ...updateParams(op.set ?? {}, op.add ?? {}, op.condition),
+          },
+        };
       return {
         ConditionCheck: {
           TableName: this.tableName,
@@ -204,6 +193,41 @@ export class TenantTable {
       throw translateError(err);
     }
   }
+}
+
+/** SET/REMOVE/ADD clauses with placeholders that cannot collide with the condition's own. */
+function updateParams(set: Item, add: Record<string, number>, condition?: Condition) {
+  const names: Record<string, string> = { ...condition?.names };
+  const values: Item = { ...condition?.values };
+  const sets: string[] = [];
+  const removes: string[] = [];
+  const adds: string[] = [];
+  Object.entries(set).forEach(([attr, value], i) => {
+    names[`#u${i}`] = attr;
+    if (value === undefined) removes.push(`#u${i}`);
+    else {
+      values[`:u${i}`] = value;
+      sets.push(`#u${i} = :u${i}`);
+    }
+  });
+  Object.entries(add).forEach(([attr, delta], i) => {
+    names[`#a${i}`] = attr;
+    values[`:a${i}`] = delta;
+    adds.push(`#a${i} :a${i}`);
+  });
+  const expression = [
+    sets.length ? `SET ${sets.join(', ')}` : '',
+    removes.length ? `REMOVE ${removes.join(', ')}` : '',
+    adds.length ? `ADD ${adds.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    UpdateExpression: expression,
+    ConditionExpression: condition?.expression,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: Object.keys(values).length ? marshall(values, MARSHALL) : undefined,
+  };
 }
 
 function conditionParams(condition?: Condition) {
@@ -225,7 +249,9 @@ function translateError(err: unknown): Error {
     const reasons = err.CancellationReasons ?? [];
     const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
     if (failed.length) return new ConditionFailedError('transaction condition failed', failed);
-    return new StoreUnavailableError(`transaction cancelled: ${reasons.map((r) => r.Code).join(',')}`);
+    const message = `transaction cancelled: ${reasons.map((r) => r.Code).join(',')}`;
+    if (reasons.some((r) => r.Code === 'TransactionConflict')) return new TransactionConflictError(message);
+    return new StoreUnavailableError(message);
   }
   if (err instanceof Error) return new StoreUnavailableError(`store error: ${err.name}: ${err.message}`);
   return new StoreUnavailableError('store error');
