@@ -6,8 +6,6 @@ import {
   pushLocation,
   segmentsOf,
 } from '../../hub/objects/locations.service';
-import { listStoredObjects } from '../../hub/objects/object-pages';
-import { assertOwnedByCaller } from '../../hub/objects/push-rules';
 import { resolveFromParty } from '../../hub/routing/party-resolution';
 import { InvalidParametersError, NotFoundError } from '../../ocpi/errors';
 import { InterfaceRole } from '../../ocpi/modules';
@@ -18,16 +16,20 @@ import { LocationPatchSchema, LocationSchema } from '../../ocpi/schemas/location
 import { LocationRepository } from '../../store/location.repository';
 import type { HubEnv } from '../http-env';
 import type { OcpiModule } from './ocpi-module';
-import { forwardFromRequest, routingOf } from './relay';
+import { routingOf } from './relay';
 import {
   CPO_DATA_READERS,
+  forwardToReceiver,
+  forwardToSender,
   hubAnswer,
   isForHub,
   methodNotAllowed,
+  ownerOfReceiverUrl,
   param,
-  publicRequestUrl,
   pushAnswer,
   readPushBody,
+  type SenderSpec,
+  storedObjectList,
 } from './stored-object-http';
 
 /** Location documents are large; this many per page keeps a response well under Lambda's 6 MB. */
@@ -37,7 +39,12 @@ const R = '/receiver/locations';
 const S = '/sender/locations';
 const RECEIVER_PATHS = [`${R}/:cc/:pid/:loc`, `${R}/:cc/:pid/:loc/:evse`, `${R}/:cc/:pid/:loc/:evse/:conn`];
 const SENDER_PATHS = [`${S}/:loc`, `${S}/:loc/:evse`, `${S}/:loc/:evse/:conn`];
-const readers = [...CPO_DATA_READERS];
+const sender: SenderSpec = { module: 'locations', ownerRole: 'CPO', readers: [...CPO_DATA_READERS] };
+const senderList = storedObjectList({
+  ...sender,
+  repository: LocationRepository,
+  maxLimit: LOCATIONS_MAX_LIMIT,
+});
 
 /**
  * Locations module (locations §8, digest §4.1), both interfaces of the hub. Receiver: a CPO's PUT/PATCH
@@ -80,21 +87,11 @@ function schemaFor(method: 'PUT' | 'PATCH', path: LocationPath) {
 
 async function receiverPush(c: Context<HubEnv>) {
   const method = c.req.method as 'PUT' | 'PATCH';
-  const caller = c.get('caller');
   const path = pathOf(c);
-  const urlParty = { country_code: param(c, 'cc'), party_id: param(c, 'pid') };
-  const from = resolveFromParty(caller, routingOf(c).from, ['CPO']);
-  assertOwnedByCaller(caller, urlParty, 'CPO');
+  const { from, urlParty } = ownerOfReceiverUrl(c, 'CPO');
   const { body, bodyText } = await readPushBody(c, schemaFor(method, path));
   const pathSegments = [urlParty.country_code, urlParty.party_id, ...segmentsOf(path)];
-  if (!isForHub(c)) {
-    return forwardFromRequest(c, {
-      module: 'locations',
-      targetInterface: 'RECEIVER',
-      pathSegments,
-      fromRoles: ['CPO'],
-    });
-  }
+  if (!isForHub(c)) return forwardToReceiver(c, 'locations', 'CPO', pathSegments);
   const outcome = await pushLocation(c.get('tenant'), {
     owner: urlParty,
     change: { method, path, body: body as Record<string, unknown> },
@@ -106,43 +103,18 @@ async function receiverPush(c: Context<HubEnv>) {
 
 /** The owner reads back what the hub holds (or, with TO = a party, what that party holds). */
 async function receiverGet(c: Context<HubEnv>) {
-  const caller = c.get('caller');
   const path = pathOf(c);
-  const urlParty = { country_code: param(c, 'cc'), party_id: param(c, 'pid') };
-  const from = resolveFromParty(caller, routingOf(c).from, ['CPO']);
-  assertOwnedByCaller(caller, urlParty, 'CPO');
+  const { from, urlParty } = ownerOfReceiverUrl(c, 'CPO');
   if (!isForHub(c)) {
-    const pathSegments = [urlParty.country_code, urlParty.party_id, ...segmentsOf(path)];
-    return forwardFromRequest(c, {
-      module: 'locations',
-      targetInterface: 'RECEIVER',
-      pathSegments,
-      fromRoles: ['CPO'],
-    });
+    return forwardToReceiver(c, 'locations', 'CPO', [
+      urlParty.country_code,
+      urlParty.party_id,
+      ...segmentsOf(path),
+    ]);
   }
   const part = await getStoredLocationPart(c.get('tenant'), urlParty, path);
   if (!part) throw new NotFoundError(`unknown ${describe(path)}`);
   return hubAnswer(c, from, part);
-}
-
-async function senderList(c: Context<HubEnv>) {
-  if (!isForHub(c)) {
-    return forwardFromRequest(c, {
-      module: 'locations',
-      targetInterface: 'SENDER',
-      pathSegments: [],
-      targetRoles: ['CPO'],
-      fromRoles: readers,
-    });
-  }
-  const from = resolveFromParty(c.get('caller'), routingOf(c).from, readers);
-  const tenant = c.get('tenant');
-  const { objects, headers } = await listStoredObjects(tenant, new LocationRepository(tenant.table), {
-    query: c.req.query(),
-    requestUrl: publicRequestUrl(c),
-    maxLimit: LOCATIONS_MAX_LIMIT,
-  });
-  return hubAnswer(c, from, objects, { headers });
 }
 
 /**
@@ -151,16 +123,8 @@ async function senderList(c: Context<HubEnv>) {
  */
 async function senderGet(c: Context<HubEnv>) {
   const path = pathOf(c);
-  if (!isForHub(c)) {
-    return forwardFromRequest(c, {
-      module: 'locations',
-      targetInterface: 'SENDER',
-      pathSegments: segmentsOf(path),
-      targetRoles: ['CPO'],
-      fromRoles: readers,
-    });
-  }
-  const from = resolveFromParty(c.get('caller'), routingOf(c).from, readers);
+  if (!isForHub(c)) return forwardToSender(c, sender, segmentsOf(path));
+  const from = resolveFromParty(c.get('caller'), routingOf(c).from, sender.readers);
   const found = await findStoredLocations(c.get('tenant'), path.locationId);
   if (found.length > 1) {
     throw new InvalidParametersError(

@@ -1,13 +1,19 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { listStoredObjects } from '../../hub/objects/object-pages';
 import type { PushOutcome } from '../../hub/objects/object-write';
-import { isHub } from '../../hub/routing/party-resolution';
+import { assertOwnedByCaller } from '../../hub/objects/push-rules';
+import type { PartnerRole, PartyRoleName } from '../../hub/partner';
+import { isHub, resolveFromParty } from '../../hub/routing/party-resolution';
 import { successEnvelope } from '../../ocpi/envelope';
 import { MethodNotAllowedError } from '../../ocpi/errors';
+import type { ModuleId } from '../../ocpi/modules';
 import { type PartyRef, routingHeaders } from '../../ocpi/routing-headers';
+import type { StoredObjectRepository } from '../../store/stored-object.repository';
+import type { TenantTable } from '../../store/tenant-table';
 import type { HubEnv } from '../http-env';
 import { readValidBody } from '../ocpi-body';
-import { isLinkContinuation, routingOf } from './relay';
+import { forwardFromRequest, isLinkContinuation, routingOf } from './relay';
 
 /** Roles that receive CPO-owned data: eMSP, NSP and OTHER (digest §3.2 "opposite roles"). */
 export const CPO_DATA_READERS = ['EMSP', 'NSP', 'OTHER'] as const;
@@ -23,6 +29,76 @@ export function isForHub(c: Context<HubEnv>): boolean {
   if (isLinkContinuation(c)) return false;
   const { to } = routingOf(c);
   return to === undefined || isHub(c.get('tenant'), to);
+}
+
+/**
+ * The owner's own object on a receiver URL `.../:cc/:pid/...`: FROM is resolved among the caller's
+ * `ownerRole` roles, and the URL's party must be one of them (digest §3.2: only the owner pushes).
+ */
+export function ownerOfReceiverUrl(
+  c: Context<HubEnv>,
+  ownerRole: PartyRoleName,
+): { from: PartnerRole; urlParty: PartyRef } {
+  const caller = c.get('caller');
+  const urlParty = { country_code: param(c, 'cc'), party_id: param(c, 'pid') };
+  const from = resolveFromParty(caller, routingOf(c).from, [ownerRole]);
+  assertOwnedByCaller(caller, urlParty, ownerRole);
+  return { from, urlParty };
+}
+
+/** Direct routing (digest §3.1) of an owner's receiver-interface request to the party named in TO. */
+export function forwardToReceiver(
+  c: Context<HubEnv>,
+  module: ModuleId,
+  ownerRole: PartyRoleName,
+  pathSegments: string[],
+): Promise<Response> {
+  return forwardFromRequest(c, { module, targetInterface: 'RECEIVER', pathSegments, fromRoles: [ownerRole] });
+}
+
+/** A module's sender interface: objects owned by `ownerRole`, read by `readers` (digest §3.2). */
+export interface SenderSpec {
+  module: ModuleId;
+  ownerRole: PartyRoleName;
+  readers: PartyRoleName[];
+}
+
+/** Direct routing (digest §3.1) of a reader's sender-interface GET to the owner named in TO. */
+export function forwardToSender(
+  c: Context<HubEnv>,
+  spec: SenderSpec,
+  pathSegments: string[],
+): Promise<Response> {
+  return forwardFromRequest(c, {
+    module: spec.module,
+    targetInterface: 'SENDER',
+    pathSegments,
+    targetRoles: [spec.ownerRole],
+    fromRoles: spec.readers,
+  });
+}
+
+/**
+ * The sender interface's GET-all: the stored objects of every owner, paginated (digest §3.4), or
+ * forwarded to the owner named in TO.
+ */
+export function storedObjectList<T>(
+  spec: SenderSpec & {
+    repository: new (table: TenantTable) => StoredObjectRepository<T>;
+    maxLimit: number;
+  },
+) {
+  return async function senderList(c: Context<HubEnv>): Promise<Response> {
+    if (!isForHub(c)) return forwardToSender(c, spec, []);
+    const from = resolveFromParty(c.get('caller'), routingOf(c).from, spec.readers);
+    const tenant = c.get('tenant');
+    const { objects, headers } = await listStoredObjects(tenant, new spec.repository(tenant.table), {
+      query: c.req.query(),
+      requestUrl: publicRequestUrl(c),
+      maxLimit: spec.maxLimit,
+    });
+    return hubAnswer(c, from, objects, { headers });
+  };
 }
 
 /** Parses the body with `schema` (413 / 400 / 2001 naming the field) and keeps the exact text too. */

@@ -1,30 +1,34 @@
 import { type Context, Hono } from 'hono';
-import { listStoredObjects } from '../../hub/objects/object-pages';
-import { assertOwnedByCaller } from '../../hub/objects/push-rules';
 import { deleteTariff, getStoredTariff, putTariff } from '../../hub/objects/tariffs.service';
-import { resolveFromParty } from '../../hub/routing/party-resolution';
 import { NotFoundError } from '../../ocpi/errors';
 import { InterfaceRole } from '../../ocpi/modules';
 import { TariffSchema } from '../../ocpi/schemas/tariff';
 import { TariffRepository } from '../../store/tariff.repository';
 import type { HubEnv } from '../http-env';
 import type { OcpiModule } from './ocpi-module';
-import { forwardFromRequest, routingOf } from './relay';
 import {
   CPO_DATA_READERS,
+  forwardToReceiver,
   hubAnswer,
   isForHub,
   methodNotAllowed,
+  ownerOfReceiverUrl,
   param,
-  publicRequestUrl,
   pushAnswer,
   readPushBody,
+  storedObjectList,
 } from './stored-object-http';
 
 export const TARIFFS_MAX_LIMIT = 100;
 
 const RECEIVER_PATH = '/receiver/tariffs/:cc/:pid/:id';
-const readers = [...CPO_DATA_READERS];
+const senderList = storedObjectList({
+  module: 'tariffs',
+  ownerRole: 'CPO',
+  readers: [...CPO_DATA_READERS],
+  repository: TariffRepository,
+  maxLimit: TARIFFS_MAX_LIMIT,
+});
 
 /**
  * Tariffs module (tariffs §11, digest §4.4). Receiver: PUT, DELETE and GET of one tariff; there is no
@@ -48,21 +52,15 @@ export const tariffsModule: OcpiModule = {
 };
 
 function ownedTarget(c: Context<HubEnv>) {
-  const caller = c.get('caller');
-  const urlParty = { country_code: param(c, 'cc'), party_id: param(c, 'pid') };
-  const from = resolveFromParty(caller, routingOf(c).from, ['CPO']);
-  assertOwnedByCaller(caller, urlParty, 'CPO');
+  const { from, urlParty } = ownerOfReceiverUrl(c, 'CPO');
   const tariffId = param(c, 'id');
   return { from, urlParty, tariffId, pathSegments: [urlParty.country_code, urlParty.party_id, tariffId] };
 }
 
-const forwardToReceiver = (c: Context<HubEnv>, pathSegments: string[]) =>
-  forwardFromRequest(c, { module: 'tariffs', targetInterface: 'RECEIVER', pathSegments, fromRoles: ['CPO'] });
-
 async function receiverPut(c: Context<HubEnv>) {
   const { from, urlParty, tariffId, pathSegments } = ownedTarget(c);
   const { body, bodyText } = await readPushBody(c, TariffSchema);
-  if (!isForHub(c)) return forwardToReceiver(c, pathSegments);
+  if (!isForHub(c)) return forwardToReceiver(c, 'tariffs', 'CPO', pathSegments);
   const outcome = await putTariff(c.get('tenant'), {
     owner: urlParty,
     tariffId,
@@ -76,7 +74,7 @@ async function receiverPut(c: Context<HubEnv>) {
 /** A tariff the hub never held is 404: there is nothing to delete or to broadcast the deletion of. */
 async function receiverDelete(c: Context<HubEnv>) {
   const { from, urlParty, tariffId, pathSegments } = ownedTarget(c);
-  if (!isForHub(c)) return forwardToReceiver(c, pathSegments);
+  if (!isForHub(c)) return forwardToReceiver(c, 'tariffs', 'CPO', pathSegments);
   const deleted = await deleteTariff(c.get('tenant'), {
     owner: urlParty,
     tariffId,
@@ -88,28 +86,8 @@ async function receiverDelete(c: Context<HubEnv>) {
 
 async function receiverGet(c: Context<HubEnv>) {
   const { from, urlParty, tariffId, pathSegments } = ownedTarget(c);
-  if (!isForHub(c)) return forwardToReceiver(c, pathSegments);
+  if (!isForHub(c)) return forwardToReceiver(c, 'tariffs', 'CPO', pathSegments);
   const tariff = await getStoredTariff(c.get('tenant'), urlParty, tariffId);
   if (!tariff) throw new NotFoundError(`unknown tariff ${tariffId}`);
   return hubAnswer(c, from, tariff);
-}
-
-async function senderList(c: Context<HubEnv>) {
-  if (!isForHub(c)) {
-    return forwardFromRequest(c, {
-      module: 'tariffs',
-      targetInterface: 'SENDER',
-      pathSegments: [],
-      targetRoles: ['CPO'],
-      fromRoles: readers,
-    });
-  }
-  const from = resolveFromParty(c.get('caller'), routingOf(c).from, readers);
-  const tenant = c.get('tenant');
-  const { objects, headers } = await listStoredObjects(tenant, new TariffRepository(tenant.table), {
-    query: c.req.query(),
-    requestUrl: publicRequestUrl(c),
-    maxLimit: TARIFFS_MAX_LIMIT,
-  });
-  return hubAnswer(c, from, objects, { headers });
 }

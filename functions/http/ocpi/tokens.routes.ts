@@ -1,30 +1,34 @@
 import { type Context, Hono } from 'hono';
-import { listStoredObjects } from '../../hub/objects/object-pages';
-import { assertOwnedByCaller } from '../../hub/objects/push-rules';
 import { DEFAULT_TOKEN_TYPE, getStoredToken, pushToken } from '../../hub/objects/tokens.service';
-import { resolveFromParty } from '../../hub/routing/party-resolution';
 import { InvalidParametersError, NotFoundError } from '../../ocpi/errors';
 import { InterfaceRole } from '../../ocpi/modules';
 import { TokenPatchSchema, TokenSchema, TokenTypeSchema } from '../../ocpi/schemas/token';
 import { TokenRepository } from '../../store/token.repository';
 import type { HubEnv } from '../http-env';
 import type { OcpiModule } from './ocpi-module';
-import { forwardFromRequest, routingOf } from './relay';
 import {
   EMSP_DATA_READERS,
+  forwardToReceiver,
   hubAnswer,
   isForHub,
   methodNotAllowed,
+  ownerOfReceiverUrl,
   param,
-  publicRequestUrl,
   pushAnswer,
   readPushBody,
+  storedObjectList,
 } from './stored-object-http';
 
 export const TOKENS_MAX_LIMIT = 500;
 
 const RECEIVER_PATH = '/receiver/tokens/:cc/:pid/:uid';
-const readers = [...EMSP_DATA_READERS];
+const senderList = storedObjectList({
+  module: 'tokens',
+  ownerRole: 'EMSP',
+  readers: [...EMSP_DATA_READERS],
+  repository: TokenRepository,
+  maxLimit: TOKENS_MAX_LIMIT,
+});
 
 /**
  * Tokens module (tokens §12, digest §4.5). Receiver: an eMSP's PUT/PATCH/GET of one token keyed by
@@ -48,10 +52,7 @@ export const tokensModule: OcpiModule = {
 };
 
 function ownedTarget(c: Context<HubEnv>) {
-  const caller = c.get('caller');
-  const urlParty = { country_code: param(c, 'cc'), party_id: param(c, 'pid') };
-  const from = resolveFromParty(caller, routingOf(c).from, ['EMSP']);
-  assertOwnedByCaller(caller, urlParty, 'EMSP');
+  const { from, urlParty } = ownerOfReceiverUrl(c, 'EMSP');
   const uid = param(c, 'uid');
   return {
     from,
@@ -71,14 +72,11 @@ function tokenTypeOf(c: Context<HubEnv>): string {
   return parsed.data;
 }
 
-const forwardToReceiver = (c: Context<HubEnv>, pathSegments: string[]) =>
-  forwardFromRequest(c, { module: 'tokens', targetInterface: 'RECEIVER', pathSegments, fromRoles: ['EMSP'] });
-
 async function receiverPush(c: Context<HubEnv>) {
   const method = c.req.method as 'PUT' | 'PATCH';
   const { from, urlParty, uid, type, pathSegments } = ownedTarget(c);
   const { body, bodyText } = await readPushBody(c, method === 'PUT' ? TokenSchema : TokenPatchSchema);
-  if (!isForHub(c)) return forwardToReceiver(c, pathSegments);
+  if (!isForHub(c)) return forwardToReceiver(c, 'tokens', 'EMSP', pathSegments);
   const outcome = await pushToken(c.get('tenant'), {
     method,
     owner: urlParty,
@@ -93,28 +91,8 @@ async function receiverPush(c: Context<HubEnv>) {
 
 async function receiverGet(c: Context<HubEnv>) {
   const { from, urlParty, uid, type, pathSegments } = ownedTarget(c);
-  if (!isForHub(c)) return forwardToReceiver(c, pathSegments);
+  if (!isForHub(c)) return forwardToReceiver(c, 'tokens', 'EMSP', pathSegments);
   const token = await getStoredToken(c.get('tenant'), urlParty, uid, type);
   if (!token) throw new NotFoundError(`unknown token ${uid} of type ${type}`);
   return hubAnswer(c, from, token);
-}
-
-async function senderList(c: Context<HubEnv>) {
-  if (!isForHub(c)) {
-    return forwardFromRequest(c, {
-      module: 'tokens',
-      targetInterface: 'SENDER',
-      pathSegments: [],
-      targetRoles: ['EMSP'],
-      fromRoles: readers,
-    });
-  }
-  const from = resolveFromParty(c.get('caller'), routingOf(c).from, readers);
-  const tenant = c.get('tenant');
-  const { objects, headers } = await listStoredObjects(tenant, new TokenRepository(tenant.table), {
-    query: c.req.query(),
-    requestUrl: publicRequestUrl(c),
-    maxLimit: TOKENS_MAX_LIMIT,
-  });
-  return hubAnswer(c, from, objects, { headers });
 }
