@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MODULE_IDS_221 } from '../modules';
 import { UrlSchema } from './primitives';
 
 /** VersionNumber (versions §6.2.2). `2.2` is deprecated but still a value, and the spec's own examples use it. */
@@ -16,18 +17,8 @@ export const AdvertisedVersionNumberSchema = z.union([
   z.string().regex(/^\d{1,3}(\.\d{1,3}){1,3}$/, { message: 'must be a version number such as 2.2.1' }),
 ]);
 
-export const MODULE_IDS = [
-  'cdrs',
-  'chargingprofiles',
-  'commands',
-  'credentials',
-  'hubclientinfo',
-  'locations',
-  'sessions',
-  'tariffs',
-  'tokens',
-] as const;
-export const ModuleIDSchema = z.enum(MODULE_IDS);
+/** ModuleID (versions §6.2.3): the one list of module ids lives in modules.ts. */
+export const ModuleIDSchema = z.enum(MODULE_IDS_221);
 export type ModuleID = z.infer<typeof ModuleIDSchema>;
 
 /**
