@@ -71,7 +71,11 @@ export async function seedLocations(
   endpoint: string,
   tableName: string,
   plan: SeedPlan,
-  opts: { concurrency?: number; onProgress?: (done: number, perSecond: number) => void } = {},
+  opts: {
+    concurrency?: number;
+    /** Called every 10,000 locations; returning true ends the seed there (the count is returned). */
+    onProgress?: (done: number, perSecond: number) => boolean | undefined;
+  } = {},
 ): Promise<{ seeded: number; seconds: number }> {
   const client = createDynamoClient({ endpoint });
   try {
@@ -82,8 +86,9 @@ export async function seedLocations(
     let next = 0;
     let done = 0;
     let reported = 0;
+    let stopped = false;
     const lane = async () => {
-      while (next < plan.count) {
+      while (!stopped && next < plan.count) {
         const first = next;
         const end = Math.min(plan.count, first + PER_TRANSACTION);
         next = end;
@@ -96,7 +101,7 @@ export async function seedLocations(
         done += end - first;
         if (done - reported >= 10_000) {
           reported = done;
-          opts.onProgress?.(done, done / ((performance.now() - started) / 1000));
+          if (opts.onProgress?.(done, done / ((performance.now() - started) / 1000))) stopped = true;
         }
       }
     };
