@@ -34,10 +34,14 @@ export async function authenticateCaller(
   }
   const now = tenant.runtime.now();
   const cache = opts.fresh ? undefined : tenant.runtime.authCache;
-  for (const candidate of candidates) {
-    const hash = tenant.runtime.keys.hash(candidate);
+  const hashes = candidates.map((candidate) => tenant.runtime.keys.hash(candidate));
+  // Every form is checked in the cache before any store read: a base64 header's raw form is never
+  // a token, and looking it up first would cost a read on every request.
+  for (const hash of hashes) {
     const cached = cache?.get(tenant.tenant.id, hash, now);
     if (cached) return { ok: true, caller: cached };
+  }
+  for (const hash of hashes) {
     const record = await tenant.tokens.find(hash);
     if (!record) continue;
     if (isExpired(record, now)) return { ok: false, reason: 'expired', message: 'credentials token expired' };
@@ -49,13 +53,10 @@ export async function authenticateCaller(
     }
     const caller: Caller = { partner, tokenKind: record.kind, tokenHash: hash };
     // Token A is never cached: it works once, and registration must see the partner's latest state.
-    if (record.kind === 'C')
-      cache?.set(
-        tenant.tenant.id,
-        caller,
-        now,
-        record.expires_at ? Date.parse(record.expires_at) : undefined,
-      );
+    if (record.kind === 'C') {
+      const expiresAt = record.expires_at ? Date.parse(record.expires_at) : undefined;
+      cache?.set(tenant.tenant.id, caller, now, expiresAt);
+    }
     return { ok: true, caller };
   }
   return { ok: false, reason: 'unknown', message: 'unknown credentials token' };
