@@ -29,26 +29,33 @@ function redactingReplacer(key: string, value: unknown): unknown {
   return value;
 }
 
+/**
+ * A child only remembers its keys and adds them to each line: Powertools' own `createChild` builds a
+ * whole logger (about 0.3 ms each), and every request makes three children.
+ */
 class PowertoolsHubLog implements HubLog {
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly keys: LogFields = {},
+  ) {}
 
   debug(message: string, fields?: LogFields): void {
-    this.logger.debug(message, fields ?? {});
+    this.logger.debug(message, { ...this.keys, ...fields });
   }
   info(message: string, fields?: LogFields): void {
-    this.logger.info(message, fields ?? {});
+    this.logger.info(message, { ...this.keys, ...fields });
   }
   warn(message: string, fields?: LogFields): void {
-    this.logger.warn(message, fields ?? {});
+    this.logger.warn(message, { ...this.keys, ...fields });
   }
   error(message: string, fields?: LogFields): void {
-    this.logger.error(message, fields ?? {});
+    this.logger.error(message, { ...this.keys, ...fields });
   }
   security(event: string, fields?: LogFields): void {
-    this.logger.warn(`security: ${event}`, { security_event: event, ...fields });
+    this.logger.warn(`security: ${event}`, { ...this.keys, security_event: event, ...fields });
   }
   child(keys: LogFields): HubLog {
-    return new PowertoolsHubLog(this.logger.createChild({ persistentKeys: keys }));
+    return new PowertoolsHubLog(this.logger, { ...this.keys, ...keys });
   }
 }
 
