@@ -7,8 +7,8 @@ import { sampleLocation } from './lib/sample-location';
 import { percentile, round } from './lib/stats';
 
 const EMSPS = 10;
-const LOCATIONS = 100;
-const LATENCY_SAMPLES = 40;
+const LOCATIONS = 30;
+const LATENCY_SAMPLES = 30;
 /** Sustained phase: one PATCH per EVSE of every location (PATCHes are never superseded). */
 const EVSES_PATCHED = 3;
 const LOAD_CONCURRENCY = 4;
