@@ -62,5 +62,5 @@ describe('delivery across a hub restart', () => {
       'PATCH E2',
       'PATCH E3',
     ]);
-  });
+  }, 60_000);
 });
