@@ -43,7 +43,7 @@ const DEFAULT_TENANTS = [
  * unique prefix so test files never see each other's data.
  */
 export async function startTestHub(
-  opts: { tenants?: unknown[]; now?: () => number; logLevel?: 'DEBUG' | 'INFO' | 'WARN' } = {},
+  opts: { tenants?: unknown[]; now?: () => number; logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' } = {},
 ): Promise<TestHub> {
   const config = parseHubConfig(
     { tablePrefix: `t${randomUUID().slice(0, 8)}-`, tenants: opts.tenants ?? DEFAULT_TENANTS },
@@ -55,7 +55,7 @@ export async function startTestHub(
     dataDir,
     port: 0,
     dynamoEndpoint: testDynamoEndpoint(),
-    logLevel: opts.logLevel ?? 'WARN',
+    logLevel: opts.logLevel ?? 'ERROR',
     now: opts.now,
   });
   const firstTenant = config.tenants[0]?.id ?? 'demo';
