@@ -29,7 +29,7 @@ export async function readCappedBody(
   return Buffer.concat(chunks, total).toString('utf8');
 }
 
-/** Destroying an unfinished undici body emits an abort error; nobody is left to care about it. */
+/** Destroying an unfinished response body emits an abort error; nobody is left to care about it. */
 function discard(body: Readable): void {
   body.on('error', () => undefined);
   body.destroy();

@@ -1,7 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Agent } from 'undici';
 import { readCappedBody } from './capped-body';
 import { OutboundError, OutboundNetworkError, OutboundTimeoutError, OutboundUrlRefusedError } from './errors';
+import {
+  createKeepAliveAgents,
+  destroyAgents,
+  type KeepAliveAgents,
+  sendRequest,
+} from './keep-alive-transport';
 import { createPinnedLookup, type PinnedLookup } from './pinned-lookup';
 import { safeUrlForLogs } from './safe-url';
 import { checkOutboundUrl, type OutboundPolicy, type ResolveHost, resolveWithSystemDns } from './url-guard';
@@ -46,11 +51,13 @@ export type PartnerHttpClient = {
   close(): Promise<void>;
 };
 
-type Pool = { agent: Agent; pinned: PinnedLookup };
+type Pool = { agents: KeepAliveAgents; pinned: PinnedLookup };
 
-/** Longer than any per-request budget, so the request's own timer decides (config caps it at 25 s). */
-const CONNECT_TIMEOUT_MS = 30_000;
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+/**
+ * The request's own timer is the budget; these only come from the operating system giving up on a
+ * connect (the kernel's SYN retries), which is a timeout too.
+ */
+const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
 
 /**
  * The one HTTP client for calls to partner platforms. Redirects are never followed (a 3xx comes
@@ -63,18 +70,19 @@ export function createPartnerHttpClient(opts: PartnerHttpClientOptions = {}): Pa
   const defaultTimeoutMs = opts.defaultTimeoutMs ?? 10_000;
   const resolve = opts.resolve ?? resolveWithSystemDns;
   const pools = new Map<string, Pool>();
+  const inFlight = new Set<Promise<void>>();
 
   function poolFor(policy: OutboundPolicy): Pool {
     const key = `${policy.allowHttp}:${policy.allowPrivateAddresses}`;
     let pool = pools.get(key);
     if (!pool) {
       const pinned = createPinnedLookup(policy, resolve);
-      const agent = new Agent({
+      const agents = createKeepAliveAgents({
         connections: opts.connections ?? 16,
-        keepAliveTimeout: opts.keepAliveTimeoutMs ?? 4_000,
-        connect: { lookup: pinned.lookup, timeout: CONNECT_TIMEOUT_MS },
+        keepAliveTimeoutMs: opts.keepAliveTimeoutMs ?? 4_000,
+        lookup: pinned.lookup,
       });
-      pool = { agent, pinned };
+      pool = { agents, pinned };
       pools.set(key, pool);
     }
     return pool;
@@ -101,25 +109,19 @@ export function createPartnerHttpClient(opts: PartnerHttpClientOptions = {}): Pa
       const checked = await untilAborted(checkOutboundUrl(req.url, req.policy, resolve), controller.signal);
       const pool = poolFor(req.policy);
       pool.pinned.remember(checked.url.hostname, checked.addresses);
-      const response = await pool.agent.request({
-        origin: checked.url.origin,
-        path: `${checked.url.pathname}${checked.url.search}`,
+      const response = await sendRequest(pool.agents, {
+        url: checked.url,
         method: req.method,
         headers: withContentType(req.headers ?? {}, req.body),
         body: req.body,
         signal: controller.signal,
       });
       const headers = flattenHeaders(response.headers);
-      const bodyText = await readCappedBody(
-        response.body,
-        headers['content-length'],
-        maxResponseBytes,
-        safeUrl,
-      );
-      // undici marks the socket idle a tick after the body ends; without this pause the caller's next
-      // request would find it still busy and open a second connection instead of reusing this one.
+      const bodyText = await readCappedBody(response, headers['content-length'], maxResponseBytes, safeUrl);
+      // Node hands the socket back to the pool in a process.nextTick after the body ends; the pause
+      // makes sure it is free before the caller's next request, which would otherwise open another.
       await new Promise((resolve) => setImmediate(resolve));
-      return { status: response.statusCode, headers, bodyText, json: parseJson(bodyText), url: safeUrl };
+      return { status: response.statusCode ?? 0, headers, bodyText, json: parseJson(bodyText), url: safeUrl };
     } catch (err) {
       const error = toOutboundError(err, safeUrl, timedOut, timeoutMs);
       if (error instanceof OutboundUrlRefusedError) reportRefusal(error);
@@ -129,13 +131,27 @@ export function createPartnerHttpClient(opts: PartnerHttpClientOptions = {}): Pa
     }
   }
 
-  async function close(): Promise<void> {
-    const agents = [...pools.values()].map((pool) => pool.agent);
-    pools.clear();
-    await Promise.all(agents.map((agent) => agent.close()));
+  /** Tracks requests so close() lets them finish, as a graceful shutdown should. */
+  function trackedRequest(req: PartnerRequest): Promise<PartnerResponse> {
+    const pending = request(req);
+    const settled = pending.then(
+      () => undefined,
+      () => undefined,
+    );
+    inFlight.add(settled);
+    void settled.then(() => inFlight.delete(settled));
+    return pending;
   }
 
-  return { request, close };
+  /** Waits for requests in flight, then closes every pooled socket. */
+  async function close(): Promise<void> {
+    const agents = [...pools.values()].map((pool) => pool.agents);
+    pools.clear();
+    await Promise.all([...inFlight]);
+    for (const pair of agents) destroyAgents(pair);
+  }
+
+  return { request: trackedRequest, close };
 }
 
 /**

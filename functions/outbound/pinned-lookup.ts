@@ -6,7 +6,7 @@ import { type OutboundPolicy, type ResolveHost, vetHost } from './url-guard';
 const VETTED_TTL_MS = 30_000;
 
 export type PinnedLookup = {
-  /** Passed to the undici Agent as `connect.lookup`. */
+  /** Given to the pool's keep-alive Agents as their `lookup`, so every socket connects through it. */
   lookup: LookupFunction;
   /** Records what the URL guard vetted for a host, so the connection goes to exactly those addresses. */
   remember(hostname: string, addresses: string[]): void;

@@ -1,5 +1,5 @@
 import { createServer as createHttpServer, type RequestListener } from 'node:http';
-import { type AddressInfo, createServer as createNetServer, type Server } from 'node:net';
+import { type AddressInfo, createServer as createNetServer, type Server, type Socket } from 'node:net';
 
 export type Canary = { port: number; connections(): number; close(): Promise<void> };
 
@@ -18,18 +18,28 @@ export type LoopbackHttpServer = {
   port: number;
   url(path: string): string;
   connections(): number;
+  /** Destroys every open connection, kept-alive idle ones included: a partner restarting. */
+  dropConnections(): void;
   close(): Promise<void>;
 };
 
 export async function startHttpServer(handler: RequestListener): Promise<LoopbackHttpServer> {
   let connections = 0;
   const server = createHttpServer(handler);
-  server.on('connection', () => connections++);
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    connections++;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   const port = await listen(server);
   return {
     port,
     url: (path) => `http://127.0.0.1:${port}${path}`,
     connections: () => connections,
+    dropConnections: () => {
+      for (const socket of sockets) socket.destroy();
+    },
     close: async () => {
       server.closeAllConnections();
       await closeServer(server);
