@@ -77,14 +77,17 @@ export const pullAtScale: Benchmark = {
     ctx.progress(`seeding ${SMALL} locations`);
     await seedLocations(endpoint, tableNameOf(config, 'small'), planFor(SMALL));
     const forced = Number(process.env.BENCH_PULL_LARGE) || undefined;
+    const timeOffsets = process.env.BENCH_PULL_OFFSET === '1';
     ctx.progress(`seeding up to ${forced ?? FULL} locations`);
     let rate = Number.NaN;
     const seeded = await seedLocations(endpoint, tableNameOf(config, 'large'), planFor(forced ?? FULL), {
       onProgress: (done, perSecond) => {
         rate = perSecond;
-        ctx.progress(`  ${done} seeded, ${Math.round(perSecond)}/s`);
-        // The issue's fallback: stop at 20k when 100k would not fit the run's time on this machine.
-        return !forced && done >= FALLBACK && FULL / perSecond > SEED_BUDGET_S;
+        if (done % 10_000 === 0) ctx.progress(`  ${done} seeded, ${Math.round(perSecond)}/s`);
+        // The issue's fallback: stop at 20k when 100k would not fit the run's time on this machine,
+        // and in any case once the budget is spent (the figures then say how many were seeded).
+        if (forced) return false;
+        return (done >= FALLBACK && FULL / perSecond > SEED_BUDGET_S) || done / perSecond > SEED_BUDGET_S;
       },
     });
     const large = seeded.seeded;
@@ -121,24 +124,28 @@ export const pullAtScale: Benchmark = {
           offset: `${sender}?offset=${deep}&limit=${REQUESTED_LIMIT}`,
           dateFrom: `${sender}?date_from=${new Date(planFor(n).firstMs + recent * 60_000).toISOString()}&limit=${REQUESTED_LIMIT}`,
         };
-        const first = await checkedPage(urls.first, headers, { total: n, firstId: seededId(0), more: true });
-        pageSize = first.pageSize;
-        const offsetPage = await checkedPage(urls.offset, headers, {
-          total: n,
-          firstId: seededId(deep),
-          more: true,
-        });
-        const viaLink = offsetPage.link as string;
-        await checkedPage(viaLink, headers, {
-          total: n,
-          firstId: seededId(deep + pageSize),
-          more: deep + 2 * pageSize < n,
-        });
+        // Every page on the way is checked: X-Total-Count, Link and the first id in last_updated order.
+        let page = await checkedPage(urls.first, headers, { total: n, firstId: seededId(0), more: true });
+        pageSize = page.pageSize;
+        let viaLink = urls.first;
+        ctx.progress(`${tenant}: following Link ${Math.ceil(deep / pageSize)} times to the page 90% deep`);
+        for (let at = pageSize; at - pageSize < deep; at += pageSize) {
+          viaLink = page.link as string;
+          page = await checkedPage(viaLink, headers, {
+            total: n,
+            firstId: seededId(at),
+            more: at + pageSize < n,
+          });
+        }
         await checkedPage(urls.dateFrom, headers, {
           total: n - recent,
           firstId: seededId(recent),
           more: n - recent > pageSize,
         });
+        // An explicit deep offset must still answer correctly; it is linear in the offset (no cursor).
+        if (tenant === 'small' || timeOffsets) {
+          await checkedPage(urls.offset, headers, { total: n, firstId: seededId(deep), more: true });
+        }
         targets[tenant] = {
           'first page': targetOf(urls.first, headers),
           'page 90% deep via Link': targetOf(viaLink, headers),
@@ -150,6 +157,7 @@ export const pullAtScale: Benchmark = {
       const figures: Record<string, unknown> = {};
       const goals = [];
       for (const query of QUERIES) {
+        if (query === 'explicit offset 90%' && !timeOffsets) continue;
         ctx.progress(
           `${query}: ${ROUNDS_OF[query]} alternating round(s) of ${SAMPLES[query]} sequential GETs`,
         );
@@ -192,7 +200,10 @@ export const pullAtScale: Benchmark = {
               ]
             : []),
           `Each answer checked before timing: X-Total-Count, Link, first id. The hub caps pages at ${pageSize} locations (X-Limit) though ${REQUESTED_LIMIT} were asked.`,
-          'The 90%-deep page is the one the Link of the page at offset 90% points to (its signed cursor); following Link from the first page would take 1,800 requests at 100k. The explicit-offset row is informational: without a cursor the hub counts its way to the offset.',
+          `The 90%-deep page is reached by following Link from the first page (${Math.ceil((large * 0.9) / (pageSize || 1))} pages at ${large}, each checked).`,
+          timeOffsets
+            ? 'Explicit offset: without a cursor the hub counts its way to the offset, so its cost grows with the offset (informational, no goal).'
+            : 'An explicit offset of 90% is checked for correctness at 1k and not timed (it grows with the offset: the hub counts its way there without a cursor); BENCH_PULL_OFFSET=1 times it at both sizes.',
           `Locations seeded through the hub's item layout (bench/lib/seed-locations.ts), ~3 EVSEs each, one minute of last_updated apart.`,
         ],
       };

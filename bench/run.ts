@@ -41,6 +41,7 @@ function selected(args: string[]): Benchmark[] {
 async function main() {
   const benchmarks = selected(process.argv.slice(2));
   const started = Date.now();
+  // A fresh DynamoDB Local per benchmark: tables, streams and JVM heap left by one do not slow the next.
   let dynamo: Promise<DynamoDbLocal> | undefined;
   let load: Promise<LoadClient> | undefined;
   const ctx: BenchContext = {
@@ -69,6 +70,8 @@ async function main() {
         console.error(message);
         outcome = { available: false, reason: `failed: ${err instanceof Error ? err.message : String(err)}` };
       }
+      await (await dynamo)?.stop();
+      dynamo = undefined;
       const file = writeResult(benchmark.name, outcome, Date.now() - t0, machine);
       console.log(
         `\n${formatOutcome(benchmark.name, outcome)}(${((Date.now() - t0) / 1000).toFixed(0)} s, ${file})`,

@@ -25,9 +25,9 @@ export type BenchOutcome =
     }
   | { available: false; reason: string };
 
-/** Shared by every benchmark of one `npm run bench`: started on first use, stopped at the end. */
+/** What a benchmark may use: started on first use, stopped after it (the load generator after the run). */
 export interface BenchContext {
-  /** DynamoDB Local, in memory, shared by the run (each hub uses its own table prefix). */
+  /** DynamoDB Local, in memory, started on first use and stopped after the benchmark. */
   dynamoEndpoint(): Promise<string>;
   /** The load generator child process. */
   load(): Promise<LoadClient>;

@@ -73,7 +73,7 @@ export async function seedLocations(
   plan: SeedPlan,
   opts: {
     concurrency?: number;
-    /** Called every 10,000 locations; returning true ends the seed there (the count is returned). */
+    /** Called every 2,000 locations; returning true ends the seed there (the count is returned). */
     onProgress?: (done: number, perSecond: number) => boolean | undefined;
   } = {},
 ): Promise<{ seeded: number; seconds: number }> {
@@ -99,7 +99,7 @@ export async function seedLocations(
         }
         await table.transact(ops);
         done += end - first;
-        if (done - reported >= 10_000) {
+        if (done - reported >= 2_000) {
           reported = done;
           if (opts.onProgress?.(done, done / ((performance.now() - started) / 1000))) stopped = true;
         }
