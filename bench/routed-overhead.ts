@@ -10,8 +10,8 @@ const TARGETS = ['hub', 'proxy', 'direct'] as const;
 type TargetName = (typeof TARGETS)[number];
 const DELAYS_MS = [0, 50];
 const CONCURRENCIES = [1, 10];
-const ROUNDS = 3;
-const MEASURE_MS = 3_000;
+const ROUNDS = 5;
+const MEASURE_MS = 2_000;
 const WARMUP_MS = 500;
 
 export type Figures = { p50Ms: number; p99Ms: number; rps: number };
