@@ -118,7 +118,7 @@ export class StoredObjectRepository<T = Record<string, unknown>> {
           names: { '#rev': 'rev', '#lu': 'lu' },
           values: { ':rev': opts.expectedRev, ':lu': record.lastUpdatedMs },
         };
-    const ops: TransactOp[] = [{ put: this.toItem(record, opts.lookupId), condition }, ...opts.extra];
+    const ops: TransactOp[] = [{ put: this.itemOf(record, opts.lookupId), condition }, ...opts.extra];
     if (creating) ops.push(this.counterOp(record.key, 1));
     await transactWithCounters(this.table, ops);
   }
@@ -224,7 +224,8 @@ export class StoredObjectRepository<T = Record<string, unknown>> {
     return { update: this.counterKey(shardOf(key)), add: { n: delta } };
   }
 
-  private toItem(record: StoredObject<T>, lookupId: string): ObjectItem {
+  /** The item `save` writes; bulk imports (the benchmarks' seeding) write exactly the same. */
+  itemOf(record: StoredObject<T>, lookupId: string): ObjectItem {
     return {
       ...this.itemKey(record.key),
       gsi1pk: `OBJS#${this.module}`,
