@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type HubConfig, parseHubConfig } from '../../functions/config';
 import { type LocalHub, startLocalHub } from '../../functions/local/local-hub';
+import { waitForNoPendingDeliveries } from './deliveries';
 import { testDynamoEndpoint } from './dynamo';
 
 export interface TestHub extends LocalHub {
@@ -77,15 +78,7 @@ export async function startTestHub(
     dataDir,
     admin,
     versionsUrl: (tenant = firstTenant) => `${hub.url}/${tenant}/ocpi/versions`,
-    async waitDeliveriesIdle(timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (let quietPolls = 0; quietPolls < 2; ) {
-        if (Date.now() > deadline) throw new Error('deliveries still pending');
-        const pending = await admin('GET', '/deliveries?status=pending');
-        quietPolls = pending.body.deliveries.length === 0 ? quietPolls + 1 : 0;
-        await new Promise((resolve) => setTimeout(resolve, 150));
-      }
-    },
+    waitDeliveriesIdle: (timeoutMs) => waitForNoPendingDeliveries(admin, timeoutMs),
     async createPartner(roles, name = 'partner') {
       const res = await admin('POST', '/partners', { name, roles });
       if (res.status !== 201)

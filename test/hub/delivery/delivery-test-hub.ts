@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { type HubConfig, parseHubConfig } from '../../../functions/config';
 import { type LocalHub, startLocalHub } from '../../../functions/local/local-hub';
 import { type OutboxMessage, outboxPutOp, outboxSequence } from '../../../functions/store/outbox.repository';
+import { waitForNoPendingDeliveries } from '../../support/deliveries';
 import { testDynamoEndpoint } from '../../support/dynamo';
 
 /** Quick retries and a fast sweep; still-alive and the other jobs only run when a test says so. */
@@ -119,15 +120,8 @@ export function locationMessage(
 }
 
 /** Waits until no delivery is pending (e.g. the ClientInfo pushes that follow registrations). */
-export async function waitIdle(hub: DeliveryTestHub, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let quietPolls = 0;
-  while (quietPolls < 2) {
-    if (Date.now() > deadline) throw new Error('deliveries still pending');
-    const pending = await hub.admin('GET', '/deliveries?status=pending');
-    quietPolls = pending.body.deliveries.length === 0 ? quietPolls + 1 : 0;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
+export function waitIdle(hub: DeliveryTestHub, timeoutMs = 10_000): Promise<void> {
+  return waitForNoPendingDeliveries(hub.admin, timeoutMs);
 }
 
 /**
