@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HubCallError } from '../partners';
-import { PlatformPool } from '../support/platforms';
-import { startTestHub, type TestHub } from '../support/test-hub';
+import { hubWithPlatforms } from '../support/platforms';
 
 async function registrationFailure(promise: Promise<unknown>) {
   const err = await promise.then(
@@ -13,30 +12,22 @@ async function registrationFailure(promise: Promise<unknown>) {
 }
 
 describe('partner-initiated registration (credentials POST)', () => {
-  let hub: TestHub;
-  const pool = new PlatformPool();
-
-  beforeAll(async () => {
-    hub = await startTestHub();
-  });
-  afterAll(async () => {
-    await pool.closeAll();
-    await hub?.stop();
-  });
+  const fx = hubWithPlatforms();
+  const { pool } = fx;
 
   it('registers a CPO with token A, answers with token C and only the HUB role', async () => {
     // Prepare
     const cpo = await pool.create('CPO', 'CP1');
-    const { id, tokenA } = await hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: 'CP1' }]);
+    const { id, tokenA } = await fx.hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: 'CP1' }]);
     // Act
-    const result = await cpo.registerWith(hub.versionsUrl(), tokenA);
+    const result = await cpo.registerWith(fx.hub.versionsUrl(), tokenA);
     // Assess
     expect(result.tokenC).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(result.hubCredentials.roles).toEqual([
       expect.objectContaining({ role: 'HUB', country_code: 'NL', party_id: 'HUB' }),
     ]);
-    expect(result.hubCredentials.url).toBe(hub.versionsUrl());
-    const detail = await hub.admin('GET', `/partners/${id}`);
+    expect(result.hubCredentials.url).toBe(fx.hub.versionsUrl());
+    const detail = await fx.hub.admin('GET', `/partners/${id}`);
     expect(detail.body).toMatchObject({
       status: 'CONNECTED',
       version: '2.2.1',
@@ -51,11 +42,11 @@ describe('partner-initiated registration (credentials POST)', () => {
   it('lets token A work once: after registration it is refused everywhere', async () => {
     // Prepare
     const emsp = await pool.create('EMSP', 'EM1');
-    const { tokenA } = await hub.createPartner([{ role: 'EMSP', country_code: 'NL', party_id: 'EM1' }]);
-    await emsp.registerWith(hub.versionsUrl(), tokenA);
+    const { tokenA } = await fx.hub.createPartner([{ role: 'EMSP', country_code: 'NL', party_id: 'EM1' }]);
+    await emsp.registerWith(fx.hub.versionsUrl(), tokenA);
     // Act
-    const versionsWithA = await emsp.hubRequest('GET', hub.versionsUrl(), { token: tokenA });
-    const withC = await emsp.hubRequest('GET', hub.versionsUrl());
+    const versionsWithA = await emsp.hubRequest('GET', fx.hub.versionsUrl(), { token: tokenA });
+    const withC = await emsp.hubRequest('GET', fx.hub.versionsUrl());
     // Assess
     expect(versionsWithA.status).toBe(401);
     expect(withC.status).toBe(200);
@@ -64,13 +55,13 @@ describe('partner-initiated registration (credentials POST)', () => {
   it('answers 405 to a second POST, and to PUT or DELETE before registration', async () => {
     // Prepare
     const cpo = await pool.create('CPO', 'CP2');
-    const { tokenA } = await hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: 'CP2' }]);
-    const credentialsUrl = `${hub.url}/demo/ocpi/2.2.1/credentials`;
+    const { tokenA } = await fx.hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: 'CP2' }]);
+    const credentialsUrl = `${fx.hub.url}/demo/ocpi/2.2.1/credentials`;
     const body = { token: 'x'.repeat(20), url: cpo.versionsUrl, roles: [] };
     // Act
     const putBefore = await cpo.hubRequest('PUT', credentialsUrl, { token: tokenA, body });
     const deleteBefore = await cpo.hubRequest('DELETE', credentialsUrl, { token: tokenA });
-    await cpo.registerWith(hub.versionsUrl(), tokenA);
+    await cpo.registerWith(fx.hub.versionsUrl(), tokenA);
     const postAfter = await cpo.hubRequest('POST', credentialsUrl, { body });
     // Assess
     expect(putBefore.status).toBe(405);
@@ -82,9 +73,11 @@ describe('partner-initiated registration (credentials POST)', () => {
   it('refuses token A on functional modules with 401', async () => {
     // Prepare
     const cpo = await pool.create('CPO', 'CP3');
-    const { tokenA } = await hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: 'CP3' }]);
+    const { tokenA } = await fx.hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: 'CP3' }]);
     // Act
-    const res = await cpo.hubRequest('GET', `${hub.url}/demo/ocpi/2.2.1/sender/locations`, { token: tokenA });
+    const res = await cpo.hubRequest('GET', `${fx.hub.url}/demo/ocpi/2.2.1/sender/locations`, {
+      token: tokenA,
+    });
     // Assess
     expect(res.status).toBe(401);
   });
@@ -94,23 +87,25 @@ describe('partner-initiated registration (credentials POST)', () => {
       // Prepare
       const cpo = await pool.create('CPO', `D${mode.length}${mode[0]?.toUpperCase()}`.slice(0, 3));
       const party = cpo.roles[0]?.party_id ?? '';
-      const { tokenA, id } = await hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: party }]);
+      const { tokenA, id } = await fx.hub.createPartner([
+        { role: 'CPO', country_code: 'NL', party_id: party },
+      ]);
       cpo.behave(mode);
       // Act
-      const response = await registrationFailure(cpo.registerWith(hub.versionsUrl(), tokenA));
+      const response = await registrationFailure(cpo.registerWith(fx.hub.versionsUrl(), tokenA));
       // Assess
       expect(response?.body).toMatchObject({ status_code: 3001 });
-      expect((await hub.admin('GET', `/partners/${id}`)).body.status).toBe('PLANNED');
+      expect((await fx.hub.admin('GET', `/partners/${id}`)).body.status).toBe('PLANNED');
     }
   });
 
   it('answers 3002 when there is no mutual version', async () => {
     // Prepare
     const cpo = await pool.create('CPO', 'V21');
-    const { tokenA } = await hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: 'V21' }]);
+    const { tokenA } = await fx.hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: 'V21' }]);
     cpo.setVersions(['2.1.1']);
     // Act
-    const response = await registrationFailure(cpo.registerWith(hub.versionsUrl(), tokenA));
+    const response = await registrationFailure(cpo.registerWith(fx.hub.versionsUrl(), tokenA));
     // Assess
     expect(response?.body).toMatchObject({ status_code: 3002 });
   });
@@ -134,10 +129,10 @@ describe('partner-initiated registration (credentials POST)', () => {
     ] as const) {
       // Prepare
       const cpo = await pool.create('CPO', party);
-      const { tokenA } = await hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: party }]);
+      const { tokenA } = await fx.hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: party }]);
       cpo.omitEndpoints([...omit]);
       // Act
-      const response = await registrationFailure(cpo.registerWith(hub.versionsUrl(), tokenA));
+      const response = await registrationFailure(cpo.registerWith(fx.hub.versionsUrl(), tokenA));
       // Assess
       expect(response?.body).toMatchObject({ status_code: 3003 });
     }
@@ -146,9 +141,9 @@ describe('partner-initiated registration (credentials POST)', () => {
   it('refuses a role the admin did not onboard with 2001 naming the role', async () => {
     // Prepare
     const cpo = await pool.create('CPO', 'XX1');
-    const { tokenA } = await hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: 'OK1' }]);
+    const { tokenA } = await fx.hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: 'OK1' }]);
     // Act
-    const response = await registrationFailure(cpo.registerWith(hub.versionsUrl(), tokenA));
+    const response = await registrationFailure(cpo.registerWith(fx.hub.versionsUrl(), tokenA));
     // Assess
     expect(response?.body).toMatchObject({ status_code: 2001 });
     expect((response?.body as { status_message?: string } | undefined)?.status_message).toContain('roles[0]');
@@ -157,8 +152,8 @@ describe('partner-initiated registration (credentials POST)', () => {
   it('rejects a malformed credentials body with 2001 naming the field, and invalid JSON with 400', async () => {
     // Prepare
     const cpo = await pool.create('CPO', 'BAD');
-    const { tokenA } = await hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: 'BAD' }]);
-    const url = `${hub.url}/demo/ocpi/2.2.1/credentials`;
+    const { tokenA } = await fx.hub.createPartner([{ role: 'CPO', country_code: 'NL', party_id: 'BAD' }]);
+    const url = `${fx.hub.url}/demo/ocpi/2.2.1/credentials`;
     // Act
     const wrongType = await cpo.hubRequest('POST', url, {
       token: tokenA,
@@ -183,7 +178,7 @@ describe('partner-initiated registration (credentials POST)', () => {
 
   it('answers 401 with the envelope to a missing, malformed or unknown token', async () => {
     // Prepare
-    const url = hub.versionsUrl();
+    const url = fx.hub.versionsUrl();
     // Act
     const missing = await fetch(url);
     const malformed = await fetch(url, { headers: { Authorization: 'Bearer abc' } });

@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SimulatedPlatform } from '../partners';
-import { PlatformPool } from '../support/platforms';
-import { startTestHub, type TestHub } from '../support/test-hub';
+import { hubWithPlatforms } from '../support/platforms';
 
 /** Issue #3: no rotation, whoever starts it, may fail a request that is already under way. */
 describe('rotation with requests in flight', () => {
-  let hub: TestHub;
-  const pool = new PlatformPool();
-
-  beforeAll(async () => {
-    hub = await startTestHub();
-  });
-  afterAll(async () => {
-    await pool.closeAll();
-    await hub?.stop();
-  });
+  const fx = hubWithPlatforms();
+  const { pool } = fx;
 
   /** Keeps GETting the hub's versions with the token the platform held when the loop started. */
   function trafficWithCurrentToken(platform: SimulatedPlatform) {
@@ -22,7 +13,8 @@ describe('rotation with requests in flight', () => {
     const statuses: number[] = [];
     let running = true;
     const loop = (async () => {
-      while (running) statuses.push((await platform.hubRequest('GET', hub.versionsUrl(), { token })).status);
+      while (running)
+        statuses.push((await platform.hubRequest('GET', fx.hub.versionsUrl(), { token })).status);
     })();
     return {
       statuses,
@@ -35,7 +27,7 @@ describe('rotation with requests in flight', () => {
 
   it('answers every request made with the old token while the partner rotates', async () => {
     // Prepare
-    const { platform } = await pool.registered(hub, 'CPO', 'IF1');
+    const { platform } = await pool.registered(fx.hub, 'CPO', 'IF1');
     const traffic = trafficWithCurrentToken(platform);
     // Act
     await platform.rotate();
@@ -48,10 +40,10 @@ describe('rotation with requests in flight', () => {
 
   it('answers every request made with the old token while the hub rotates', async () => {
     // Prepare
-    const { platform, partnerId } = await pool.registered(hub, 'EMSP', 'IF2');
+    const { platform, partnerId } = await pool.registered(fx.hub, 'EMSP', 'IF2');
     const traffic = trafficWithCurrentToken(platform);
     // Act
-    const rotation = await hub.admin('POST', `/partners/${partnerId}/rotate`);
+    const rotation = await fx.hub.admin('POST', `/partners/${partnerId}/rotate`);
     await new Promise((resolve) => setTimeout(resolve, 200));
     await traffic.stop();
     // Assess

@@ -1,5 +1,6 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createSimulatedPlatform, type SimulatedPlatform } from '../partners';
-import type { TestHub } from './test-hub';
+import { startTestHub, type TestHub } from './test-hub';
 
 type Role = 'CPO' | 'EMSP' | 'SCSP' | 'NSP' | 'OTHER';
 
@@ -40,4 +41,23 @@ export class PlatformPool {
   async closeAll(): Promise<void> {
     await Promise.all(this.platforms.map((p) => p.close()));
   }
+}
+
+/**
+ * The usual fixture of a test file: one test hub and the platforms it creates, started before the
+ * first test and closed after the last.
+ */
+export function hubWithPlatforms(opts?: Parameters<typeof startTestHub>[0]): {
+  hub: TestHub;
+  pool: PlatformPool;
+} {
+  const fixture = { hub: undefined as unknown as TestHub, pool: new PlatformPool() };
+  beforeAll(async () => {
+    fixture.hub = await startTestHub(opts);
+  });
+  afterAll(async () => {
+    await fixture.pool.closeAll();
+    await fixture.hub?.stop();
+  });
+  return fixture;
 }
