@@ -18,7 +18,10 @@ export function exampleFileNames(version: ExampleVersion = '2.2.1'): string[] {
 const cache = new Map<string, unknown>();
 
 /** A fresh deep copy of one example per call, so a test may mutate it freely. */
-export function loadExample<T = Record<string, unknown>>(fileName: string, version: ExampleVersion = '2.2.1'): T {
+export function loadExample<T = Record<string, unknown>>(
+  fileName: string,
+  version: ExampleVersion = '2.2.1',
+): T {
   const key = `${version}/${fileName}`;
   let parsed = cache.get(key);
   if (parsed === undefined) {
