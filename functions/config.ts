@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-/** One roaming network. Tenants share code, never data (design.md "Words"). */
+/** One roaming network. Tenants share code, never data (docs/architecture.md "Words"). */
 export const TenantConfigSchema = z.object({
   id: z
     .string()

@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 
 /**
- * Structured JSON logs (design.md "Cross-cutting rules"). Every line carries the keys of its child
+ * Structured JSON logs (docs/architecture.md "Cross-cutting rules"). Every line carries the keys of its child
  * (tenant, partner, request_id, correlation_id). No token, Authorization header or token-bearing URL
  * may ever reach a log line: a JSON replacer redacts sensitive keys wherever they appear, and URLs
  * are logged through `safeUrlForLogs` (origin + path; partners put tokens in query strings).

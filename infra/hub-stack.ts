@@ -15,7 +15,7 @@ export interface HubStackProps extends StackProps {
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 }
 
-/** The whole hub in one environment-agnostic stack (design.md "Runtime shape"). */
+/** The whole hub in one environment-agnostic stack (docs/architecture.md "Runtime shape"). */
 export class HubStack extends Stack {
   readonly functions: HubFunctions;
   readonly tables: TenantTables;

@@ -109,7 +109,7 @@ export async function startBenchHub(opts: BenchHubOptions): Promise<BenchHub> {
   };
 }
 
-/** `Authorization` value a platform presents: its token, base64 as OCPI 2.2.1 says (digest §1.1). */
+/** `Authorization` value a platform presents: its token, base64 as OCPI 2.2.1 says (ocpi-notes §1.1). */
 export const tokenHeader = (token: string | undefined) => {
   if (!token) throw new Error('the platform holds no token: is it registered?');
   return `Token ${Buffer.from(token, 'utf8').toString('base64')}`;

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { InvalidJsonError, InvalidParametersError, PayloadTooLargeError } from '../ocpi/errors';
 import { readJson } from './json-body';
 
-/** Reads the body as JSON: over 1 MB -> 413, not JSON -> HTTP 400; both with the envelope (digest §1.4). */
+/** Reads the body as JSON: over 1 MB -> 413, not JSON -> HTTP 400; both with the envelope (ocpi-notes §1.4). */
 export async function readJsonBody(c: Context): Promise<unknown> {
   const body = await readJson(c);
   if (body.ok) return body.value;

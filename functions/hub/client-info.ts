@@ -26,7 +26,7 @@ export function toClientInfo(r: ClientInfoRecord) {
 
 /**
  * Every party of the tenant as ClientInfo, oldest change first, within the date filters (HubClientInfo
- * Sender interface, digest §3.5). A tenant has at most a few hundred parties: one read, then a slice.
+ * Sender interface, ocpi-notes §3.5). A tenant has at most a few hundred parties: one read, then a slice.
  */
 export async function listClientInfo(
   partners: { listParties(): Promise<ClientInfoRecord[]> },

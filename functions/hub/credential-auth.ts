@@ -16,7 +16,7 @@ export type AuthResult =
 
 /**
  * Finds the partner behind an `Authorization: Token ...` header. Inbound tokens are looked up by keyed
- * hash; both the raw value and its base64 decoding are tried (digest §1.1: many partners still send raw).
+ * hash; both the raw value and its base64 decoding are tried (ocpi-notes §1.1: many partners still send raw).
  */
 export async function authenticateCaller(
   tenant: TenantContext,

@@ -9,7 +9,7 @@ import type { DiscoveredPartner } from './version-discovery';
 
 /**
  * The hub's own credentials object. A 2.2.1 hub lists only its own HUB role (credentials §7.3 /
- * digest §2.2); connected parties are announced through HubClientInfo instead.
+ * ocpi-notes §2.2); connected parties are announced through HubClientInfo instead.
  */
 export function hubCredentials(ctx: TenantContext, token: string) {
   const hub = ctx.tenant.hub;

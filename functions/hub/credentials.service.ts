@@ -34,7 +34,7 @@ export function requireRegisteredCaller(caller: Caller): void {
 }
 
 /**
- * Partner-initiated credentials POST (credentials §4.1.1, digest §2.4): with token A, the partner
+ * Partner-initiated credentials POST (credentials §4.1.1, ocpi-notes §2.4): with token A, the partner
  * sends token B and its versions URL; inside this request the hub fetches the partner's versions and
  * details with token B, stores the endpoints, and answers with a new token C. Token A dies here.
  */

@@ -24,7 +24,7 @@ import { discoverPartner } from './version-discovery';
 export class PartnerStateError extends Error {}
 
 /**
- * Hub-initiated registration (admin `connect`, digest §2.4 with roles swapped): the hub GETs the
+ * Hub-initiated registration (admin `connect`, ocpi-notes §2.4 with roles swapped): the hub GETs the
  * partner's versions and details with the token A the partner issued, POSTs its credentials with a
  * fresh token for the partner to use, and stores the token the partner returns.
  */
@@ -89,7 +89,7 @@ export async function rotateWithPartner(ctx: TenantContext, partnerId: string): 
   let discovered: Awaited<ReturnType<typeof discoverPartner>>;
   let answer: Awaited<ReturnType<typeof exchangeCredentials>>;
   try {
-    // The updating side re-reads versions and details first (credentials §4.1.2 / digest §2.5).
+    // The updating side re-reads versions and details first (credentials §4.1.2 / ocpi-notes §2.5).
     discovered = await discoverPartner(
       ctx,
       partner.versions_url,

@@ -38,7 +38,7 @@ export interface PartnerAnswer {
 
 /**
  * One OCPI call to a partner's configuration endpoint (versions, details, credentials), read as an
- * envelope with status 1000. Tolerant reader (digest §1.1, §10.1): partners disagree on whether the
+ * envelope with status 1000. Tolerant reader (ocpi-notes §1.1, §10.1): partners disagree on whether the
  * token is base64-encoded, and some answer 403 where 401 is due, so on either the other encoding is
  * tried once and the one that worked is reported back to be remembered per partner.
  */

@@ -17,7 +17,7 @@ export interface NewPartner {
 
 /**
  * Creates a PLANNED partner with a fresh token A (32 random bytes, base64url), stored only as a keyed
- * hash; the plain token is returned once for the admin to hand over out of band (digest §2.4 step 1).
+ * hash; the plain token is returned once for the admin to hand over out of band (ocpi-notes §2.4 step 1).
  */
 export async function createPartner(
   ctx: TenantContext,

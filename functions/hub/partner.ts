@@ -1,4 +1,4 @@
-/** A platform connected through one credentials handshake (design.md "Words"). */
+/** A platform connected through one credentials handshake (docs/architecture.md "Words"). */
 export type PartnerStatus = 'PLANNED' | 'CONNECTED' | 'OFFLINE' | 'SUSPENDED';
 export type PartyRoleName = 'CPO' | 'EMSP' | 'NAP' | 'NSP' | 'OTHER' | 'SCSP';
 export const PARTY_ROLES: readonly PartyRoleName[] = ['CPO', 'EMSP', 'NAP', 'NSP', 'OTHER', 'SCSP'];

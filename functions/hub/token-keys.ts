@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
- * Tokens at rest (design.md "Cross-cutting rules"): inbound tokens are kept only as keyed hashes
+ * Tokens at rest (docs/architecture.md "Cross-cutting rules"): inbound tokens are kept only as keyed hashes
  * (HMAC-SHA256), outbound tokens (the ones the hub presents to partners) are encrypted (AES-256-GCM).
  * The key material comes from a key file locally and from a KMS-encrypted secret in AWS.
  */

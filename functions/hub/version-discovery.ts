@@ -31,7 +31,7 @@ const LenientEndpointSchema = z.preprocess((raw) => {
 
 /**
  * Fetches a partner's versions and the details of the version we share (credentials §4.1.1 step 5 /
- * digest §2.4): unreachable or garbage -> 3001, no mutual version -> 3002, no credentials endpoint ->
+ * ocpi-notes §2.4): unreachable or garbage -> 3001, no mutual version -> 3002, no credentials endpoint ->
  * 3003. Entries the hub cannot read are skipped rather than failing the whole list.
  */
 export async function discoverPartner(

@@ -1,5 +1,5 @@
 /**
- * Authorization header handling (transport_and_format §4.1.3, digest §1.1). 2.2.1 and 2.3.0 send
+ * Authorization header handling (transport_and_format §4.1.3, ocpi-notes §1.1). 2.2.1 and 2.3.0 send
  * `Token <base64(token)>`, 2.1.1 and many later platforms send `Token <token>`: inbound we accept both.
  * Never log what these functions receive or return.
  */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * OCPI 2.2.1 DateTime (types §1.1.1 / digest §1.6): RFC 3339 in UTC. Allowed: `Z` or no zone at all
+ * OCPI 2.2.1 DateTime (types §1.1.1 / ocpi-notes §1.6): RFC 3339 in UTC. Allowed: `Z` or no zone at all
  * (no zone means UTC) and optional fractions. Offsets, even `+00:00`, are not allowed.
  */
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?Z?$/;

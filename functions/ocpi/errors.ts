@@ -3,7 +3,7 @@ import { OcpiStatus } from './status-codes';
 
 /**
  * An error that ends up as an OCPI envelope. `statusCode` goes in the body, `httpStatus` on the response.
- * Per transport_and_format §5 (digest §1.4) a request that reached the OCPI layer gets HTTP 200 with the
+ * Per transport_and_format §5 (ocpi-notes §1.4) a request that reached the OCPI layer gets HTTP 200 with the
  * error in `status_code`; only transport problems (auth, bad JSON, unknown URL, wrong method) use 4xx.
  * Map errors to responses with `instanceof`, never by name or message text.
  */
@@ -22,7 +22,7 @@ export class OcpiError extends Error {
 /** At most this many zod issues are spelled out in one status_message; the rest are counted. */
 const MAX_LISTED_ISSUES = 3;
 
-/** 2001: invalid or missing parameters, e.g. a PATCH without last_updated (digest §1.4, §1.7). */
+/** 2001: invalid or missing parameters, e.g. a PATCH without last_updated (ocpi-notes §1.4, §1.7). */
 export class InvalidParametersError extends OcpiError {
   /** The offending field path or query parameter, when known. */
   readonly field?: string;
@@ -119,7 +119,7 @@ export class NoMatchingEndpointsError extends OcpiError {
   }
 }
 
-/** 4000-4003: the hub's own routing failures. The spec gives no HTTP status; we answer 200 (digest §1.4). */
+/** 4000-4003: the hub's own routing failures. The spec gives no HTTP status; we answer 200 (ocpi-notes §1.4). */
 export class HubError extends OcpiError {
   constructor(message = 'hub error') {
     super(message, OcpiStatus.HUB_ERROR, 200);

@@ -1,4 +1,4 @@
-/** OCPI 2.2.1 module identifiers, interface roles and version numbers (version_information §1, digest §2.1). */
+/** OCPI 2.2.1 module identifiers, interface roles and version numbers (version_information §1, ocpi-notes §2.1). */
 
 export const MODULE_IDS_221 = [
   'cdrs',
@@ -33,7 +33,7 @@ export function isModuleId(id: string): id is ModuleId {
   return (MODULE_IDS_221 as readonly string[]).includes(id);
 }
 
-/** Configuration modules never carry routing headers (transport_and_format §4.1.5, digest §1.2). */
+/** Configuration modules never carry routing headers (transport_and_format §4.1.5, ocpi-notes §1.2). */
 const CONFIGURATION_MODULES: ReadonlySet<string> = new Set(['versions', 'credentials', 'hubclientinfo']);
 
 export function isConfigurationModule(id: string): boolean {
@@ -55,7 +55,7 @@ export type EndpointRef = { identifier: ModuleId; role: InterfaceRole };
 
 /**
  * The endpoints the hub advertises in its 2.2.1 version details. Credentials role is always SENDER
- * (version_information §2.2.1); hubclientinfo SENDER because the hub owns ClientInfo (digest §3.5).
+ * (version_information §2.2.1); hubclientinfo SENDER because the hub owns ClientInfo (ocpi-notes §3.5).
  */
 export const HUB_ENDPOINTS_221: readonly EndpointRef[] = [
   { identifier: 'credentials', role: InterfaceRole.SENDER },

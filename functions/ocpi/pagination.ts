@@ -2,7 +2,7 @@ import { parseOcpiDateTime } from './datetime';
 import { InvalidParametersError } from './errors';
 
 /**
- * Pagination of list GETs (transport_and_format §4.1.5-4.1.6, digest §1.5): `offset`, `limit`,
+ * Pagination of list GETs (transport_and_format §4.1.5-4.1.6, ocpi-notes §1.5): `offset`, `limit`,
  * `date_from` (inclusive) and `date_to` (exclusive, both on last_updated); answers carry `X-Total-Count`,
  * `X-Limit` (the server maximum) and `Link: <url>; rel="next"` unless it is the last page.
  */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 /**
- * X-Request-ID / X-Correlation-ID (transport_and_format §4.1.4, digest §1.2): the request id is new on
+ * X-Request-ID / X-Correlation-ID (transport_and_format §4.1.4, ocpi-notes §1.2): the request id is new on
  * every hop, the correlation id is kept along the whole chain. UUIDs are advised.
  */
 export const REQUEST_ID_HEADER = 'X-Request-ID';

@@ -1,7 +1,7 @@
 import { InvalidParametersError } from './errors';
 
 /**
- * OCPI routing headers (transport_and_format §4.1.5, digest §1.2): used on every functional-module request
+ * OCPI routing headers (transport_and_format §4.1.5, ocpi-notes §1.2): used on every functional-module request
  * and response, never on versions, credentials or hubclientinfo. Values are CiStrings: compare them
  * case-insensitively, but keep the spelling the partner sent.
  */
@@ -16,13 +16,13 @@ export const ROUTING_HEADER_NAMES = {
   toPartyId: 'OCPI-to-party-id',
 } as const;
 
-/** CiString(2) ISO-3166 alpha-2 and CiString(3) party id (digest §1.6). */
+/** CiString(2) ISO-3166 alpha-2 and CiString(3) party id (ocpi-notes §1.6). */
 const COUNTRY_CODE = /^[A-Za-z]{2}$/;
 const PARTY_ID = /^[A-Za-z0-9]{3}$/;
 
 /**
  * Reads the FROM and TO pairs. A pair that is entirely absent is undefined (TO absent = open routing,
- * digest §3.3); half a pair or a malformed value is a 2001 naming the header. Blank counts as absent.
+ * ocpi-notes §3.3); half a pair or a malformed value is a 2001 naming the header. Blank counts as absent.
  */
 export function readRoutingHeaders(get: (name: string) => string | undefined): RoutingHeaders {
   const from = readPair(get, ROUTING_HEADER_NAMES.fromCountryCode, ROUTING_HEADER_NAMES.fromPartyId);
@@ -71,7 +71,7 @@ export function samePartyRef(a: PartyRef | undefined, b: PartyRef | undefined): 
   );
 }
 
-/** Normalised key such as `NL*ABC` or `NL*ABC*CPO`, for maps and storage keys (digest §1.6). */
+/** Normalised key such as `NL*ABC` or `NL*ABC*CPO`, for maps and storage keys (ocpi-notes §1.6). */
 export function partyKey(ref: PartyRef, role?: string): string {
   const base = `${ref.country_code}*${ref.party_id}`;
   return (role ? `${base}*${role}` : base).toUpperCase();

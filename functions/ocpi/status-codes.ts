@@ -1,5 +1,5 @@
 /**
- * OCPI 2.2.1 status codes (transport_and_format §5 / digest §1.4). These go in the envelope's
+ * OCPI 2.2.1 status codes (transport_and_format §5 / ocpi-notes §1.4). These go in the envelope's
  * `status_code`; the HTTP status is a separate layer (see errors.ts). There is no 4004 in 2.2.1.
  */
 export const OcpiStatus = {

@@ -1,6 +1,6 @@
 /**
  * URL joining for partner endpoints. Partners advertise URLs with and without trailing slashes (the
- * 2.2.1-d2 examples dropped them; digest §2.1), so joins must never yield `//` in the path.
+ * 2.2.1-d2 examples dropped them; ocpi-notes §2.1), so joins must never yield `//` in the path.
  */
 
 /** Appends path segments, each percent-encoded; empty segments are skipped. Throws on an invalid base. */

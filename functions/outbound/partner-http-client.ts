@@ -33,7 +33,7 @@ export type PartnerResponse = {
   url: string;
 };
 
-/** One security event per refusal (design.md "Cross-cutting rules"); url is origin + path only. */
+/** One security event per refusal (docs/architecture.md "Cross-cutting rules"); url is origin + path only. */
 export type OutboundRefusedEvent = { url: string; reason: string };
 
 export type PartnerHttpClientOptions = {

@@ -19,7 +19,7 @@ export const resolveWithSystemDns: ResolveHost = async (hostname) => {
 };
 
 /**
- * The one guard every outbound URL passes (design.md "Cross-cutting rules"): partner versions
+ * The one guard every outbound URL passes (docs/architecture.md "Cross-cutting rules"): partner versions
  * URLs, advertised endpoints, response_url, Link. A host is refused if ANY of its addresses is
  * unfit, because the connection may pick any of them.
  */

@@ -14,7 +14,7 @@ export interface RoutedParty {
   partner_id: string;
 }
 
-/** One forwarded command and the mapping of its hub `response_url` to the eMSP's (digest §3.6). */
+/** One forwarded command and the mapping of its hub `response_url` to the eMSP's (ocpi-notes §3.6). */
 export interface CommandRecord {
   id: string;
   command: string;

@@ -5,20 +5,20 @@ import type { TenantTable, TransactOp } from './tenant-table';
 
 /**
  * A push the hub still owes to other parties, written in the same transaction as the stored object
- * (design.md "Cross-cutting rules"), then fanned out by the delivery worker from the table's stream.
+ * (docs/architecture.md "Cross-cutting rules"), then fanned out by the delivery worker from the table's stream.
  */
 export interface OutboxMessage {
   id: string;
-  /** broadcast: every connected party of the opposite role (digest §3.2); direct: `target` only. */
+  /** broadcast: every connected party of the opposite role (ocpi-notes §3.2); direct: `target` only. */
   kind: 'broadcast' | 'direct';
   module: ModuleId;
   method: 'PUT' | 'PATCH' | 'POST' | 'DELETE';
   /** Below the receiver's endpoint URL, e.g. ['NL','CP1','LOC1','EVSE1']. */
   pathSegments: string[];
   query?: Record<string, string>;
-  /** Forwarded byte-for-byte (digest §3.6: never touch the content). */
+  /** Forwarded byte-for-byte (ocpi-notes §3.6: never touch the content). */
   bodyText?: string;
-  /** The data owner; the URL keeps its country_code/party_id (digest §3.2). */
+  /** The data owner; the URL keeps its country_code/party_id (ocpi-notes §3.2). */
   owner: { country_code: string; party_id: string; role: PartyRoleName };
   /** Ordering and superseding unit, e.g. 'locations:NL*CP1*LOC1'. */
   objectKey: string;

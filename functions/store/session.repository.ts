@@ -1,7 +1,7 @@
 import { ConditionFailedError } from './store-errors';
 import type { Item, TenantTable } from './tenant-table';
 
-/** A party as stored in keys: upper-cased `CC*PID` (CiStrings, digest §1.6). */
+/** A party as stored in keys: upper-cased `CC*PID` (CiStrings, ocpi-notes §1.6). */
 export type PartyKeyString = string;
 
 /** A Session as the hub keeps it for the eMSP to pull (sessions §9.2.1), plus routing facts. */
@@ -106,7 +106,7 @@ function toStored(item: StoredSession & Item): StoredSession {
 
 /**
  * One page of a gsi1 listing whose sort keys start with `sortableInstant(last_updated)`: date_from
- * inclusive, date_to exclusive (digest §1.5). Later pages resume from a cursor (the last key read), so
+ * inclusive, date_to exclusive (ocpi-notes §1.5). Later pages resume from a cursor (the last key read), so
  * their cost does not grow with the offset; only an offset without a cursor reads what it skips.
  */
 export async function readDatedPage<T>(

@@ -7,7 +7,7 @@ const CONFLICT_ATTEMPTS = 5;
 /**
  * `TenantTable.transact`, retried when it loses a race on a counter shard. The per-module object counter
  * is kept in the same transaction as the insert, the only way X-Total-Count stays exact without scanning
- * (digest §1.5), so every create/delete of a module touches one of a few shared items.
+ * (ocpi-notes §1.5), so every create/delete of a module touches one of a few shared items.
  */
 export async function transactWithCounters(table: TenantTable, ops: TransactOp[]): Promise<void> {
   for (let attempt = 1; ; attempt++) {

@@ -3,9 +3,9 @@ import { transactWithCounters } from './stored-object-transact';
 import type { Item, QueryInput, TenantTable, TransactOp } from './tenant-table';
 
 /**
- * Pushed OCPI objects kept by the hub for "GET All via hub" (digest §3.4), one item per object:
+ * Pushed OCPI objects kept by the hub for "GET All via hub" (ocpi-notes §3.4), one item per object:
  *
- * - pk `OBJ#<module>#<KEY>`, sk `OBJ`: KEY is the upper-cased owner + id (CiStrings, digest §1.6).
+ * - pk `OBJ#<module>#<KEY>`, sk `OBJ`: KEY is the upper-cased owner + id (CiStrings, ocpi-notes §1.6).
  * - gsi1 `OBJS#<module>` / `<last_updated ISO>#<KEY>`: one sorted listing per module, so a page is one
  *   Query whatever the number of objects, and date_from/date_to are a key range, not a filter.
  * - gsi2 `OBJID#<module>#<ID>` / `<KEY>`: finds objects by id across owners (single GETs without TO,
@@ -113,7 +113,7 @@ export class StoredObjectRepository<T = Record<string, unknown>> {
       ? { expression: 'attribute_not_exists(pk)' }
       : {
           // The rev check makes read-modify-write safe; the lu check states the rule itself: an older
-          // last_updated never overwrites a newer one (design.md "Cross-cutting rules").
+          // last_updated never overwrites a newer one (docs/architecture.md "Cross-cutting rules").
           expression: '#rev = :rev AND #lu <= :lu',
           names: { '#rev': 'rev', '#lu': 'lu' },
           values: { ':rev': opts.expectedRev, ':lu': record.lastUpdatedMs },

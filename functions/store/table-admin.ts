@@ -44,7 +44,7 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
       ],
       Projection: { ProjectionType: 'ALL' },
     })),
-    // The delivery code compares old and new images (design.md "Runtime shape").
+    // The delivery code compares old and new images (docs/architecture.md "Runtime shape").
     StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
   };
 }

@@ -49,7 +49,7 @@ const MARSHALL = { removeUndefinedValues: true, convertClassInstanceToMap: false
 
 /**
  * One tenant's table. Code receives it once per request from `TenantStores.forTenant`, so a tenant
- * id never travels further down than this object (design.md "Code layout").
+ * id never travels further down than this object (docs/architecture.md "Code layout").
  */
 export class TenantTable {
   constructor(

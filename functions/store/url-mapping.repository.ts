@@ -3,7 +3,7 @@ import { ConditionFailedError } from './store-errors';
 import type { Item, TenantTable } from './tenant-table';
 
 /**
- * A hub callback URL standing in for a partner's `response_url` (digest §3.6): results POSTed to the hub
+ * A hub callback URL standing in for a partner's `response_url` (ocpi-notes §3.6): results POSTed to the hub
  * URL by `receiver` are forwarded once to `target_url` of `requester`.
  */
 export interface UrlMapping {

@@ -10,7 +10,7 @@ export const KEY_MATERIAL_FIELD = 'keyMaterial';
 /**
  * The hub's application keys: a Secrets Manager secret, encrypted with a customer-managed KMS key,
  * whose JSON holds 64 bytes of generated key material as 128 lowercase hex characters. The functions
- * derive the token hashing key and the outbound-token encryption key from it (design.md "Tokens").
+ * derive the token hashing key and the outbound-token encryption key from it (docs/architecture.md "Cross-cutting rules").
  */
 export class HubKeys extends Construct {
   readonly key: kms.Key;

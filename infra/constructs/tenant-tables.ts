@@ -9,7 +9,7 @@ const stringKey = (name: string): dynamodb.Attribute => ({ name, type: dynamodb.
 
 /**
  * One DynamoDB table per tenant, named from the same tenants file the local runtime reads, with the
- * key schema shared with the local bootstrap. Tenants share code, never data (design.md "Words").
+ * key schema shared with the local bootstrap. Tenants share code, never data (docs/architecture.md "Words").
  */
 export class TenantTables extends Construct {
   /** The key every tenant table is encrypted with; the tenant access role may use it. */

@@ -46,7 +46,7 @@ describe('real-time authorization through the hub', () => {
     const answer = await net.cpo.hubRequest('POST', `${AUTHORIZE}/OPEN1/authorize?type=RFID`, {
       body: { location_id: 'LOC1', evse_uids: ['EVSE1'] },
     });
-    // Assess: blocked is still 1000 (digest §4.5), the LocationReferences reached the eMSP.
+    // Assess: blocked is still 1000 (ocpi-notes §4.5), the LocationReferences reached the eMSP.
     expect(envelopeOf(answer)).toMatchObject({ status_code: 1000, data: { allowed: 'BLOCKED' } });
     expect(net.emsp.received.findLast((r) => r.path.endsWith('/OPEN1/authorize'))?.body).toEqual({
       location_id: 'LOC1',

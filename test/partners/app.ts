@@ -16,7 +16,7 @@ const CONFIGURATION_PATH = /^\/ocpi\/(versions|[^/]+\/?$|2\.2\.1\/(credentials|r
 
 /**
  * Records every inbound request, parses its JSON body once and, on the way out, echoes the request ids
- * (digest §1.2) and answers functional modules with reversed routing headers (digest §3.1).
+ * (ocpi-notes §1.2) and answers functional modules with reversed routing headers (ocpi-notes §3.1).
  */
 function recordRequest(state: PlatformState): MiddlewareHandler<SimEnv> {
   return async function record(c, next) {
@@ -61,7 +61,7 @@ function recordRequest(state: PlatformState): MiddlewareHandler<SimEnv> {
   };
 }
 
-/** A body that is not JSON gets HTTP 400 (digest §1.4). */
+/** A body that is not JSON gets HTTP 400 (ocpi-notes §1.4). */
 const rejectInvalidJson: MiddlewareHandler<SimEnv> = async function rejectInvalidJson(c, next) {
   if (c.get('bodyInvalid'))
     return ocpiReply(c, undefined, { http: 400, code: 2001, message: 'body is not JSON' });

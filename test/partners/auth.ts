@@ -3,7 +3,7 @@ import { ocpiReply } from './envelope';
 import type { PlatformState } from './platform-state';
 import type { SimEnv } from './sim-env';
 
-/** Paths where token A is good enough: versions, version details and credentials (digest §1.1). */
+/** Paths where token A is good enough: versions, version details and credentials (ocpi-notes §1.1). */
 const REGISTRATION_PATHS = [
   /^\/ocpi\/versions\/?$/,
   /^\/ocpi\/[^/]+\/?$/,
@@ -11,7 +11,7 @@ const REGISTRATION_PATHS = [
 ];
 
 /**
- * Accepts only the tokens this platform issued, raw or base64 (digest §1.1). Failures get HTTP 401, or
+ * Accepts only the tokens this platform issued, raw or base64 (ocpi-notes §1.1). Failures get HTTP 401, or
  * 403 when the 'status-403-for-401' misbehaviour is on.
  */
 export function authenticate(state: PlatformState): MiddlewareHandler<SimEnv> {

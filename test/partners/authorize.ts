@@ -11,7 +11,7 @@ import { implements_ } from './versions';
 type Obj = Record<string, unknown>;
 
 /**
- * eMSP real-time authorization: `POST {tokens}/{uid}/authorize[?type=]` (digest §4.5). Unknown tokens get
+ * eMSP real-time authorization: `POST {tokens}/{uid}/authorize[?type=]` (ocpi-notes §4.5). Unknown tokens get
  * HTTP 404 + 2004; blocked or expired ones still get 200 + 1000 with `allowed` set accordingly.
  */
 export function mountAuthorizeRoute(app: Hono<SimEnv>, state: PlatformState): void {

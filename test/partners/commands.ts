@@ -17,7 +17,7 @@ const COMMAND_TYPES = [
   'UNLOCK_CONNECTOR',
 ];
 
-/** Routing of an answer leg: FROM = whom the request was addressed to, TO = its sender (digest §3.1). */
+/** Routing of an answer leg: FROM = whom the request was addressed to, TO = its sender (ocpi-notes §3.1). */
 function reverseRouting(c: Context<SimEnv>, state: PlatformState): { from: PartyRef; to?: PartyRef } {
   const toCc = c.req.header('ocpi-to-country-code');
   const toPid = c.req.header('ocpi-to-party-id');
@@ -29,7 +29,7 @@ function reverseRouting(c: Context<SimEnv>, state: PlatformState): { from: Party
   };
 }
 
-/** POSTs an asynchronous result to a `response_url` after the configured delay (digest §4.6, §4.7). */
+/** POSTs an asynchronous result to a `response_url` after the configured delay (ocpi-notes §4.6, §4.7). */
 function scheduleCallback(c: Context<SimEnv>, state: PlatformState, url: string, body: unknown): void {
   if (!state.commands.sendResult) return;
   const options: HubRequestOptions = {
@@ -63,7 +63,7 @@ function mountCpoCommands(app: Hono<SimEnv>, state: PlatformState): void {
     return ocpiReply(c, { result: response, timeout });
   });
 
-  // ChargingProfiles Receiver (digest §4.7): answer ACCEPTED, then POST the result to response_url.
+  // ChargingProfiles Receiver (ocpi-notes §4.7): answer ACCEPTED, then POST the result to response_url.
   app.on(['GET', 'PUT', 'DELETE'], '/ocpi/2.2.1/receiver/chargingprofiles/:sessionId', (c) => {
     if (!implements_(state, 'chargingprofiles', 'RECEIVER')) return noEndpoint(c);
     logReceived(c, state, 'chargingprofiles');
@@ -94,7 +94,7 @@ function mountResultReceivers(app: Hono<SimEnv>, state: PlatformState): void {
     logReceived(c, state, 'commands');
     return ocpiReply(c, undefined);
   });
-  // SCSP side: ActiveChargingProfile PUTs and result POSTs (digest §4.7).
+  // SCSP side: ActiveChargingProfile PUTs and result POSTs (ocpi-notes §4.7).
   app.on(['PUT', 'POST'], '/ocpi/2.2.1/sender/chargingprofiles/*', (c) => {
     if (!implements_(state, 'chargingprofiles', 'SENDER')) return noEndpoint(c);
     logReceived(c, state, 'chargingprofiles');

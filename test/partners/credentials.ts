@@ -8,7 +8,7 @@ import type { Credentials, CredentialsRole, Endpoint, RegistrationResult } from 
 
 const OUR_VERSION = '2.2.1';
 
-/** This platform's credentials object (digest §2.2), carrying the token the other side must use. */
+/** This platform's credentials object (ocpi-notes §2.2), carrying the token the other side must use. */
 export function ownCredentials(state: PlatformState, token: string): Credentials {
   const lower = state.misbehaviour.has('lowercase-cistrings');
   const roles: CredentialsRole[] = state.roles.map((r) => ({
@@ -20,7 +20,7 @@ export function ownCredentials(state: PlatformState, token: string): Credentials
   return { token, url: `${state.baseUrl}/ocpi/versions`, roles };
 }
 
-/** GETs the hub's versions, picks 2.2.1 and GETs its details (digest §2.4 steps 2-3). */
+/** GETs the hub's versions, picks 2.2.1 and GETs its details (ocpi-notes §2.4 steps 2-3). */
 export async function fetchHubEndpoints(
   state: PlatformState,
   versionsUrl: string,
@@ -45,7 +45,7 @@ function credentialsUrl(endpoints: Endpoint[]): string {
   return endpoint.url;
 }
 
-/** Partner-initiated registration with token A (digest §2.4, this platform as the "Sender"). */
+/** Partner-initiated registration with token A (ocpi-notes §2.4, this platform as the "Sender"). */
 export async function registerWith(
   state: PlatformState,
   versionsUrl: string,
@@ -76,7 +76,7 @@ export async function registerWith(
   }
 }
 
-/** Partner-initiated rotation: credentials PUT with a new token for the hub (digest §2.5). */
+/** Partner-initiated rotation: credentials PUT with a new token for the hub (ocpi-notes §2.5). */
 export async function rotate(state: PlatformState): Promise<RegistrationResult> {
   const { token, versionsUrl } = state.hub;
   if (!token || !versionsUrl) throw new HubCallError('not registered with a hub');
@@ -97,7 +97,7 @@ export async function rotate(state: PlatformState): Promise<RegistrationResult> 
   }
 }
 
-/** Partner-initiated unregistration: credentials DELETE (digest §2.3). */
+/** Partner-initiated unregistration: credentials DELETE (ocpi-notes §2.3). */
 export async function unregister(state: PlatformState): Promise<void> {
   const response = await sendToHub(state, 'DELETE', credentialsUrl(state.hub.endpoints));
   dataOf(response, 'credentials DELETE');
@@ -113,7 +113,7 @@ function isCredentials(body: unknown): body is Credentials {
 
 /**
  * Stores the hub's credentials and answers with ours plus a fresh token. Inside the request it calls
- * the hub's versions back with the hub's new token, as a real platform does (digest §2.4 step 5).
+ * the hub's versions back with the hub's new token, as a real platform does (ocpi-notes §2.4 step 5).
  */
 async function acceptHubCredentials(c: Context<SimEnv>, state: PlatformState): Promise<Response> {
   const body = c.get('body');
@@ -140,7 +140,7 @@ async function acceptHubCredentials(c: Context<SimEnv>, state: PlatformState): P
   return ocpiReply(c, ownCredentials(state, fresh));
 }
 
-/** Credentials module, server side, with the 405 rules of digest §2.3. */
+/** Credentials module, server side, with the 405 rules of ocpi-notes §2.3. */
 export function mountCredentialsRoutes(app: Hono<SimEnv>, state: PlatformState): void {
   const path = '/ocpi/2.2.1/credentials';
   app.get(path, (c) => ocpiReply(c, ownCredentials(state, state.inbound.current ?? '')));

@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { formatOcpiDateTime } from '../../functions/ocpi/datetime';
 import type { OcpiEnvelope } from './types';
 
-/** Builds the OCPI response envelope (digest §1.3). */
+/** Builds the OCPI response envelope (ocpi-notes §1.3). */
 export function envelope<T>(data: T | undefined, statusCode = 1000, message?: string): OcpiEnvelope<T> {
   const body: OcpiEnvelope<T> = { status_code: statusCode, timestamp: formatOcpiDateTime(Date.now()) };
   if (data !== undefined) body.data = data;

@@ -3,7 +3,7 @@ import { type PlatformState, primaryRole } from './platform-state';
 import type { HubRequestOptions, HubResponse, InterfaceRole } from './types';
 import { implementedInterfaces } from './versions';
 
-/** Configuration modules never carry routing headers (digest §1.2). */
+/** Configuration modules never carry routing headers (ocpi-notes §1.2). */
 const CONFIGURATION_MODULES = new Set(['versions', 'credentials', 'hubclientinfo']);
 
 export class HubCallError extends Error {
@@ -23,7 +23,7 @@ function joinUrl(base: string, rest: string): string {
 
 /**
  * Talks to the counterpart of our own interface: a SENDER of a module pushes to the hub's RECEIVER
- * and a RECEIVER pulls from the hub's SENDER (digest §4.8).
+ * and a RECEIVER pulls from the hub's SENDER (ocpi-notes §4.8).
  */
 function counterpartInterface(state: PlatformState, module: string): InterfaceRole | undefined {
   const ours = implementedInterfaces(state).find(([m]) => m === module);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-/** Which kind of token an inbound request presented (digest §1.1, §2.4). */
+/** Which kind of token an inbound request presented (ocpi-notes §1.1, §2.4). */
 export type TokenKind = 'A' | 'full';
 
 interface TokenEntry {
@@ -16,7 +16,7 @@ export function generateToken(): string {
 
 /**
  * The tokens this platform accepts inbound: at most one token A (only good for versions/credentials,
- * digest §5) plus the current full token and, for a grace period, the one it replaced.
+ * ocpi-notes §5) plus the current full token and, for a grace period, the one it replaced.
  */
 export class InboundTokens {
   private readonly entries = new Map<string, TokenEntry>();
@@ -68,7 +68,7 @@ export class InboundTokens {
     return entry.kind;
   }
 
-  /** Finds the token in an `Authorization` header: raw first, then base64-decoded (digest §1.1). */
+  /** Finds the token in an `Authorization` header: raw first, then base64-decoded (ocpi-notes §1.1). */
   resolveHeader(header: string | undefined): { token: string; kind: TokenKind } | undefined {
     const match = /^Token (.+)$/.exec(header ?? '');
     const value = match?.[1]?.trim();

@@ -76,7 +76,7 @@ export function createPlatformState(options: SimulatedPlatformOptions): Platform
   };
 }
 
-/** CiStrings are case-insensitive (digest §1.6), so keys use upper case. */
+/** CiStrings are case-insensitive (ocpi-notes §1.6), so keys use upper case. */
 export function receiverKey(module: string, ...parts: string[]): string {
   return [module, ...parts.map((p) => p.toUpperCase())].join('|');
 }

@@ -20,7 +20,7 @@ const mismatch = (c: Context<SimEnv>, field: string) =>
   ocpiReply(c, undefined, { code: 2001, message: `${field} in the body differs from the URL` });
 
 /**
- * Locations Receiver (digest §4.1): PUT/PATCH/GET on Location, EVSE or Connector. On a change of an
+ * Locations Receiver (ocpi-notes §4.1): PUT/PATCH/GET on Location, EVSE or Connector. On a change of an
  * EVSE or Connector the receiver sets the parents' `last_updated` to the child's.
  */
 export function handleLocationsReceiver(

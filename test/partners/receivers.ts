@@ -18,7 +18,7 @@ const unknown = (c: Context<SimEnv>) =>
 const invalid = (c: Context<SimEnv>, message: string) => ocpiReply(c, undefined, { code: 2001, message });
 
 /**
- * A client-owned object at `{cc}/{pid}/{id}` (digest §1.7): PUT replaces (201 when new), PATCH merges and
+ * A client-owned object at `{cc}/{pid}/{id}` (ocpi-notes §1.7): PUT replaces (201 when new), PATCH merges and
  * needs `last_updated`, GET reads. `keyExtra` distinguishes tokens of the same uid but another type.
  */
 function clientOwned(
@@ -54,7 +54,7 @@ function clientOwned(
         state.receiverStore.set(key, structuredClone(body));
         return ocpiReply(c, undefined, { http: stored ? 200 : 201 });
       default: {
-        // PATCH since 2.2 must carry last_updated (digest §1.7).
+        // PATCH since 2.2 must carry last_updated (ocpi-notes §1.7).
         if (body.last_updated === undefined) return invalid(c, 'last_updated is required in a PATCH');
         if (!stored) return unknown(c);
         if (options.onPatch) options.onPatch(stored, structuredClone(body));
@@ -65,7 +65,7 @@ function clientOwned(
   };
 }
 
-/** Session PATCH appends `charging_periods` instead of replacing them (digest §4.2). */
+/** Session PATCH appends `charging_periods` instead of replacing them (ocpi-notes §4.2). */
 function patchSession(stored: Obj, patch: Obj): void {
   const { charging_periods: periods, ...rest } = patch;
   Object.assign(stored, rest);
@@ -77,7 +77,7 @@ function patchSession(stored: Obj, patch: Obj): void {
   }
 }
 
-/** CDRs are POSTed whole; the answer's Location header says where to read them back (digest §4.3). */
+/** CDRs are POSTed whole; the answer's Location header says where to read them back (ocpi-notes §4.3). */
 const handleCdrs: Handler = (c, state, segments) => {
   const body = (c.get('body') ?? {}) as Obj;
   if (c.req.method === 'GET' && segments.length === 3) {
@@ -95,7 +95,7 @@ const handleCdrs: Handler = (c, state, segments) => {
   return ocpiReply(c, undefined, { http: 201 });
 };
 
-/** HubClientInfo Receiver: `PUT|GET {url}/{cc}/{pid}` (digest §3.5). */
+/** HubClientInfo Receiver: `PUT|GET {url}/{cc}/{pid}` (ocpi-notes §3.5). */
 const handleHubClientInfo: Handler = (c, state, segments) => {
   if (segments.length !== 2) return unknown(c);
   const [cc, pid] = segments as [string, string];
@@ -117,7 +117,7 @@ const tokenType = (c: Context<SimEnv>, body: Obj) =>
 const HANDLERS: Partial<Record<ModuleId, Handler>> = {
   locations: handleLocationsReceiver,
   sessions: clientOwned('sessions', ['GET', 'PUT', 'PATCH'], { onPatch: patchSession }),
-  // Tariffs have no PATCH since 2.2 (digest §4.4).
+  // Tariffs have no PATCH since 2.2 (ocpi-notes §4.4).
   tariffs: clientOwned('tariffs', ['GET', 'PUT', 'DELETE']),
   tokens: clientOwned('tokens', ['GET', 'PUT', 'PATCH'], { keyExtra: tokenType }),
   cdrs: handleCdrs,

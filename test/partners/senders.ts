@@ -21,7 +21,7 @@ function parseNonNegativeInt(value: string | undefined): number | undefined | 'i
 }
 
 /**
- * Paginated list GET (digest §1.5): date_from inclusive, date_to exclusive on last_updated, oldest first,
+ * Paginated list GET (ocpi-notes §1.5): date_from inclusive, date_to exclusive on last_updated, oldest first,
  * X-Total-Count over the filtered set, X-Limit = our maximum, Link rel="next" repeating the filters.
  */
 function listPage(c: Context<SimEnv>, state: PlatformState, module: SenderModule): Response {
@@ -31,7 +31,7 @@ function listPage(c: Context<SimEnv>, state: PlatformState, module: SenderModule
   const to = dateTo === undefined ? undefined : parseOcpiDateTime(dateTo);
   if (dateFrom !== undefined && from === undefined) return invalid(c, 'date_from is not a DateTime');
   if (dateTo !== undefined && to === undefined) return invalid(c, 'date_to is not a DateTime');
-  // Sessions Sender: date_from is required (digest §4.2).
+  // Sessions Sender: date_from is required (ocpi-notes §4.2).
   if (module === 'sessions' && dateFrom === undefined) return invalid(c, 'date_from is required');
   const offset = parseNonNegativeInt(c.req.query('offset'));
   const limit = parseNonNegativeInt(c.req.query('limit'));
@@ -58,7 +58,7 @@ function listPage(c: Context<SimEnv>, state: PlatformState, module: SenderModule
   return ocpiReply(c, page);
 }
 
-/** Single-object GET: `{url}/{id}` (Locations also `/{evse_uid}[/{connector_id}]`, digest §4.1). */
+/** Single-object GET: `{url}/{id}` (Locations also `/{evse_uid}[/{connector_id}]`, ocpi-notes §4.1). */
 function singleObject(c: Context<SimEnv>, state: PlatformState, module: SenderModule, segments: string[]) {
   const idField = module === 'tokens' ? 'uid' : 'id';
   const [id, evseUid, connectorId] = segments;

@@ -24,7 +24,7 @@ export type TokenEncoding = 'base64' | 'raw';
 export interface SimulatedPlatformOptions {
   roles: SimulatedRole[];
   name?: string;
-  /** How this platform sends its token in `Authorization: Token ...` (digest §1.1). Default base64. */
+  /** How this platform sends its token in `Authorization: Token ...` (ocpi-notes §1.1). Default base64. */
   tokenEncoding?: TokenEncoding;
   /** How long a replaced inbound token stays valid after a rotation. Default 0 (strict). */
   previousTokenGraceMs?: number;

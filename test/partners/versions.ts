@@ -6,7 +6,7 @@ import type { Endpoint, InterfaceRole, ModuleId, PartyRoleName } from './types';
 
 type ModuleInterfaces = Array<[ModuleId, InterfaceRole]>;
 
-/** Module interfaces each role implements (digest §4.8; credentials is advertised as SENDER, §2.1). */
+/** Module interfaces each role implements (ocpi-notes §4.8; credentials is advertised as SENDER, §2.1). */
 const INTERFACES_BY_ROLE: Record<PartyRoleName, ModuleInterfaces> = {
   CPO: [
     ['credentials', 'SENDER'],
@@ -84,7 +84,7 @@ export function advertisedEndpoints(state: PlatformState): Endpoint[] {
     }));
 }
 
-/** Versions and version details endpoints (digest §2.1). Token A is enough for both. */
+/** Versions and version details endpoints (ocpi-notes §2.1). Token A is enough for both. */
 export function mountVersionRoutes(app: Hono<SimEnv>, state: PlatformState): void {
   app.get('/ocpi/versions', (c) =>
     ocpiReply(
@@ -102,7 +102,7 @@ export function mountVersionRoutes(app: Hono<SimEnv>, state: PlatformState): voi
       return ocpiReply(c, undefined, { http: 404, code: 2000, message: `version ${version} not supported` });
     }
     const endpoints = advertisedEndpoints(state);
-    // 2.1.1 endpoints carry no interface role (digest §6).
+    // 2.1.1 endpoints carry no interface role (ocpi-notes §6).
     const data =
       version === '2.2.1'
         ? { version, endpoints }

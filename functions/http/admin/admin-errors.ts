@@ -8,7 +8,7 @@ import { formatIssuePath, OcpiError } from '../../ocpi/errors';
 import { DuplicatePartyError, PartnerChangedError } from '../../store/partner.repository';
 import type { HubEnv } from '../http-env';
 
-/** The admin API's error shape (design.md "Admin API"): `{ error: { code, message } }` with a 4xx. */
+/** The admin API's error shape (README "Admin API"): `{ error: { code, message } }` with a 4xx. */
 export class AdminError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,

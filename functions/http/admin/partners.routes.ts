@@ -10,7 +10,7 @@ import type { HubEnv } from '../http-env';
 import { readAdminBody } from './admin-body';
 import { ConnectPartnerSchema, CreatePartnerSchema } from './admin-schemas';
 
-/** Partner onboarding (design.md "Admin API"). */
+/** Partner onboarding (README "Admin API"). */
 export function partnersRoutes(): Hono<HubEnv> {
   const app = new Hono<HubEnv>();
 

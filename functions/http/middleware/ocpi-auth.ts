@@ -4,7 +4,7 @@ import { UnauthorizedError } from '../../ocpi/errors';
 import type { HubEnv } from '../http-env';
 
 /**
- * Authentication on every OCPI route (digest §1.1): `Authorization: Token <base64|raw>`; missing,
+ * Authentication on every OCPI route (ocpi-notes §1.1): `Authorization: Token <base64|raw>`; missing,
  * malformed or unknown token -> HTTP 401 with the envelope. Token A is accepted only where
  * `allowTokenA` is set (versions and credentials). `fresh` bypasses the auth cache where the
  * partner's latest state matters (credentials).

@@ -4,7 +4,7 @@ import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, readOrCreateRequestIds } from
 import type { HubEnv } from '../http-env';
 
 /**
- * X-Request-ID / X-Correlation-ID (digest §1.2): read or created, echoed on every response (errors
+ * X-Request-ID / X-Correlation-ID (ocpi-notes §1.2): read or created, echoed on every response (errors
  * included), and put on every log line of the request.
  */
 export function requestContext(runtime: HubRuntime): MiddlewareHandler<HubEnv> {

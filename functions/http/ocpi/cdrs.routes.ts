@@ -10,7 +10,7 @@ import type { OcpiModule } from './ocpi-module';
 const LocatorSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'is not a CDR URL of this hub' });
 
 /**
- * CDRs (cdrs §10, digest §4.3). Receiver: `POST {url}` from the CPO, stored and forwarded to the eMSP.
+ * CDRs (cdrs §10, ocpi-notes §4.3). Receiver: `POST {url}` from the CPO, stored and forwarded to the eMSP.
  * Sender: `GET {url}` for an eMSP's own CDRs, and `GET {url}/{locator}`, the hub Location of one CDR.
  */
 export const cdrsModule: OcpiModule = {

@@ -51,7 +51,7 @@ export function readParam<S extends z.ZodType>(name: string, value: unknown, sch
   return parsed.data;
 }
 
-/** date_from/date_to/offset/limit plus the hub's own `cursor` for later pages (digest §1.5). */
+/** date_from/date_to/offset/limit plus the hub's own `cursor` for later pages (ocpi-notes §1.5). */
 export function readPageQuery(c: Context<HubEnv>) {
   const query = parsePaginationQuery(c.req.query(), { maxLimit: MAX_PAGE_LIMIT });
   const cursor = c.req.query('cursor');
@@ -60,7 +60,7 @@ export function readPageQuery(c: Context<HubEnv>) {
 
 /**
  * A page of the hub's own objects: X-Total-Count, X-Limit and a Link that resumes from a cursor, with
- * response routing FROM = hub, TO = the requester (digest §3.4).
+ * response routing FROM = hub, TO = the requester (ocpi-notes §3.4).
  */
 export async function sendPage<T>(
   c: Context<HubEnv>,

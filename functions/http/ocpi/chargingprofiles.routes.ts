@@ -25,7 +25,7 @@ const ResultIdSchema = z
 const DurationSchema = z.string().regex(/^\d{1,9}$/, { message: 'must be a number of seconds' });
 
 /**
- * ChargingProfiles (chargingprofiles §14, digest §4.7). Receiver: PUT/GET/DELETE `{url}/{session_id}`
+ * ChargingProfiles (chargingprofiles §14, ocpi-notes §4.7). Receiver: PUT/GET/DELETE `{url}/{session_id}`
  * from an SCSP or eMSP, forwarded to the CPO with a hub response_url. Sender: `POST {url}/results/{id}`
  * (the CPO's asynchronous results) and `PUT {url}/{session_id}` (ActiveChargingProfile updates), both
  * forwarded to the party that asked.

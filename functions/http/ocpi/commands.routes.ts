@@ -14,7 +14,7 @@ const ResultIdSchema = z
   .regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'is not a result URL of this hub' });
 
 /**
- * Commands (commands §13, digest §4.6). Receiver: `POST {url}/{command}` from an eMSP, forwarded to the
+ * Commands (commands §13, ocpi-notes §4.6). Receiver: `POST {url}/{command}` from an eMSP, forwarded to the
  * CPO with a hub response_url. Sender: `POST {url}/{id}`, the hub response_url the CPO posts its
  * CommandResult to.
  */

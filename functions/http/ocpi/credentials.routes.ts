@@ -15,7 +15,7 @@ import type { HubEnv } from '../http-env';
 import { readValidBody } from '../ocpi-body';
 import type { OcpiModule } from './ocpi-module';
 
-/** Credentials module (credentials §4, digest §2.3): GET, POST (register), PUT (update), DELETE. */
+/** Credentials module (credentials §4, ocpi-notes §2.3): GET, POST (register), PUT (update), DELETE. */
 export const credentialsModule: OcpiModule = {
   endpoints: [{ identifier: 'credentials', role: InterfaceRole.SENDER }],
   routes() {

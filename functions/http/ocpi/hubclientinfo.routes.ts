@@ -10,7 +10,7 @@ import type { OcpiModule } from './ocpi-module';
 export const HUBCLIENTINFO_MAX_LIMIT = 100;
 
 /**
- * HubClientInfo Sender interface (digest §3.5): `GET {url}` lists the ClientInfo of every party of
+ * HubClientInfo Sender interface (ocpi-notes §3.5): `GET {url}` lists the ClientInfo of every party of
  * the tenant, paginated with date filters. A configuration module: no routing headers.
  */
 export const hubClientInfoModule: OcpiModule = {

@@ -47,9 +47,9 @@ const senderList = storedObjectList({
 });
 
 /**
- * Locations module (locations §8, digest §4.1), both interfaces of the hub. Receiver: a CPO's PUT/PATCH
+ * Locations module (locations §8, ocpi-notes §4.1), both interfaces of the hub. Receiver: a CPO's PUT/PATCH
  * of a Location, EVSE or Connector is stored and broadcast (TO = hub or absent) or forwarded (TO = a
- * party, not stored: digest §3.4); no DELETE in OCPI. Sender: GET-all and single GETs from the store, or
+ * party, not stored: ocpi-notes §3.4); no DELETE in OCPI. Sender: GET-all and single GETs from the store, or
  * forwarded to the CPO named in TO.
  */
 export const locationsModule: OcpiModule = {

@@ -47,10 +47,10 @@ export interface ForwardSpec {
 }
 
 /**
- * Direct routing of the current request (digest §3.1): FROM must be one of the caller's roles, TO is
+ * Direct routing of the current request (ocpi-notes §3.1): FROM must be one of the caller's roles, TO is
  * required; the body is forwarded as the exact text received (within the 1 MB cap, and only if it is
  * JSON: a body that is not gets HTTP 400 here rather than at the receiver). A GET carrying `?link=`
- * continues a forwarded pull instead (digest §3.6), whatever the TO headers say: module routes that
+ * continues a forwarded pull instead (ocpi-notes §3.6), whatever the TO headers say: module routes that
  * handle TO = hub themselves should test isLinkContinuation(c) first.
  */
 export async function forwardFromRequest(c: Context<HubEnv>, spec: ForwardSpec): Promise<Response> {
@@ -94,7 +94,7 @@ export async function forwardFromRequest(c: Context<HubEnv>, spec: ForwardSpec):
 
 /**
  * The body exactly as received, for forwarding byte-for-byte (the hub never touches last_updated,
- * digest §1.7, §3.6); undefined when there is none. Over 1 MB -> 413, not JSON -> 400.
+ * ocpi-notes §1.7, §3.6); undefined when there is none. Over 1 MB -> 413, not JSON -> 400.
  */
 export async function readRawJsonText(c: Context<HubEnv>): Promise<string | undefined> {
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return undefined;

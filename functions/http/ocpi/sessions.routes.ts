@@ -14,7 +14,7 @@ import { chargingCall, readBody, readPageQuery, readParam, sendAnswer, sendPage 
 import type { OcpiModule } from './ocpi-module';
 
 /**
- * Sessions (sessions §9, digest §4.2). Receiver: PUT/PATCH `{url}/{cc}/{pid}/{session_id}` from the
+ * Sessions (sessions §9, ocpi-notes §4.2). Receiver: PUT/PATCH `{url}/{cc}/{pid}/{session_id}` from the
  * CPO, kept at the hub and forwarded to the eMSP. Sender: `GET {url}?date_from=...` for an eMSP to
  * pull the sessions of its own tokens from the hub.
  */

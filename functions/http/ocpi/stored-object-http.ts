@@ -15,13 +15,13 @@ import type { HubEnv } from '../http-env';
 import { readValidBody } from '../ocpi-body';
 import { forwardFromRequest, isLinkContinuation, routingOf } from './relay';
 
-/** Roles that receive CPO-owned data: eMSP, NSP and OTHER (digest §3.2 "opposite roles"). */
+/** Roles that receive CPO-owned data: eMSP, NSP and OTHER (ocpi-notes §3.2 "opposite roles"). */
 export const CPO_DATA_READERS = ['EMSP', 'NSP', 'OTHER'] as const;
-/** eMSP-owned data (tokens) goes to CPOs (digest §3.2). */
+/** eMSP-owned data (tokens) goes to CPOs (ocpi-notes §3.2). */
 export const EMSP_DATA_READERS = ['CPO'] as const;
 
 /**
- * TO = hub, or no TO at all, is served by the hub itself: stored and broadcast for pushes (digest
+ * TO = hub, or no TO at all, is served by the hub itself: stored and broadcast for pushes (ocpi-notes
  * §3.2, §3.3), from the store for GETs (§3.4). Any other TO is direct routing (§3.1), and a GET that
  * follows a forwarded page link is always relayed.
  */
@@ -33,7 +33,7 @@ export function isForHub(c: Context<HubEnv>): boolean {
 
 /**
  * The owner's own object on a receiver URL `.../:cc/:pid/...`: FROM is resolved among the caller's
- * `ownerRole` roles, and the URL's party must be one of them (digest §3.2: only the owner pushes).
+ * `ownerRole` roles, and the URL's party must be one of them (ocpi-notes §3.2: only the owner pushes).
  */
 export function ownerOfReceiverUrl(
   c: Context<HubEnv>,
@@ -46,7 +46,7 @@ export function ownerOfReceiverUrl(
   return { from, urlParty };
 }
 
-/** Direct routing (digest §3.1) of an owner's receiver-interface request to the party named in TO. */
+/** Direct routing (ocpi-notes §3.1) of an owner's receiver-interface request to the party named in TO. */
 export function forwardToReceiver(
   c: Context<HubEnv>,
   module: ModuleId,
@@ -56,14 +56,14 @@ export function forwardToReceiver(
   return forwardFromRequest(c, { module, targetInterface: 'RECEIVER', pathSegments, fromRoles: [ownerRole] });
 }
 
-/** A module's sender interface: objects owned by `ownerRole`, read by `readers` (digest §3.2). */
+/** A module's sender interface: objects owned by `ownerRole`, read by `readers` (ocpi-notes §3.2). */
 export interface SenderSpec {
   module: ModuleId;
   ownerRole: PartyRoleName;
   readers: PartyRoleName[];
 }
 
-/** Direct routing (digest §3.1) of a reader's sender-interface GET to the owner named in TO. */
+/** Direct routing (ocpi-notes §3.1) of a reader's sender-interface GET to the owner named in TO. */
 export function forwardToSender(
   c: Context<HubEnv>,
   spec: SenderSpec,
@@ -79,7 +79,7 @@ export function forwardToSender(
 }
 
 /**
- * The sender interface's GET-all: the stored objects of every owner, paginated (digest §3.4), or
+ * The sender interface's GET-all: the stored objects of every owner, paginated (ocpi-notes §3.4), or
  * forwarded to the owner named in TO.
  */
 export function storedObjectList<T>(
@@ -111,7 +111,7 @@ export async function readPushBody<S extends z.ZodType>(
   return { body, bodyText: await c.req.text() };
 }
 
-/** An answer of the hub itself: FROM = hub, TO = the requester (digest §3.2, §3.4). */
+/** An answer of the hub itself: FROM = hub, TO = the requester (ocpi-notes §3.2, §3.4). */
 export function hubAnswer(
   c: Context<HubEnv>,
   to: PartyRef,
@@ -125,7 +125,7 @@ export function hubAnswer(
 }
 
 /**
- * 201 for a newly created object, 200 for an update (transport_and_format §4.1.1, digest §1.4). A push
+ * 201 for a newly created object, 200 for an update (transport_and_format §4.1.1, ocpi-notes §1.4). A push
  * older than the stored object is answered 1000 too, since the spec is silent and the sender did nothing
  * wrong (messages may arrive out of order), but it is neither stored nor broadcast and says so.
  */

@@ -31,7 +31,7 @@ const senderList = storedObjectList({
 });
 
 /**
- * Tariffs module (tariffs §11, digest §4.4). Receiver: PUT, DELETE and GET of one tariff; there is no
+ * Tariffs module (tariffs §11, ocpi-notes §4.4). Receiver: PUT, DELETE and GET of one tariff; there is no
  * PATCH in 2.2.1, so PATCH (and POST) get HTTP 405 with the envelope. Stored and broadcast when
  * addressed to the hub, forwarded when TO names a party. Sender: GET-all from the store or forwarded.
  */

@@ -31,7 +31,7 @@ const senderList = storedObjectList({
 });
 
 /**
- * Tokens module (tokens §12, digest §4.5). Receiver: an eMSP's PUT/PATCH/GET of one token keyed by
+ * Tokens module (tokens §12, ocpi-notes §4.5). Receiver: an eMSP's PUT/PATCH/GET of one token keyed by
  * (country_code, party_id, uid, ?type= default RFID); no DELETE (invalidate with valid=false). Stored
  * and broadcast to CPOs when addressed to the hub, forwarded when TO names a party. Sender: GET-all.
  * Real-time authorization (`POST sender/tokens/{uid}/authorize`) is token-authorize.routes.ts.

@@ -8,7 +8,7 @@ export const HUB_VERSION = '2.2.1';
 
 /**
  * Versions module (version_information §1, §2): the version list and the 2.2.1 details. Any valid
- * token of the tenant may call them, token A included (digest §2.4 steps 2-3).
+ * token of the tenant may call them, token A included (ocpi-notes §2.4 steps 2-3).
  */
 export function versionsRoutes(endpoints: readonly EndpointRef[]): Hono<HubEnv> {
   const app = new Hono<HubEnv>();

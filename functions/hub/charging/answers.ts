@@ -16,7 +16,7 @@ export function relayedAnswer(result: ForwardResult, headers: Record<string, str
 
 /**
  * An answer the hub gives itself on behalf of the receiver (e.g. a CDR it stored while the eMSP was
- * unreachable): response leg routing is TO = requester, FROM = the receiver (digest §3.1).
+ * unreachable): response leg routing is TO = requester, FROM = the receiver (ocpi-notes §3.1).
  */
 export function hubAnswer(opts: {
   httpStatus: number;

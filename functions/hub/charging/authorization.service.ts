@@ -12,7 +12,7 @@ export interface AuthorizeRequest {
 }
 
 /**
- * Real-time authorization (tokens §12.2.2, digest §4.5): a CPO's `POST tokens/{uid}/authorize` goes
+ * Real-time authorization (tokens §12.2.2, ocpi-notes §4.5): a CPO's `POST tokens/{uid}/authorize` goes
  * to the eMSP that owns the token, by OCPI-to headers or by the owner of the stored token (open
  * routing). The AuthorizationInfo comes back unchanged; a token nobody owns is HTTP 404 + 2004; an eMSP
  * slower than the tenant's outbound bound is 4002 (the driver is waiting at the charger).

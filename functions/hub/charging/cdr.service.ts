@@ -16,7 +16,7 @@ import { cdrTokenOwner } from './session.service';
 
 type Obj = Record<string, unknown>;
 
-/** The hub URL where a stored CDR can be read back; it replaces the eMSP's Location (digest §3.6). */
+/** The hub URL where a stored CDR can be read back; it replaces the eMSP's Location (ocpi-notes §3.6). */
 export function cdrLocationUrl(ocpiBaseUrl: string, locator: string): string {
   return `${ocpiBaseUrl}/2.2.1/sender/cdrs/${locator}`;
 }

@@ -13,14 +13,14 @@ export interface ChargingCall {
   correlationId: string;
 }
 
-/** The caller's party for this request, which must hold one of `roles` (digest §3 [hub-inference]). */
+/** The caller's party for this request, which must hold one of `roles` (ocpi-notes §3 [hub-inference]). */
 export function callerParty(call: ChargingCall, roles: PartyRoleName[]): PartnerRole {
   return resolveFromParty(call.caller, call.routing.from, roles);
 }
 
 /**
  * The receiving party: the OCPI-to headers when they name a party other than the hub (direct routing,
- * digest §3.1), else whatever `openRoute` derives from the content (open routing, digest §3.3).
+ * ocpi-notes §3.1), else whatever `openRoute` derives from the content (open routing, ocpi-notes §3.3).
  */
 export async function receiverOf(
   call: ChargingCall,
@@ -38,7 +38,7 @@ export const keyOfParty = (p: PartyRef) => partyKey(p);
 
 export const refOf = (p: PartyRef): PartyRef => ({ country_code: p.country_code, party_id: p.party_id });
 
-/** URL segments `{country_code}/{party_id}` must be the caller's own party (digest §1.7). */
+/** URL segments `{country_code}/{party_id}` must be the caller's own party (ocpi-notes §1.7). */
 export function requireUrlParty(caller: PartyRef, url: PartyRef): void {
   if (partyKey(caller) !== partyKey(url)) {
     throw new InvalidParametersError(
@@ -48,7 +48,7 @@ export function requireUrlParty(caller: PartyRef, url: PartyRef): void {
   }
 }
 
-/** The body's owner fields and id must repeat the URL's (digest §1.7: else 2001). */
+/** The body's owner fields and id must repeat the URL's (ocpi-notes §1.7: else 2001). */
 export function requireSameObject(body: Record<string, unknown>, url: PartyRef & { id: string }): void {
   for (const [field, expected] of [
     ['country_code', url.country_code],

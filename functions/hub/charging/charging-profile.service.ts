@@ -49,7 +49,7 @@ export function profileResultUrl(ocpiBaseUrl: string, id: string): string {
 }
 
 /**
- * An SCSP's or eMSP's charging-profile request (chargingprofiles §14.2.2, digest §4.7) to the CPO of
+ * An SCSP's or eMSP's charging-profile request (chargingprofiles §14.2.2, ocpi-notes §4.7) to the CPO of
  * the session, with its response_url (body for PUT, query for GET/DELETE) replaced by a hub URL. An
  * eMSP may only address sessions of its own tokens; an SCSP's contract is for the CPO to judge.
  */

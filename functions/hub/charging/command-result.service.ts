@@ -7,7 +7,7 @@ import { postCallback } from './partner-callback';
 
 /**
  * A CPO's CommandResult posted to the hub URL that replaced the eMSP's response_url (commands §13.2.2,
- * digest §3.6). Only the CPO the command was sent to may post it. The first result wins the
+ * ocpi-notes §3.6). Only the CPO the command was sent to may post it. The first result wins the
  * conditional write and is forwarded to the eMSP's own response_url; a repeated or late one (after the
  * hub's TIMEOUT) is acknowledged and dropped, so the eMSP never gets two results.
  */

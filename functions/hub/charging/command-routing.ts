@@ -11,7 +11,7 @@ type Body = Record<string, unknown>;
 
 /**
  * The eMSP party sending a command. A command naming a token must use one of the caller's own eMSP
- * parties' tokens (commands §13, digest §4.6: "an eMSP may only use its own tokens"); without OCPI-from
+ * parties' tokens (commands §13, ocpi-notes §4.6: "an eMSP may only use its own tokens"); without OCPI-from
  * headers that token's owner is the sending party.
  */
 export function commandSender(call: ChargingCall, body: Body): PartnerRole {
@@ -33,7 +33,7 @@ export function commandSender(call: ChargingCall, body: Body): PartnerRole {
 }
 
 /**
- * The CPO a command goes to (digest §3.3): OCPI-to headers, else the owner of the location, the CPO of
+ * The CPO a command goes to (ocpi-notes §3.3): OCPI-to headers, else the owner of the location, the CPO of
  * the eMSP's stored session, or the CPO the reservation was made with. A session of another eMSP's
  * token is refused whichever way it is addressed.
  */

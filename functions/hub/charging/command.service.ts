@@ -30,7 +30,7 @@ export function commandResultUrl(ocpiBaseUrl: string, id: string): string {
 }
 
 /**
- * An eMSP's command (commands §13.2, digest §4.6) to the CPO. The eMSP's `response_url` is replaced by a
+ * An eMSP's command (commands §13.2, ocpi-notes §4.6) to the CPO. The eMSP's `response_url` is replaced by a
  * hub URL unique to this command; the mapping is stored so the CPO's CommandResult can be forwarded
  * once, or a TIMEOUT synthesized once when none comes (command-result.service, command-timeouts).
  * A repeat with the same response_url within 5 minutes gets the first answer and is not sent again.

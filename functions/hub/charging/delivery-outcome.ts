@@ -6,7 +6,7 @@ export type DeliveryOutcome = { reached: true; result: ForwardResult } | { reach
 
 /**
  * Runs a forward of an object the hub has already stored. When the receiver is offline, slow or
- * unusable (4000/4002/4003) the object is not lost: the receiver pulls it from the hub later (digest
+ * unusable (4000/4002/4003) the object is not lost: the receiver pulls it from the hub later (ocpi-notes
  * §1.8: re-sync by GET), so the sender is not failed for it. Other errors (4001: nobody to deliver to,
  * 2xxx from our own checks) still fail the request.
  */

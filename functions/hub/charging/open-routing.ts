@@ -4,7 +4,7 @@ import type { TenantContext } from '../hub-runtime';
 import { findLocationOwner, findTokenOwner } from '../objects/object-owners';
 
 /**
- * Open routing (digest §3.3 [hub-inference]): without OCPI-to headers the receiver is read from the
+ * Open routing (ocpi-notes §3.3 [hub-inference]): without OCPI-to headers the receiver is read from the
  * content. Tokens and locations are the hub's stored objects (pushed by their owners); sessions are
  * the ones this module keeps.
  */

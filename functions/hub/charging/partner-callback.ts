@@ -19,8 +19,8 @@ export interface Callback {
 
 /**
  * POSTs an asynchronous result to the URL a requester chose (a command's or a charging profile's
- * response_url, digest §4.6-4.7), through the guarded outbound client with the hub's token for that
- * requester and the chain's X-Correlation-ID. OCPI has no retries for these (digest §5): one attempt,
+ * response_url, ocpi-notes §4.6-4.7), through the guarded outbound client with the hub's token for that
+ * requester and the chain's X-Correlation-ID. OCPI has no retries for these (ocpi-notes §5): one attempt,
  * and a failure is logged, never thrown, so the side that reported the result is not blamed for it.
  */
 export async function postCallback(ctx: TenantContext, cb: Callback): Promise<ForwardResult | undefined> {

@@ -1,7 +1,7 @@
 type Obj = Record<string, unknown>;
 
 /**
- * A Session PATCH applied to the stored Session (sessions §9.2.2.3, digest §4.2): top-level fields are
+ * A Session PATCH applied to the stored Session (sessions §9.2.2.3, ocpi-notes §4.2): top-level fields are
  * replaced, `charging_periods` are appended (only a PUT replaces them).
  */
 export function applySessionPatch(stored: Obj, patch: Obj): Obj {

@@ -88,7 +88,7 @@ type StoreOutcome = 'stored' | 'stale' | 'forward-only';
 
 /**
  * Writes the next version unless the stored one is newer: an older last_updated never overwrites a
- * newer one (design.md "Cross-cutting rules"); the hub never changes last_updated itself.
+ * newer one (docs/architecture.md "Cross-cutting rules"); the hub never changes last_updated itself.
  */
 async function store(
   call: ChargingCall,

@@ -48,7 +48,7 @@ function clientInfoMessage(
 }
 
 /**
- * A party's status changed (digest §3.5): every connected platform implementing the hubclientinfo
+ * A party's status changed (ocpi-notes §3.5): every connected platform implementing the hubclientinfo
  * Receiver gets the new ClientInfo, and a platform that just became CONNECTED gets the ClientInfo of
  * every other party. Written as outbox messages so the delivery machinery orders and retries them.
  */

@@ -1,5 +1,5 @@
 /**
- * How hard the hub tries. OCPI itself asks for no retries of pushes (digest §1.8, §5); the hub has
+ * How hard the hub tries. OCPI itself asks for no retries of pushes (ocpi-notes §1.8, §5); the hub has
  * already acknowledged the sender, so it owes the receivers a best effort that survives a blip or a
  * restart, bounded so an outage ends in a GET re-sync rather than a flood of stale pushes.
  */

@@ -20,8 +20,8 @@ export type SendOutcome = {
 };
 
 /**
- * One push to one receiver: FROM = the hub, TO = the receiver (digest §3.2), the URL keeping the
- * owner's country_code/party_id, a new X-Request-ID and the original X-Correlation-ID (digest §3.6).
+ * One push to one receiver: FROM = the hub, TO = the receiver (ocpi-notes §3.2), the URL keeping the
+ * owner's country_code/party_id, a new X-Request-ID and the original X-Correlation-ID (ocpi-notes §3.6).
  */
 export async function sendToReceiver(
   ctx: TenantContext,

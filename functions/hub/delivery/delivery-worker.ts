@@ -166,7 +166,7 @@ function replayedLane(change: TableChange): LaneRef | undefined {
 
 /**
  * A message written with a sequence below its object's fan-out cursor (an out-of-order write) can no
- * longer be delivered in order: it is closed with a warning; receivers re-sync by GET (digest §1.8).
+ * longer be delivered in order: it is closed with a warning; receivers re-sync by GET (ocpi-notes §1.8).
  */
 async function giveUpOnLateMessages(ctx: TenantContext, outbox: OutboxRepository, createdBefore: string) {
   for (const item of await outbox.listUnfanned(createdBefore, 100)) {

@@ -4,7 +4,7 @@ import type { ClientInfoRecord } from '../client-info';
 import { type Partner, type PartyRoleName, partyKeyOf, sameParty } from '../partner';
 
 /**
- * Broadcast push goes to the "opposite role" (digest §3.2): CPO data to eMSPs, NSPs and OTHERs
+ * Broadcast push goes to the "opposite role" (ocpi-notes §3.2): CPO data to eMSPs, NSPs and OTHERs
  * (OTHER counts as eMSP-like); eMSP data and OTHER data to CPOs.
  */
 const OPPOSITE_ROLES: Partial<Record<PartyRoleName, readonly PartyRoleName[]>> = {
@@ -29,7 +29,7 @@ function reachable(partner: Partner | undefined, module: string): partner is Par
 
 /**
  * The receivers of a message, fixed at fan-out: only parties CONNECTED now, never OFFLINE or SUSPENDED
- * ones (they re-sync by GET, digest §1.8) and never the owner's own platform. hubclientinfo has no
+ * ones (they re-sync by GET, ocpi-notes §1.8) and never the owner's own platform. hubclientinfo has no
  * routing headers, so its receiver is a platform (one PUT per partner, not per role).
  */
 export function receiversOf(
@@ -59,7 +59,7 @@ export function receiversOf(
 
 /**
  * The status last changed at or before the message was accepted: a party that was OFFLINE (or not yet
- * registered) then and has connected since pulls what it missed instead (digest §1.8), even when the
+ * registered) then and has connected since pulls what it missed instead (ocpi-notes §1.8), even when the
  * fan-out itself runs later.
  */
 function connectedSince(party: ClientInfoRecord, createdAt: string): boolean {

@@ -100,7 +100,7 @@ async function drainLane(
     const partner = await ctx.partners.get(first.receiver.partner_id);
     const gone = await receiverGone(ctx, first, partner);
     if (gone) {
-      // OFFLINE and SUSPENDED parties get nothing queued: they re-sync by GET (digest §1.8, §3.5).
+      // OFFLINE and SUSPENDED parties get nothing queued: they re-sync by GET (ocpi-notes §1.8, §3.5).
       await finish('skipped', { last_error: gone });
       continue;
     }
@@ -177,7 +177,7 @@ async function receiverGone(
  * Re-checked right before the send, against the message itself rather than the fan-out's view: the
  * fan-out reads the party list from an eventually consistent index, so its `since` may predate an
  * OFFLINE spell. A party whose status changed after the message was accepted was OFFLINE (or not
- * there) at the time and pulls what it missed instead (digest §1.8, §3.5).
+ * there) at the time and pulls what it missed instead (ocpi-notes §1.8, §3.5).
  */
 async function statusChangedAfter(
   ctx: TenantContext,

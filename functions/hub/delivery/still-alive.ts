@@ -4,7 +4,7 @@ import type { TenantContext } from '../hub-runtime';
 import type { Partner, PartnerStatus } from '../partner';
 import { callPartner, PartnerApiError } from '../partner-api';
 
-/** HubClientInfo still-alive check: after 5 minutes of silence (digest §3.5). */
+/** HubClientInfo still-alive check: after 5 minutes of silence (ocpi-notes §3.5). */
 export const DEFAULT_SILENCE_MS = 5 * 60_000;
 
 export interface StillAliveResult {
@@ -15,7 +15,7 @@ export interface StillAliveResult {
 
 /**
  * `GET {versions url}` with the hub's token to every registered partner not heard from for
- * `silenceMs` (it has no side effects, digest §3.5). No answer: the partner and its parties turn
+ * `silenceMs` (it has no side effects, ocpi-notes §3.5). No answer: the partner and its parties turn
  * OFFLINE and get nothing pushed; an OFFLINE partner that answers is CONNECTED again (and pulls
  * what it missed). The status change reaches the other parties through the PARTY# stream records.
  */

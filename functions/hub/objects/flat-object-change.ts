@@ -4,7 +4,7 @@ import type { WriteDecision } from './object-write';
 
 /**
  * PUT replaces the object, PATCH merges the given top-level fields into it (transport_and_format §3.2,
- * digest §1.7); a last_updated older than the stored one is stale and changes nothing.
+ * ocpi-notes §1.7); a last_updated older than the stored one is stale and changes nothing.
  */
 export function applyFlatChange<T extends object>(
   current: StoredObject<T> | undefined,

@@ -26,7 +26,7 @@ export const lastUpdatedMs = (o: { last_updated?: unknown } | undefined): number
 /**
  * Applies a push to the stored Location document (EVSEs and Connectors nested in it). An older
  * last_updated than the stored target is stale and changes nothing. A change of an EVSE or Connector
- * sets its parents' last_updated to the child's (locations §8.2.2, digest §4.1 cascade) so date-filtered
+ * sets its parents' last_updated to the child's (locations §8.2.2, ocpi-notes §4.1 cascade) so date-filtered
  * GETs find it, but never moves a parent backwards: a parent already newer keeps its value.
  */
 export function applyLocationChange(
@@ -80,7 +80,7 @@ function cascaded(location: Obj, child: Obj): WriteDecision<Location> {
   return { stale: false, object: location as Location, lastUpdatedMs: lastUpdatedMs(location) };
 }
 
-/** The parent takes the child's last_updated string as sent (the hub never rewrites it, digest §1.7). */
+/** The parent takes the child's last_updated string as sent (the hub never rewrites it, ocpi-notes §1.7). */
 function bumpLastUpdated(parent: Obj, child: Obj): void {
   if (lastUpdatedMs(child) > lastUpdatedMs(parent)) parent.last_updated = child.last_updated;
 }

@@ -15,14 +15,14 @@ import { assertMatchesUrl, assertOwnerFields } from './push-rules';
 export interface LocationPush {
   owner: PartyRef;
   change: LocationChange;
-  /** The body exactly as received, broadcast unchanged (digest §3.6). */
+  /** The body exactly as received, broadcast unchanged (ocpi-notes §3.6). */
   bodyText: string;
   correlationId: string;
 }
 
 /**
  * A CPO's PUT or PATCH of a Location, EVSE or Connector addressed to the hub (or broadcast): stored in
- * the Location document and queued for every eMSP-side party (digest §3.2, §3.4).
+ * the Location document and queued for every eMSP-side party (ocpi-notes §3.2, §3.4).
  */
 export async function pushLocation(ctx: TenantContext, push: LocationPush): Promise<PushOutcome> {
   assertIdsMatchUrl(push.owner, push.change);

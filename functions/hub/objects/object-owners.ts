@@ -5,7 +5,7 @@ import type { TenantContext } from '../hub-runtime';
 import { sameParty } from '../partner';
 
 /**
- * Open routing by content (digest §3.3 [hub-inference]): the owner of a token for real-time
+ * Open routing by content (ocpi-notes §3.3 [hub-inference]): the owner of a token for real-time
  * authorization, the CPO of a location for commands, found among the objects pushed to the hub.
  * Ids are unique per owner only, so an id held by several owners is ambiguous: undefined, and the
  * caller must name the target with OCPI-to headers.

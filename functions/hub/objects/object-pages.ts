@@ -20,7 +20,7 @@ export interface ListRequest {
 }
 
 /**
- * "GET All via hub" (digest §3.4, §1.5): the stored objects of every owner, oldest last_updated first,
+ * "GET All via hub" (ocpi-notes §3.4, §1.5): the stored objects of every owner, oldest last_updated first,
  * paginated. A page costs one Query on the module's sorted index (plus one on its counter shards)
  * whatever the number of stored objects: the next-page Link carries a signed cursor to start from, and
  * the unfiltered X-Total-Count is a counter. Only an explicit offset without cursor, or the first page of

@@ -14,11 +14,11 @@ export type PushOutcome = 'created' | 'updated' | 'stale';
 /** The decision on the stored object: write this version, or ignore an older one. */
 export type WriteDecision<T> = { stale: true } | { stale: false; object: T; lastUpdatedMs: number };
 
-/** The original request, fanned out unchanged to the opposite role by the delivery worker (digest §3.2). */
+/** The original request, fanned out unchanged to the opposite role by the delivery worker (ocpi-notes §3.2). */
 export interface BroadcastOf {
   module: OutboxMessage['module'];
   method: OutboxMessage['method'];
-  /** Below the receiver's endpoint; the owner's country_code/party_id stay in it (digest §3.2). */
+  /** Below the receiver's endpoint; the owner's country_code/party_id stay in it (ocpi-notes §3.2). */
   pathSegments: string[];
   query?: Record<string, string>;
   bodyText?: string;
@@ -35,7 +35,7 @@ const MAX_ATTEMPTS = 10;
 const MAX_BROADCAST_BODY_BYTES = 350 * 1024;
 
 /**
- * Stores a pushed object and its broadcast outbox item in one transaction (design.md "Cross-cutting
+ * Stores a pushed object and its broadcast outbox item in one transaction (docs/architecture.md "Cross-cutting
  * rules"). The write is conditional on the revision read, so concurrent pushes of one object serialize:
  * the loser re-reads and decides again, and an older last_updated never overwrites a newer one.
  */

@@ -5,7 +5,7 @@ import { type PartnerRole, type PartyRoleName, sameParty } from '../partner';
 
 /**
  * Client-owned objects are pushed to `{endpoint}/{country_code}/{party_id}/{id}` (transport_and_format
- * §3.3, digest §1.7): the URL's party SHALL be one of the caller's credentials roles and equal the
+ * §3.3, ocpi-notes §1.7): the URL's party SHALL be one of the caller's credentials roles and equal the
  * object's own fields, and the body's id SHALL equal the URL's. The spec lets a server answer such a
  * mismatch with HTTP 404; we answer OCPI 2001 naming the offending parameter, the same code as an id
  * mismatch, because the request did reach the OCPI layer and a named field tells the sender what to fix.

@@ -1,7 +1,7 @@
 import { nowIso, type TenantContext } from '../hub-runtime';
 
 /**
- * `last_contact_at` feeds the HubClientInfo still-alive check (digest §3.5: GET versions after ~5 min
+ * `last_contact_at` feeds the HubClientInfo still-alive check (ocpi-notes §3.5: GET versions after ~5 min
  * of silence), so minute precision is plenty: one write per partner per interval and process keeps the
  * hot path to the forward itself.
  */

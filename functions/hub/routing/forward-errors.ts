@@ -8,7 +8,7 @@ import {
 } from '../../outbound/errors';
 
 /**
- * The hub's own routing failures are 4xxx (digest §3.1, §3.6); which one for each outbound failure:
+ * The hub's own routing failures are 4xxx (ocpi-notes §3.1, §3.6); which one for each outbound failure:
  * - timeout -> 4002 (forward timed out);
  * - refused/reset connection, DNS failure, TLS failure -> 4003: the spec's text for 4003 is
  *   "connection problem (receiver not connected)", and these are exactly that;

@@ -18,7 +18,7 @@ import { isHub, resolveConnectedTargets } from './party-resolution';
 import { relayedHeaders } from './relayed-headers';
 import type { TargetCandidate } from './target-cache';
 
-/** Under API Gateway's 29 s integration limit with room for the hub's own work (digest §5). */
+/** Under API Gateway's 29 s integration limit with room for the hub's own work (ocpi-notes §5). */
 export const MAX_FORWARD_TIMEOUT_MS = 25_000;
 
 export interface ForwardRequest {
@@ -69,14 +69,14 @@ export interface Hop {
 }
 
 /**
- * Direct routing (digest §3.1): finds the TO party's endpoint for (module, targetInterface) and sends
+ * Direct routing (ocpi-notes §3.1): finds the TO party's endpoint for (module, targetInterface) and sends
  * the request there with the hub's own token for that partner, a new X-Request-ID, the same
  * X-Correlation-ID and the routing headers unchanged. The receiver's status and body come back as they
  * are (its 2xxx/3xxx included); the hub's own failures are 4000-4003 errors thrown as OcpiErrors.
  */
 export async function forwardToParty(ctx: TenantContext, req: ForwardRequest): Promise<ForwardResult> {
   if (isHub(ctx, req.to)) {
-    // TO = hub is broadcast or GET-all (digest §3.2, §3.4): the module route serves it, never a forward.
+    // TO = hub is broadcast or GET-all (ocpi-notes §3.2, §3.4): the module route serves it, never a forward.
     throw new UnknownReceiverError(`${describeParty(req.to)} is the hub itself, not a party to forward to`);
   }
   const candidates = await resolveConnectedTargets(ctx, req.to, req.targetRoles);

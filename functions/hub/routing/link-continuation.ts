@@ -7,7 +7,7 @@ import { safeUrlForLogs } from '../../outbound/safe-url';
 import type { TenantContext } from '../hub-runtime';
 
 /**
- * Pagination `Link` of forwarded list GETs (digest §3.6, §10.3): the requester has no token for the
+ * Pagination `Link` of forwarded list GETs (ocpi-notes §3.6, §10.3): the requester has no token for the
  * receiver's platform, so the receiver's next-page URL is kept here and the requester gets a hub URL
  * `<ocpiBaseUrl>/2.2.1/<interface>/<module>?link=<id>` that continues the pull through the hub. The
  * mapping never leaves the hub: no partner URL or token appears in the hub URL.
@@ -60,7 +60,7 @@ export async function createLinkContinuation(
  * URL just called. Only a next page on that URL's origin is followed: the hub presents its token for
  * this partner there, and a Link to another host would hand that token to whoever runs it. A next
  * page the hub cannot offer is 4000, never a silently dropped Link: the union of all pages is "the
- * new truth" (digest §1.5), so a requester must not take a truncated pull for a complete one.
+ * new truth" (ocpi-notes §1.5), so a requester must not take a truncated pull for a complete one.
  */
 export async function hubLinkFor(
   ctx: TenantContext,

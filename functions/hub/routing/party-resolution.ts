@@ -16,7 +16,7 @@ const FROM_FIELD = ROUTING_HEADER_NAMES.fromPartyId;
 
 /**
  * The FROM party of a functional-module request. It must be one of the roles registered for the
- * calling token (digest §3 [hub-inference]), else 2001 naming OCPI-from-party-id. Without OCPI-from
+ * calling token (ocpi-notes §3 [hub-inference]), else 2001 naming OCPI-from-party-id. Without OCPI-from
  * headers we are tolerant when the caller holds exactly one role (of `expectedRoles`, when given):
  * that role is meant. With several candidate roles the headers are required.
  */
@@ -54,7 +54,7 @@ export function isHub(ctx: TenantContext, to: PartyRef | undefined): boolean {
 }
 
 /**
- * The target party for a TO header pair (digest §3.1): 4001 when no party of the tenant has that code
+ * The target party for a TO header pair (ocpi-notes §3.1): 4001 when no party of the tenant has that code
  * (or none with a role in `roles`), 4003 when it exists but is not CONNECTED (ClientInfo status, or its
  * partner's link is not up). Returns the party and its partner (endpoints and outbound token included).
  */

@@ -1,10 +1,10 @@
 import { type PartyRef, ROUTING_HEADER_NAMES } from '../../ocpi/routing-headers';
 
 /**
- * Receiver response headers relayed to the requester (digest §1.2, §1.5, §3.1), by lower-case name
+ * Receiver response headers relayed to the requester (ocpi-notes §1.2, §1.5, §3.1), by lower-case name
  * (the HTTP client lower-cases them) to the spelling the hub sends. `Link` is not here: it is always
  * rewritten to a hub URL. `Location` is relayed as received; the module route decides what to do with
- * it (a CDR POST's Location must become a hub URL, digest §3.6).
+ * it (a CDR POST's Location must become a hub URL, ocpi-notes §3.6).
  */
 const RELAYED: Record<string, string> = {
   'ocpi-to-country-code': ROUTING_HEADER_NAMES.toCountryCode,
@@ -19,7 +19,7 @@ const RELAYED: Record<string, string> = {
 
 /**
  * The headers of the answer to the requester. Routing headers on the response leg are TO = requester,
- * FROM = receiver (digest §3.1); a receiver that leaves them out gets them filled in from the request.
+ * FROM = receiver (ocpi-notes §3.1); a receiver that leaves them out gets them filled in from the request.
  */
 export function relayedHeaders(
   received: Record<string, string>,

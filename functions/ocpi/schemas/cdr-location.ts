@@ -6,7 +6,7 @@ import { ciString, IdSchema, ocpiString } from './primitives';
 /**
  * CdrLocation (cdrs §10.4.4): a snapshot of where the charge happened. Unlike Location, address and
  * state keep their old sizes (45 / 20): the errata enlarged only Location's. For a reservation-only CDR
- * the EVSE and connector fields may be `#NA` (digest §1.6).
+ * the EVSE and connector fields may be `#NA` (ocpi-notes §1.6).
  */
 export const CdrLocationSchema = z.looseObject({
   id: IdSchema,

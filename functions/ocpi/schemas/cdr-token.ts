@@ -10,7 +10,7 @@ export type AuthMethod = z.infer<typeof AuthMethodSchema>;
 /**
  * CdrToken (cdrs §10.4.3), used by Session and CDR. `country_code` and `party_id` (the eMSP that owns
  * the token) are required in 2.2.1-d2, but the original 2.2.1 text (2021) and its examples lacked them
- * (digest §9 item 7). Partners built against that text still omit them, and rejecting their Sessions and
+ * (ocpi-notes §9 item 7). Partners built against that text still omit them, and rejecting their Sessions and
  * CDRs would lose billing data, so both fields are optional here: accept inbound, route by the other
  * fields when they are missing. plausibilityWarnings() reports the omission.
  */

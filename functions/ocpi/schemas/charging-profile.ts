@@ -28,7 +28,7 @@ export const ChargingProfileSchema = z.looseObject({
 });
 export type ChargingProfile = z.infer<typeof ChargingProfileSchema>;
 
-/** SetChargingProfile (chargingprofiles §14.3.2): PUT body; the hub rewrites response_url (digest §3.6). */
+/** SetChargingProfile (chargingprofiles §14.3.2): PUT body; the hub rewrites response_url (ocpi-notes §3.6). */
 export const SetChargingProfileSchema = z.looseObject({
   charging_profile: ChargingProfileSchema,
   response_url: UrlSchema,

@@ -5,7 +5,7 @@ import { TokenSchema } from './token';
 
 /**
  * Command request bodies (commands §13.3). Each carries the eMSP's `response_url` for the asynchronous
- * CommandResult; a hub rewrites it to its own URL before forwarding (digest §3.6).
+ * CommandResult; a hub rewrites it to its own URL before forwarding (ocpi-notes §3.6).
  */
 export const COMMAND_TYPES = [
   'CANCEL_RESERVATION',

@@ -1,4 +1,4 @@
-/** OCPI 2.2.1 wire schemas (zod v4). Objects are loose: unknown fields are kept (digest §1.6). */
+/** OCPI 2.2.1 wire schemas (zod v4). Objects are loose: unknown fields are kept (ocpi-notes §1.6). */
 export * from './authorization-info';
 export * from './business-details';
 export * from './cdr';

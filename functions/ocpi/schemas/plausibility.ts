@@ -2,7 +2,7 @@ import { coordinatesLookSwapped } from './country-bounds';
 
 /**
  * Plausibility checks: data that conforms to the schema but is very likely wrong, such as the spec's
- * own examples (digest §9 items 3, 4 and 7). They yield warnings to log or show, never a rejection:
+ * own examples (ocpi-notes §9 items 3, 4 and 7). They yield warnings to log or show, never a rejection:
  * the hub forwards partner data as is.
  */
 export type PlausibilityKind = 'location' | 'session' | 'cdr';
@@ -50,7 +50,7 @@ function energyUnitWarning(chargingPeriods: unknown, totalField: string, total: 
   return [`charging_periods: ENERGY volumes sum to ${sum}${against}; they look like Wh instead of kWh`];
 }
 
-/** The original 2.2.1 text lacked CdrToken.country_code/party_id (digest §9 item 7): accepted, but noted. */
+/** The original 2.2.1 text lacked CdrToken.country_code/party_id (ocpi-notes §9 item 7): accepted, but noted. */
 function cdrTokenOwnerWarning(cdrToken: unknown): string[] {
   const token = asFields(cdrToken);
   if (token === undefined || (token.country_code !== undefined && token.party_id !== undefined)) return [];

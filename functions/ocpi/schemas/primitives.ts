@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * OCPI 2.2.1 primitive types (types §16.1 / digest §1.6). `n` is always a maximum length. `#NA` is a
+ * OCPI 2.2.1 primitive types (types §16.1 / ocpi-notes §1.6). `n` is always a maximum length. `#NA` is a
  * legal value of every required string field whose value cannot exist (e.g. Session.evse_uid of an
  * unassigned reservation), so none of these schemas forbids it.
  */

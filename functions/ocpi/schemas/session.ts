@@ -22,7 +22,7 @@ export type SessionStatus = z.infer<typeof SessionStatusSchema>;
 
 /**
  * Session (sessions §9.3.1). evse_uid / connector_id may be `#NA` for a reservation not yet bound to an
- * EVSE (digest §1.6). A missing total_cost does not mean free of charge.
+ * EVSE (ocpi-notes §1.6). A missing total_cost does not mean free of charge.
  */
 export const SessionSchema = z.looseObject({
   country_code: CountryCodeSchema,

@@ -45,6 +45,6 @@ export const TokenSchema = z.looseObject({
 
 export type Token = z.infer<typeof TokenSchema>;
 
-/** Token PATCH (transport §4.1.2 / digest §1.7): any subset of fields, but `last_updated` is mandatory. */
+/** Token PATCH (transport §4.1.2 / ocpi-notes §1.7): any subset of fields, but `last_updated` is mandatory. */
 export const TokenPatchSchema = TokenSchema.partial().extend({ last_updated: DateTimeSchema });
 export type TokenPatch = z.infer<typeof TokenPatchSchema>;

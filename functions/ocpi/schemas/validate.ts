@@ -9,7 +9,7 @@ export interface SchemaIssue {
 /**
  * Raised by parseOrThrow when a payload does not match its OCPI schema. It names the first offending
  * field (`fieldPath`) in its message, so the HTTP layer can answer OCPI 2001 "invalid or missing
- * parameters" naming that field (transport §5 / digest §1.4). Messages never echo the input value,
+ * parameters" naming that field (transport §5 / ocpi-notes §1.4). Messages never echo the input value,
  * which may be a token.
  */
 export class SchemaValidationError extends Error {

@@ -27,7 +27,7 @@ import { exampleFileNames, loadExample } from './load-example';
 
 /**
  * Every official 2.2.1 example is parsed with the schema its name implies. The known defects of the
- * examples (digest §9) must be reported at exactly the defective fields, and nowhere else.
+ * examples (ocpi-notes §9) must be reported at exactly the defective fields, and nowhere else.
  */
 
 /** Some examples are fragments of a Location, e.g. `{ "opening_times": {...} }`. */
@@ -74,7 +74,7 @@ function payloadOf(fileName: string): unknown {
   return fileName.startsWith('transport_and_format_') ? example.data : example;
 }
 
-/** Schema defects of the examples (digest §9 items 1 and 2), as the exact field paths rejected. */
+/** Schema defects of the examples (ocpi-notes §9 items 1 and 2), as the exact field paths rejected. */
 const SCHEMA_DEFECTS: Record<string, string[]> = {
   // PUT EVSE: physical_reference is a number (string(16)); the connector lacks four required fields.
   // Its `floor` is merely an unknown field (loose objects keep it), so it is not reported.
@@ -89,7 +89,7 @@ const SCHEMA_DEFECTS: Record<string, string[]> = {
   'tariff_put_example.json': ['last_updated'],
 };
 
-/** Plausibility defects (digest §9 items 3 and 4): schema-valid, but the data is wrong. */
+/** Plausibility defects (ocpi-notes §9 items 3 and 4): schema-valid, but the data is wrong. */
 const PLAUSIBILITY_DEFECTS: Record<string, string[]> = {
   'cdr_example.json': [
     'cdr_location.coordinates: latitude 3.729944 and longitude 51.047599 look swapped for country BEL',
