@@ -21,7 +21,6 @@ export type AuthResult =
 export async function authenticateCaller(
   tenant: TenantContext,
   header: string | undefined,
-  opts: { fresh?: boolean } = {},
 ): Promise<AuthResult> {
   if (!header) return { ok: false, reason: 'missing', message: 'Authorization header missing' };
   const candidates = tokenCandidates(header);
@@ -33,7 +32,7 @@ export async function authenticateCaller(
     };
   }
   const now = tenant.runtime.now();
-  const cache = opts.fresh ? undefined : tenant.runtime.authCache;
+  const cache = tenant.runtime.authCache;
   const hashes = candidates.map((candidate) => tenant.runtime.keys.hash(candidate));
   // Every form is checked in the cache before any store read: a base64 header's raw form is never
   // a token, and looking it up first would cost a read on every request.

@@ -6,13 +6,12 @@ import type { HubEnv } from '../http-env';
 /**
  * Authentication on every OCPI route (ocpi-notes §1.1): `Authorization: Token <base64|raw>`; missing,
  * malformed or unknown token -> HTTP 401 with the envelope. Token A is accepted only where
- * `allowTokenA` is set (versions and credentials). `fresh` bypasses the auth cache where the
- * partner's latest state matters (credentials).
+ * `allowTokenA` is set (versions and credentials).
  */
-export function ocpiAuth(opts: { allowTokenA: boolean; fresh?: boolean }): MiddlewareHandler<HubEnv> {
+export function ocpiAuth(opts: { allowTokenA: boolean }): MiddlewareHandler<HubEnv> {
   return async function ocpiAuthMiddleware(c, next) {
     const tenant = c.get('tenant');
-    const result = await authenticateCaller(tenant, c.req.header('Authorization'), { fresh: opts.fresh });
+    const result = await authenticateCaller(tenant, c.req.header('Authorization'));
     if (!result.ok) {
       tenant.log.security('ocpi_auth_failed', {
         reason: result.reason,
