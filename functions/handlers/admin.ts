@@ -1,6 +1,6 @@
 import { handle } from 'hono/aws-lambda';
 import { createAdminApp } from '../http/admin-app';
-import { awsRuntime } from '../hub/aws-runtime';
+import { awsRuntime } from './aws/aws-runtime';
 
 let app: ReturnType<typeof handle> | undefined;
 export const handler: ReturnType<typeof handle> = async (event, context) => {

@@ -1,4 +1,4 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { handleStreamEvent } from '../hub/delivery/aws-entry';
+import { handleStreamEvent } from './aws/aws-entry';
 
 export const handler = (event: DynamoDBStreamEvent): Promise<void> => handleStreamEvent(event);

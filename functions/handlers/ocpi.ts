@@ -1,7 +1,7 @@
 import { handle } from 'hono/aws-lambda';
 import { OCPI_MODULES_221 } from '../http/ocpi/modules-221';
 import { createOcpiApp } from '../http/ocpi-app';
-import { awsRuntime } from '../hub/aws-runtime';
+import { awsRuntime } from './aws/aws-runtime';
 
 let app: ReturnType<typeof handle> | undefined;
 export const handler: ReturnType<typeof handle> = async (event, context) => {

@@ -1,3 +1,3 @@
-import { handleScheduledEvent } from '../hub/delivery/aws-entry';
+import { handleScheduledEvent } from './aws/aws-entry';
 
 export const handler = (event: { job?: unknown }): Promise<void> => handleScheduledEvent(event);

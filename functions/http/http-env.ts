@@ -1,4 +1,4 @@
-import type { Caller } from '../hub/credential-auth';
+import type { Caller } from '../hub/auth/credential-auth';
 import type { TenantContext } from '../hub/hub-runtime';
 import type { HubLog } from '../logger';
 import type { RequestIds } from '../ocpi/request-ids';

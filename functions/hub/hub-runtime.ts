@@ -5,8 +5,8 @@ import { CredentialTokenRepository } from '../store/credential-token.repository'
 import { PartnerRepository } from '../store/partner.repository';
 import type { TenantStores } from '../store/tenant-stores';
 import type { TenantTable } from '../store/tenant-table';
-import type { AuthCache } from './auth-cache';
-import type { TokenKeys } from './token-keys';
+import type { AuthCache } from './auth/auth-cache';
+import type { TokenKeys } from './auth/token-keys';
 
 /** Everything built once per process and shared by all requests; entry points differ only in how they build it. */
 export interface HubRuntime {

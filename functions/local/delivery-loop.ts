@@ -7,8 +7,8 @@ import {
   type DeliveryWorker,
   DeliveryWorkerStoppingError,
 } from '../hub/delivery/delivery-worker';
-import type { ScheduledJobName } from '../hub/delivery/scheduled-jobs';
 import type { HubRuntime } from '../hub/hub-runtime';
+import type { ScheduledJobName } from '../hub/jobs/scheduled-jobs';
 import type { DynamoClientOptions } from '../store/dynamo-client';
 import { type LocalScheduler, startLocalScheduler } from './scheduler';
 import { type StreamCheckpoint, type StreamPoller, startStreamPoller } from './stream-poller';

@@ -1,10 +1,10 @@
+import type { HubRuntime } from '../hub/hub-runtime';
 import {
   isScheduledJobName,
   runScheduledJob,
   type ScheduledJobDeps,
   type ScheduledJobName,
-} from '../hub/delivery/scheduled-jobs';
-import type { HubRuntime } from '../hub/hub-runtime';
+} from '../hub/jobs/scheduled-jobs';
 
 /** Local stand-in for the EventBridge rules (infra/constructs/scheduled-jobs.ts), with quicker retries. */
 export const LOCAL_JOB_INTERVALS_MS: Record<ScheduledJobName, number> = {

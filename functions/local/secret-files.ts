@@ -6,7 +6,7 @@ import {
   type KeyMaterial,
   parseKeyMaterial,
   serializeKeyMaterial,
-} from '../hub/token-keys';
+} from '../hub/auth/token-keys';
 
 /**
  * Local mode keeps its secrets in the data folder, readable by the owner only: the token hashing and

@@ -1,4 +1,4 @@
-import type { PartyRoleName } from '../hub/partner';
+import type { PartyRoleName } from '../domain/partner';
 import { outboxPartition } from './outbox.repository';
 import { LeaseHeldError, laneLeaseKey } from './outbox-leases';
 import { ConditionFailedError } from './store-errors';

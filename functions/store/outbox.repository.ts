@@ -1,4 +1,4 @@
-import type { PartyRoleName } from '../hub/partner';
+import type { PartyRoleName } from '../domain/partner';
 import type { ModuleId } from '../ocpi/modules';
 import { ConditionFailedError } from './store-errors';
 import type { TenantTable, TransactOp } from './tenant-table';

@@ -1,5 +1,5 @@
-import type { ClientInfoRecord } from '../hub/client-info';
-import { type Partner, type PartnerRole, partyKeyOf } from '../hub/partner';
+import type { ClientInfoRecord } from '../domain/client-info';
+import { type Partner, type PartnerRole, partyKeyOf } from '../domain/partner';
 import { ConditionFailedError } from './store-errors';
 import type { TenantTable, TransactOp } from './tenant-table';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rotateStaleCredentials } from '../../functions/hub/credential-rotation';
 import { findTenant, openTenant } from '../../functions/hub/hub-runtime';
+import { rotateStaleCredentials } from '../../functions/hub/jobs/credential-rotation.job';
 import type { SimulatedPlatform } from '../partners';
 import { hubWithPlatforms } from '../support/platforms';
 

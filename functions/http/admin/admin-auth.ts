@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { isAdminToken } from '../../hub/admin-tokens';
+import { isAdminToken } from '../../hub/auth/admin-tokens';
 import type { HubEnv } from '../http-env';
 import { AdminError } from './admin-errors';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARTY_ROLES } from '../../hub/partner';
+import { PARTY_ROLES } from '../../domain/partner';
 
 /** OCPI CiString(2) / CiString(3) as the credentials roles carry them (credentials §CredentialsRole). */
 const CountryCode = z.string().regex(/^[A-Za-z]{2}$/, 'must be 2 letters (ISO-3166 alpha-2)');

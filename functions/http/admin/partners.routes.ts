@@ -4,8 +4,8 @@ import {
   issueNewTokenA,
   rotateWithPartner,
   unregisterPartner,
-} from '../../hub/hub-initiated.service';
-import { createPartner, partnerView, requirePartner } from '../../hub/partner.service';
+} from '../../hub/credentials/hub-initiated.service';
+import { createPartner, partnerView, requirePartner } from '../../hub/partners/partner.service';
 import type { HubEnv } from '../http-env';
 import { readAdminBody } from './admin-body';
 import { ConnectPartnerSchema, CreatePartnerSchema } from './admin-schemas';

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { authenticateCaller } from '../../hub/credential-auth';
+import { authenticateCaller } from '../../hub/auth/credential-auth';
 import { UnauthorizedError } from '../../ocpi/errors';
 import type { HubEnv } from '../http-env';
 

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
+import { hubCredentials } from '../../hub/credentials/credentials-support';
 import {
   registerFromPartner,
   requireRegisteredCaller,
   requireUnregisteredCaller,
   unregisterFromPartner,
   updateFromPartner,
-} from '../../hub/credentials.service';
-import { hubCredentials } from '../../hub/credentials-support';
+} from '../../hub/credentials/partner-initiated.service';
 import { tokenCandidates } from '../../ocpi/auth-header';
 import { successEnvelope } from '../../ocpi/envelope';
 import { InterfaceRole } from '../../ocpi/modules';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { listClientInfo } from '../../hub/client-info';
+import { listClientInfo } from '../../domain/client-info';
 import { successEnvelope } from '../../ocpi/envelope';
 import { InterfaceRole } from '../../ocpi/modules';
 import { paginationHeaders, parsePaginationQuery } from '../../ocpi/pagination';

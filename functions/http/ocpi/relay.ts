@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { PartyRoleName } from '../../hub/partner';
+import type { PartyRoleName } from '../../domain/partner';
 import { forwardLink } from '../../hub/routing/continuation-forwarder';
 import { type ForwardRequest, type ForwardResult, forwardToParty } from '../../hub/routing/forwarder';
 import { LINK_QUERY_PARAM, resolveLinkContinuation } from '../../hub/routing/link-continuation';

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import type { PartnerRole, PartyRoleName } from '../../domain/partner';
 import { listStoredObjects } from '../../hub/objects/object-pages';
 import type { PushOutcome } from '../../hub/objects/object-write';
 import { assertOwnedByCaller } from '../../hub/objects/push-rules';
-import type { PartnerRole, PartyRoleName } from '../../hub/partner';
 import { isHub, resolveFromParty } from '../../hub/routing/party-resolution';
 import { successEnvelope } from '../../ocpi/envelope';
 import { MethodNotAllowedError } from '../../ocpi/errors';

@@ -1,8 +1,8 @@
+import type { PartnerRole, PartyRoleName } from '../../domain/partner';
 import { InvalidParametersError, UnknownReceiverError } from '../../ocpi/errors';
 import { type PartyRef, partyKey, type RoutingHeaders } from '../../ocpi/routing-headers';
-import type { Caller } from '../credential-auth';
+import type { Caller } from '../auth/credential-auth';
 import type { TenantContext } from '../hub-runtime';
-import type { PartnerRole, PartyRoleName } from '../partner';
 import { isHub, resolveFromParty } from '../routing/party-resolution';
 
 /** One charging request as the routes hand it to the services. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
+import type { PartyRoleName } from '../../domain/partner';
 import { InvalidParametersError, NotFoundError } from '../../ocpi/errors';
 import type { PartyRef } from '../../ocpi/routing-headers';
 import {
@@ -11,7 +12,6 @@ import {
 import { SessionRepository } from '../../store/session.repository';
 import { type UrlMapping, UrlMappingRepository } from '../../store/url-mapping.repository';
 import { nowIso } from '../hub-runtime';
-import type { PartyRoleName } from '../partner';
 import { forwardToParty } from '../routing/forwarder';
 import { resolveTargetParty } from '../routing/party-resolution';
 import { hubAnswer, relayedAnswer, type StoredAnswer } from './answers';

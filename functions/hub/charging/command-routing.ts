@@ -1,9 +1,9 @@
+import type { PartnerRole } from '../../domain/partner';
 import { InvalidParametersError, UnknownLocationError } from '../../ocpi/errors';
 import type { PartyRef } from '../../ocpi/routing-headers';
 import type { CommandType } from '../../ocpi/schemas';
 import { CommandRepository } from '../../store/command.repository';
 import { SessionRepository } from '../../store/session.repository';
-import type { PartnerRole } from '../partner';
 import { type ChargingCall, callerParty, keyOfParty, receiverOf } from './charging-call';
 import { locationOwner, partyOfKey, sessionById } from './open-routing';
 

@@ -1,8 +1,8 @@
+import type { PartyRoleName } from '../../domain/partner';
 import type { ModuleId } from '../../ocpi/modules';
 import type { PartyRef } from '../../ocpi/routing-headers';
 import { safeUrlForLogs } from '../../outbound/safe-url';
 import type { TenantContext } from '../hub-runtime';
-import type { PartyRoleName } from '../partner';
 import { type ForwardResult, sendHop } from '../routing/forwarder';
 import { resolveTargetParty } from '../routing/party-resolution';
 

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { type ClientInfoRecord, toClientInfo } from '../../domain/client-info';
+import { partyKeyOf } from '../../domain/partner';
 import { type OutboxMessage, OutboxRepository, outboxSequence } from '../../store/outbox.repository';
 import type { TableChange } from '../../store/stream-changes';
-import { type ClientInfoRecord, toClientInfo } from '../client-info';
 import type { TenantContext } from '../hub-runtime';
-import { partyKeyOf } from '../partner';
 
 /** The ClientInfo of a PARTY# item whose status changed (or that was just created), else undefined. */
 export function changedClientInfo(change: TableChange): ClientInfoRecord | undefined {

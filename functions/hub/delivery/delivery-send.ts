@@ -1,3 +1,4 @@
+import type { Partner } from '../../domain/partner';
 import { formatTokenHeader } from '../../ocpi/auth-header';
 import { parseEnvelope } from '../../ocpi/envelope';
 import { isConfigurationModule } from '../../ocpi/modules';
@@ -9,7 +10,6 @@ import type { PartnerHttpMethod } from '../../outbound/partner-http-client';
 import type { DeliveryReceiver } from '../../store/delivery.repository';
 import type { OutboxMessage } from '../../store/outbox.repository';
 import type { TenantContext } from '../hub-runtime';
-import type { Partner } from '../partner';
 
 /** delivered; retry (the receiver may recover); rejected (it refused the content: retrying cannot help). */
 export type SendOutcome = {

@@ -1,7 +1,7 @@
+import type { ClientInfoRecord } from '../../domain/client-info';
+import { type Partner, type PartyRoleName, partyKeyOf, sameParty } from '../../domain/partner';
 import type { DeliveryReceiver } from '../../store/delivery.repository';
 import type { OutboxMessage } from '../../store/outbox.repository';
-import type { ClientInfoRecord } from '../client-info';
-import { type Partner, type PartyRoleName, partyKeyOf, sameParty } from '../partner';
 
 /**
  * Broadcast push goes to the "opposite role" (ocpi-notes §3.2): CPO data to eMSPs, NSPs and OTHERs

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { Partner } from '../../domain/partner';
 import { DeliveryRepository } from '../../store/delivery.repository';
 import { type OutboxItem, OutboxRepository, toOutboxMessage } from '../../store/outbox.repository';
 import { LeaseHeldError, OutboxLeases } from '../../store/outbox-leases';
 import type { TenantContext } from '../hub-runtime';
-import type { Partner } from '../partner';
 import type { DeliveryPolicy } from './delivery-policy';
 import { receiversOf } from './fan-out-targets';
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Partner } from '../../domain/partner';
 import {
   type DeliveryRecord,
   DeliveryRepository,
@@ -8,7 +9,6 @@ import {
 import { OutboxRepository, toOutboxMessage } from '../../store/outbox.repository';
 import { LeaseHeldError, OutboxLeases } from '../../store/outbox-leases';
 import type { TenantContext } from '../hub-runtime';
-import type { Partner } from '../partner';
 import { type DeliveryPolicy, retryDelayMs } from './delivery-policy';
 import { sendToReceiver } from './delivery-send';
 import type { LaneRef } from './fan-out';

@@ -1,8 +1,8 @@
+import { sameParty } from '../../domain/partner';
 import type { PartyRef } from '../../ocpi/routing-headers';
 import { LocationRepository } from '../../store/location.repository';
 import { TokenRepository } from '../../store/token.repository';
 import type { TenantContext } from '../hub-runtime';
-import { sameParty } from '../partner';
 
 /**
  * Open routing by content (ocpi-notes §3.3 [hub-inference]): the owner of a token for real-time

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { PartyRoleName } from '../../domain/partner';
 import { ClientError, ServerError } from '../../ocpi/errors';
 import type { PartyRef } from '../../ocpi/routing-headers';
 import { type OutboxMessage, outboxPutOp, outboxSequence } from '../../store/outbox.repository';
@@ -6,7 +7,6 @@ import { ConditionFailedError } from '../../store/store-errors';
 import { DocumentTooLargeError } from '../../store/stored-document';
 import type { StoredObject, StoredObjectRepository } from '../../store/stored-object.repository';
 import { nowIso, type TenantContext } from '../hub-runtime';
-import type { PartyRoleName } from '../partner';
 
 /** What a push did: stored a new object, replaced or merged one, or was older than what is stored. */
 export type PushOutcome = 'created' | 'updated' | 'stale';

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { InvalidParametersError } from '../../ocpi/errors';
 import type { DateBounds, StoredModule } from '../../store/stored-object.repository';
-import type { TokenKeys } from '../token-keys';
+import type { TokenKeys } from '../auth/token-keys';
 
 /** Query parameter of the hub's own next-page links (paginationHeaders writes it). */
 export const CURSOR_PARAM = 'cursor';

@@ -1,7 +1,7 @@
+import { type PartnerRole, type PartyRoleName, sameParty } from '../../domain/partner';
 import { InvalidParametersError } from '../../ocpi/errors';
 import type { PartyRef } from '../../ocpi/routing-headers';
-import type { Caller } from '../credential-auth';
-import { type PartnerRole, type PartyRoleName, sameParty } from '../partner';
+import type { Caller } from '../auth/credential-auth';
 
 /**
  * Client-owned objects are pushed to `{endpoint}/{country_code}/{party_id}/{id}` (transport_and_format

@@ -1,8 +1,8 @@
+import { sameParty } from '../../domain/partner';
 import { InvalidParametersError, ReceiverNotConnectedError } from '../../ocpi/errors';
 import { ROUTING_HEADER_NAMES, type RoutingHeaders, samePartyRef } from '../../ocpi/routing-headers';
-import type { Caller } from '../credential-auth';
+import type { Caller } from '../auth/credential-auth';
 import type { TenantContext } from '../hub-runtime';
-import { sameParty } from '../partner';
 import { type ForwardResult, type Hop, sendHop } from './forwarder';
 import { type LinkContinuation, resolveLinkContinuation, unknownLink } from './link-continuation';
 import { resolveConnectedTargets } from './party-resolution';

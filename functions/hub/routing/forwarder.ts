@@ -1,3 +1,5 @@
+import type { ClientInfoRecord } from '../../domain/client-info';
+import type { Partner, PartyRoleName } from '../../domain/partner';
 import { formatTokenHeader } from '../../ocpi/auth-header';
 import { type OcpiEnvelope, parseEnvelope } from '../../ocpi/envelope';
 import { HubError, ReceiverNotConnectedError, UnknownReceiverError } from '../../ocpi/errors';
@@ -8,9 +10,7 @@ import { joinUrl, withQuery } from '../../ocpi/url-join';
 import { OutboundError } from '../../outbound/errors';
 import type { PartnerHttpMethod, PartnerResponse } from '../../outbound/partner-http-client';
 import { safeUrlForLogs } from '../../outbound/safe-url';
-import type { ClientInfoRecord } from '../client-info';
 import type { TenantContext } from '../hub-runtime';
-import type { Partner, PartyRoleName } from '../partner';
 import { recordContact } from './contact-record';
 import { forwardErrorOf } from './forward-errors';
 import { hubLinkFor } from './link-continuation';

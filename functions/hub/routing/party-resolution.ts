@@ -1,9 +1,9 @@
+import type { ClientInfoRecord } from '../../domain/client-info';
+import { type Partner, type PartnerRole, type PartyRoleName, sameParty } from '../../domain/partner';
 import { InvalidParametersError, ReceiverNotConnectedError, UnknownReceiverError } from '../../ocpi/errors';
 import { type PartyRef, partyKey, ROUTING_HEADER_NAMES } from '../../ocpi/routing-headers';
-import type { ClientInfoRecord } from '../client-info';
-import type { Caller } from '../credential-auth';
+import type { Caller } from '../auth/credential-auth';
 import type { TenantContext } from '../hub-runtime';
-import { type Partner, type PartnerRole, type PartyRoleName, sameParty } from '../partner';
 import {
   cachedTargets,
   forgetPartnerTargets as forgetCachedPartner,

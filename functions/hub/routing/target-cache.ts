@@ -1,6 +1,6 @@
-import type { ClientInfoRecord } from '../client-info';
+import type { ClientInfoRecord } from '../../domain/client-info';
+import type { Partner } from '../../domain/partner';
 import type { HubRuntime } from '../hub-runtime';
-import type { Partner } from '../partner';
 
 /** One party of a routing target's code, with the partner that holds it (endpoints included). */
 export interface TargetCandidate {

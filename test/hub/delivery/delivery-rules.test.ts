@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientInfoRecord } from '../../../functions/hub/client-info';
+import type { ClientInfoRecord } from '../../../functions/domain/client-info';
+import type { Partner, PartyRoleName } from '../../../functions/domain/partner';
 import { DEFAULT_DELIVERY_POLICY, retryDelayMs } from '../../../functions/hub/delivery/delivery-policy';
 import { receiversOf } from '../../../functions/hub/delivery/fan-out-targets';
 import { isSupersededBy } from '../../../functions/hub/delivery/superseding';
-import type { Partner, PartyRoleName } from '../../../functions/hub/partner';
 import type { DeliveryRecord } from '../../../functions/store/delivery.repository';
 import { locationMessage } from './delivery-test-hub';
 

@@ -1,8 +1,8 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateKeyMaterial, TokenKeys } from '../../../functions/hub/auth/token-keys';
 import type { TenantContext } from '../../../functions/hub/hub-runtime';
 import { listStoredObjects } from '../../../functions/hub/objects/object-pages';
-import { generateKeyMaterial, TokenKeys } from '../../../functions/hub/token-keys';
 import { parseOcpiDateTime } from '../../../functions/ocpi/datetime';
 import { parseLinkHeader } from '../../../functions/ocpi/pagination';
 import { deleteTable } from '../../../functions/store/table-admin';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { generateKeyMaterial, TokenKeys } from '../../../functions/hub/auth/token-keys';
 import { decodeCursor, encodeCursor } from '../../../functions/hub/objects/page-cursor';
-import { generateKeyMaterial, TokenKeys } from '../../../functions/hub/token-keys';
 import { InvalidParametersError } from '../../../functions/ocpi/errors';
 
 const keys = new TokenKeys(generateKeyMaterial());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Caller } from '../../../functions/hub/credential-auth';
+import type { PartnerRole } from '../../../functions/domain/partner';
+import type { Caller } from '../../../functions/hub/auth/credential-auth';
 import type { TenantContext } from '../../../functions/hub/hub-runtime';
-import type { PartnerRole } from '../../../functions/hub/partner';
 import { isHub, resolveFromParty } from '../../../functions/hub/routing/party-resolution';
 import { InvalidParametersError } from '../../../functions/ocpi/errors';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ClientInfoRecord } from '../../../functions/hub/client-info';
+import type { ClientInfoRecord } from '../../../functions/domain/client-info';
+import type { Partner, PartnerRole, PartnerStatus } from '../../../functions/domain/partner';
 import type { HubRuntime, TenantContext } from '../../../functions/hub/hub-runtime';
-import type { Partner, PartnerRole, PartnerStatus } from '../../../functions/hub/partner';
 import { forgetPartnerTargets, resolveTargetParty } from '../../../functions/hub/routing/party-resolution';
 import { ReceiverNotConnectedError, UnknownReceiverError } from '../../../functions/ocpi/errors';
 import { PartnerRepository } from '../../../functions/store/partner.repository';

@@ -1,4 +1,4 @@
-import type { TenantTable } from '../store/tenant-table';
+import type { TenantTable } from '../../store/tenant-table';
 import type { TokenKeys } from './token-keys';
 
 /** Admin bearer tokens, per tenant, stored only as keyed hashes in that tenant's table. */

@@ -1,8 +1,11 @@
-import { ClientApiUnusableError } from '../ocpi/errors';
-import { CredentialsSchema } from '../ocpi/schemas/credentials';
-import { PartnerChangedError } from '../store/partner.repository';
-import type { TransactOp } from '../store/tenant-table';
-import { suspendPartner } from './credentials.service';
+import type { Partner } from '../../domain/partner';
+import { ClientApiUnusableError } from '../../ocpi/errors';
+import { CredentialsSchema } from '../../ocpi/schemas/credentials';
+import { PartnerChangedError } from '../../store/partner.repository';
+import type { TransactOp } from '../../store/tenant-table';
+import { generateToken } from '../auth/token-keys';
+import type { TenantContext } from '../hub-runtime';
+import { requirePartner, tokenAExpiry } from '../partners/partner.service';
 import {
   hubCredentials,
   isRegistered,
@@ -13,11 +16,8 @@ import {
   savePartner,
   withExchangedCredentials,
 } from './credentials-support';
-import type { TenantContext } from './hub-runtime';
-import type { Partner } from './partner';
-import { requirePartner, tokenAExpiry } from './partner.service';
 import { callPartner, PartnerApiError } from './partner-api';
-import { generateToken } from './token-keys';
+import { suspendPartner } from './partner-initiated.service';
 import { discoverPartner } from './version-discovery';
 
 /** The partner is in the wrong state for the admin action (admin API answers 409). */

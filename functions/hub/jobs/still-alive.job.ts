@@ -1,8 +1,8 @@
+import type { Partner, PartnerStatus } from '../../domain/partner';
 import { PartnerChangedError } from '../../store/partner.repository';
-import { savePartner } from '../credentials-support';
+import { savePartner } from '../credentials/credentials-support';
+import { callPartner, PartnerApiError } from '../credentials/partner-api';
 import type { TenantContext } from '../hub-runtime';
-import type { Partner, PartnerStatus } from '../partner';
-import { callPartner, PartnerApiError } from '../partner-api';
 
 /** HubClientInfo still-alive check: after 5 minutes of silence (ocpi-notes §3.5). */
 export const DEFAULT_SILENCE_MS = 5 * 60_000;

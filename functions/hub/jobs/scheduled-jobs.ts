@@ -1,9 +1,9 @@
-import { expireCommands } from '../charging/command-timeouts';
-import { rotateStaleCredentials } from '../credential-rotation';
+import type { DeliveryWorker } from '../delivery/delivery-worker';
+import { backgroundTenant } from '../delivery/delivery-worker';
 import type { HubRuntime } from '../hub-runtime';
-import type { DeliveryWorker } from './delivery-worker';
-import { backgroundTenant } from './delivery-worker';
-import { checkStillAlive } from './still-alive';
+import { expireCommands } from './command-timeouts.job';
+import { rotateStaleCredentials } from './credential-rotation.job';
+import { checkStillAlive } from './still-alive.job';
 
 export const SCHEDULED_JOB_NAMES = [
   'still-alive',

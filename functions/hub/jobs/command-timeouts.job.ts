@@ -1,7 +1,7 @@
 import { CommandRepository } from '../../store/command.repository';
+import { refOf } from '../charging/charging-call';
+import { postCallback } from '../charging/partner-callback';
 import type { TenantContext } from '../hub-runtime';
-import { refOf } from './charging-call';
-import { postCallback } from './partner-callback';
 
 /** Commands handled per job run; the rest wait for the next run (the schedule runs every minute). */
 const MAX_PER_RUN = 200;

@@ -1,10 +1,10 @@
-import { InvalidParametersError } from '../ocpi/errors';
-import type { CredentialsRole } from '../ocpi/schemas/credentials';
-import type { TransactOp } from '../store/tenant-table';
-import type { ClientInfoRecord } from './client-info';
-import type { TenantContext } from './hub-runtime';
-import { type Partner, type PartnerRole, type PartnerStatus, partyKeyOf } from './partner';
-import { forgetPartnerTargets } from './routing/party-resolution';
+import type { ClientInfoRecord } from '../../domain/client-info';
+import { type Partner, type PartnerRole, type PartnerStatus, partyKeyOf } from '../../domain/partner';
+import { InvalidParametersError } from '../../ocpi/errors';
+import type { CredentialsRole } from '../../ocpi/schemas/credentials';
+import type { TransactOp } from '../../store/tenant-table';
+import type { TenantContext } from '../hub-runtime';
+import { forgetPartnerTargets } from '../routing/party-resolution';
 import type { DiscoveredPartner } from './version-discovery';
 
 /**

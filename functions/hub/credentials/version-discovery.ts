@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ClientApiUnusableError, NoMatchingEndpointsError, UnsupportedVersionError } from '../ocpi/errors';
-import { FUNCTIONAL_MODULES_221, pickMutualVersion } from '../ocpi/modules';
-import { EndpointSchema, VersionSchema } from '../ocpi/schemas/version';
-import type { TenantContext } from './hub-runtime';
-import type { PartnerEndpoint, TokenEncoding } from './partner';
+import type { PartnerEndpoint, TokenEncoding } from '../../domain/partner';
+import { ClientApiUnusableError, NoMatchingEndpointsError, UnsupportedVersionError } from '../../ocpi/errors';
+import { FUNCTIONAL_MODULES_221, pickMutualVersion } from '../../ocpi/modules';
+import { EndpointSchema, VersionSchema } from '../../ocpi/schemas/version';
+import type { TenantContext } from '../hub-runtime';
 import { callPartner, PartnerApiError } from './partner-api';
 
 export const SUPPORTED_VERSIONS = ['2.2.1'] as const;

@@ -1,11 +1,11 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { parseHubConfig, readLambdaEnv } from '../config';
-import { createLogger } from '../logger';
-import { createPartnerHttpClient } from '../outbound/partner-http-client';
-import { assumedRoleTenantStores } from '../store/tenant-stores';
-import { AuthCache } from './auth-cache';
-import type { HubRuntime } from './hub-runtime';
-import { type KeyMaterial, TokenKeys } from './token-keys';
+import { parseHubConfig, readLambdaEnv } from '../../config';
+import { AuthCache } from '../../hub/auth/auth-cache';
+import { type KeyMaterial, TokenKeys } from '../../hub/auth/token-keys';
+import type { HubRuntime } from '../../hub/hub-runtime';
+import { createLogger } from '../../logger';
+import { createPartnerHttpClient } from '../../outbound/partner-http-client';
+import { assumedRoleTenantStores } from '../../store/tenant-stores';
 
 /**
  * The runtime of every Lambda function, built once per cold start: tenants from HUB_TENANTS_JSON,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expireCommands } from '../../../functions/hub/charging/command-timeouts';
-import { tokenOf } from './charging-fixtures';
-import { type ChargingNetwork, envelopeOf, startChargingNetwork } from './charging-network';
+import { expireCommands } from '../../../functions/hub/jobs/command-timeouts.job';
+import { tokenOf } from '../charging/charging-fixtures';
+import { type ChargingNetwork, envelopeOf, startChargingNetwork } from '../charging/charging-network';
 
 describe('command timeouts', () => {
   let net: ChargingNetwork;

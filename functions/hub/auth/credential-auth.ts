@@ -1,7 +1,7 @@
-import { tokenCandidates } from '../ocpi/auth-header';
-import type { CredentialTokenRecord, TokenKind } from '../store/credential-token.repository';
-import type { TenantContext } from './hub-runtime';
-import type { Partner } from './partner';
+import type { Partner } from '../../domain/partner';
+import { tokenCandidates } from '../../ocpi/auth-header';
+import type { CredentialTokenRecord, TokenKind } from '../../store/credential-token.repository';
+import type { TenantContext } from '../hub-runtime';
 
 export interface Caller {
   partner: Partner;

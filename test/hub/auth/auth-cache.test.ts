@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AuthCache } from '../../functions/hub/auth-cache';
-import type { Caller } from '../../functions/hub/credential-auth';
-import type { Partner } from '../../functions/hub/partner';
+import type { Partner } from '../../../functions/domain/partner';
+import { AuthCache } from '../../../functions/hub/auth/auth-cache';
+import type { Caller } from '../../../functions/hub/auth/credential-auth';
 
 const caller = (partnerId: string, tokenHash: string): Caller => ({
   partner: { id: partnerId } as Partner,

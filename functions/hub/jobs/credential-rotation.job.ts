@@ -1,6 +1,6 @@
-import { isRegistered } from './credentials-support';
-import { rotateWithPartner } from './hub-initiated.service';
-import type { TenantContext } from './hub-runtime';
+import { isRegistered } from '../credentials/credentials-support';
+import { rotateWithPartner } from '../credentials/hub-initiated.service';
+import type { TenantContext } from '../hub-runtime';
 
 /**
  * Scheduled rotation (credentials §4.1.2; the spec advises at least monthly): every registered partner

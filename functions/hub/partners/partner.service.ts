@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { ClientInfoRecord } from './client-info';
-import { nowIso, type TenantContext } from './hub-runtime';
-import type { Partner, PartnerRole } from './partner';
-import { generateToken } from './token-keys';
+import type { ClientInfoRecord } from '../../domain/client-info';
+import type { Partner, PartnerRole } from '../../domain/partner';
+import { generateToken } from '../auth/token-keys';
+import { nowIso, type TenantContext } from '../hub-runtime';
 
 export class PartnerNotFoundError extends Error {
   constructor(id: string) {

@@ -1,6 +1,9 @@
-import { MethodNotAllowedError } from '../ocpi/errors';
-import type { Credentials } from '../ocpi/schemas/credentials';
-import type { Caller } from './credential-auth';
+import type { Partner } from '../../domain/partner';
+import { MethodNotAllowedError } from '../../ocpi/errors';
+import type { Credentials } from '../../ocpi/schemas/credentials';
+import type { Caller } from '../auth/credential-auth';
+import { generateToken } from '../auth/token-keys';
+import { nowIso, type TenantContext } from '../hub-runtime';
 import {
   hubCredentials,
   isRegistered,
@@ -12,9 +15,6 @@ import {
   savePartner,
   withExchangedCredentials,
 } from './credentials-support';
-import { nowIso, type TenantContext } from './hub-runtime';
-import type { Partner } from './partner';
-import { generateToken } from './token-keys';
 import { discoverPartner } from './version-discovery';
 
 /** POST is for a caller holding token A; a registered caller gets 405 (credentials §4.1.1). */

@@ -1,7 +1,7 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { awsRuntime } from '../aws-runtime';
-import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker';
-import { isScheduledJobName, runScheduledJob } from './scheduled-jobs';
+import { createDeliveryWorker, type DeliveryWorker } from '../../hub/delivery/delivery-worker';
+import { isScheduledJobName, runScheduledJob } from '../../hub/jobs/scheduled-jobs';
+import { awsRuntime } from './aws-runtime';
 
 let worker: Promise<DeliveryWorker> | undefined;
 

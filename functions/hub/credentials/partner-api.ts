@@ -1,11 +1,11 @@
-import { formatTokenHeader } from '../ocpi/auth-header';
-import { parseEnvelope } from '../ocpi/envelope';
-import { newRequestId } from '../ocpi/request-ids';
-import { OutboundError } from '../outbound/errors';
-import type { PartnerHttpMethod, PartnerResponse } from '../outbound/partner-http-client';
-import { safeUrlForLogs } from '../outbound/safe-url';
-import type { TenantContext } from './hub-runtime';
-import type { TokenEncoding } from './partner';
+import type { TokenEncoding } from '../../domain/partner';
+import { formatTokenHeader } from '../../ocpi/auth-header';
+import { parseEnvelope } from '../../ocpi/envelope';
+import { newRequestId } from '../../ocpi/request-ids';
+import { OutboundError } from '../../outbound/errors';
+import type { PartnerHttpMethod, PartnerResponse } from '../../outbound/partner-http-client';
+import { safeUrlForLogs } from '../../outbound/safe-url';
+import type { TenantContext } from '../hub-runtime';
 
 /** Why a call to a partner's configuration endpoint did not give usable data. */
 export class PartnerApiError extends Error {
