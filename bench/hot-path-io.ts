@@ -28,7 +28,7 @@ export const hotPathIo: Benchmark = {
   description: 'DynamoDB calls per routed request (warm caches) and per accepted push',
   async run(ctx) {
     const bench = await startBenchHub({ dynamoEndpoint: await ctx.dynamoEndpoint() });
-    const counting = await startCountingHubServer(bench.hub.runtime, 'demo');
+    const counting = await startCountingHubServer(bench.hub.runtime, bench.hub.dynamoClient);
     try {
       const { cpo, emsp, viaHub } = await connectRoutedPair(bench);
       const getUrl = `${counting.url}${viaHub.request.path}`;

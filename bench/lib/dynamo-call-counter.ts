@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AddressInfo } from 'node:net';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createAdaptorServer } from '@hono/node-server';
 import { createHubApp } from '../../functions/http/hub-app';
 import type { HubRuntime } from '../../functions/hub/hub-runtime';
@@ -24,10 +25,10 @@ export interface CountingHubServer {
  */
 export async function startCountingHubServer(
   runtime: HubRuntime,
-  tenant: string,
+  dynamoClient: DynamoDBClient,
 ): Promise<CountingHubServer> {
   const storage = new AsyncLocalStorage<CallCounts>();
-  const client = runtime.stores.forTenant(tenant).client as unknown as {
+  const client = dynamoClient as unknown as {
     send: (command: object, ...rest: unknown[]) => Promise<unknown>;
   };
   const send = client.send.bind(client);

@@ -1,10 +1,8 @@
 import type { HubConfig, TenantConfig } from '../config';
 import type { HubLog } from '../logger';
 import type { PartnerHttpClient } from '../outbound/partner-http-client';
-import { CredentialTokenRepository } from '../store/credential-token.repository';
-import { PartnerRepository } from '../store/partner.repository';
+import type { TenantRepositories } from '../store/tenant-repositories';
 import type { TenantStores } from '../store/tenant-stores';
-import type { TenantTable } from '../store/tenant-table';
 import type { AuthCache } from './auth/auth-cache';
 import type { TokenKeys } from './auth/token-keys';
 
@@ -25,9 +23,8 @@ export interface HubRuntime {
 /** One request's view of one tenant: the tenant id reaches the store only inside this object. */
 export interface TenantContext {
   tenant: TenantConfig;
-  table: TenantTable;
-  partners: PartnerRepository;
-  tokens: CredentialTokenRepository;
+  /** This tenant's repositories: the only way to its data. */
+  store: TenantRepositories;
   /** Base URL of this tenant's OCPI API, e.g. https://hub.example.com/demo/ocpi */
   ocpiBaseUrl: string;
   runtime: HubRuntime;
@@ -44,12 +41,9 @@ export function openTenant(
   baseUrl: string,
   log: HubLog,
 ): TenantContext {
-  const table = runtime.stores.forTenant(tenant.id);
   return {
     tenant,
-    table,
-    partners: new PartnerRepository(table),
-    tokens: new CredentialTokenRepository(table),
+    store: runtime.stores.forTenant(tenant.id),
     ocpiBaseUrl: `${(runtime.publicUrl ?? baseUrl).replace(/\/+$/, '')}/${tenant.id}/ocpi`,
     runtime,
     log,

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createAdaptorServer } from '@hono/node-server';
 import { type HubConfig, tableNameOf } from '../config';
 import { createHubApp } from '../http/hub-app';
@@ -46,6 +47,8 @@ export interface LocalHub {
   port: number;
   adminTokens: Map<string, string>;
   runtime: HubRuntime;
+  /** The DynamoDB client every tenant's repositories share (benchmarks count its calls). */
+  dynamoClient: DynamoDBClient;
   /** Stream-driven delivery and the scheduled jobs (functions/local/delivery-loop.ts). */
   delivery: DeliveryLoop;
   stop(): Promise<void>;
@@ -86,7 +89,7 @@ export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
     for (const tenant of opts.config.tenants) {
       await ensureTable(client, tableNameOf(opts.config, tenant.id));
       await registerAdminToken(
-        stores.forTenant(tenant.id),
+        stores.forTenant(tenant.id).adminTokens,
         keys,
         adminTokens.get(tenant.id) as string,
         new Date(now()).toISOString(),
@@ -115,6 +118,7 @@ export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
       port,
       adminTokens,
       runtime,
+      dynamoClient: client,
       delivery,
       async stop() {
         await new Promise<void>((resolve) => {

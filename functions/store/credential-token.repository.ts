@@ -40,6 +40,15 @@ export class CredentialTokenRepository {
     };
   }
 
+  /** Writes a new token on its own (it must not exist yet). */
+  async create(record: CredentialTokenRecord): Promise<void> {
+    await this.table.transact([this.putOp(record)]);
+  }
+
+  async remove(hash: string): Promise<void> {
+    await this.table.transact([this.deleteOp(hash)]);
+  }
+
   /** Shortens (or sets) the lifetime of an existing token, e.g. the grace window after a rotation. */
   expireOp(record: CredentialTokenRecord, expiresAt: string): TransactOp {
     const ttl = Math.ceil(Date.parse(expiresAt) / 1000) + 3600;
@@ -48,5 +57,10 @@ export class CredentialTokenRepository {
 
   deleteOp(hash: string): TransactOp {
     return { delete: tokenKey(hash) };
+  }
+
+  /** Deletes a token that must still exist: of two concurrent uses of a one-time token, one fails. */
+  consumeOp(hash: string): TransactOp {
+    return { delete: tokenKey(hash), condition: { expression: 'attribute_exists(pk)' } };
   }
 }

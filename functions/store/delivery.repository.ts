@@ -124,6 +124,12 @@ function fromItem(item: DeliveryItem): DeliveryRecord {
   return record;
 }
 
+/** The delivery held by a table item (e.g. a stream record's image); undefined for any other item. */
+export function deliveryOfItem(keys: { sk?: unknown }, image: Item | undefined): DeliveryRecord | undefined {
+  if (typeof keys.sk !== 'string' || !keys.sk.startsWith(LANE_PREFIX) || !image) return undefined;
+  return fromItem(image as unknown as DeliveryItem);
+}
+
 export const laneSortKey = (d: Pick<DeliveryRecord, 'id'>) => decodeDeliveryId(d.id)?.sk ?? '';
 
 /** Per-receiver delivery state; finishing one moves its lane's cursor (outbox-leases.ts). */

@@ -87,6 +87,15 @@ export function isOutboxMessageKey(key: { pk?: unknown; sk?: unknown }): boolean
   );
 }
 
+/** The message held by a table item (e.g. a stream record's image); undefined for any other item. */
+export function outboxMessageOfItem(
+  keys: { pk?: unknown; sk?: unknown },
+  image: Record<string, unknown> | undefined,
+): OutboxMessage | undefined {
+  if (!isOutboxMessageKey(keys) || !image || typeof image.objectKey !== 'string') return undefined;
+  return toOutboxMessage(image as unknown as OutboxItem);
+}
+
 export function toOutboxMessage(item: OutboxItem): OutboxMessage {
   const { pk: _pk, sk: _sk, fanned_out_at: _f, gsi2pk: _g1, gsi2sk: _g2, ttl: _ttl, ...msg } = item;
   return msg;
@@ -108,8 +117,9 @@ export class OutboxRepository {
     }
   }
 
-  async get(key: { pk: string; sk: string }): Promise<OutboxItem | undefined> {
-    return this.table.get<OutboxItem>(key);
+  /** One message of an object by its sort key (a delivery's `message_sk`). */
+  async getMessage(objectKey: string, messageSk: string): Promise<OutboxItem | undefined> {
+    return this.table.get<OutboxItem>({ pk: outboxPartition(objectKey), sk: messageSk });
   }
 
   /** Messages of one object after `cursor` (a message sort key), in sequence order. */

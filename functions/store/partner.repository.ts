@@ -64,6 +64,24 @@ function stripKeys<T extends object>(item: T): Omit<T, KeyAttrs> {
   return rest as Omit<T, KeyAttrs>;
 }
 
+/** True for the key of a party's item (its ClientInfo), e.g. in a table stream record. */
+export function isPartyItemKey(keys: { pk?: unknown; sk?: unknown }): boolean {
+  return typeof keys.pk === 'string' && keys.pk.startsWith('PARTY#') && keys.sk === 'PARTY';
+}
+
+/** The ClientInfo record held by a party item image (a stream record's new or old image). */
+export function clientInfoOfItem(item: Record<string, unknown>): ClientInfoRecord {
+  const record = item as ClientInfoRecord & Record<string, unknown>;
+  return {
+    partner_id: record.partner_id,
+    country_code: record.country_code,
+    party_id: record.party_id,
+    role: record.role,
+    status: record.status,
+    last_updated: record.last_updated,
+  };
+}
+
 /** Partners and the parties (roles) they hold, which are unique per tenant. */
 export class PartnerRepository {
   constructor(private readonly table: TenantTable) {}

@@ -1,23 +1,27 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { type HubConfig, tableNameOf } from '../config';
+import { TenantRepositories } from './tenant-repositories';
 import { TenantTable } from './tenant-table';
 
-/** Hands out one tenant's table; the only way code reaches tenant data. */
+/** Hands out one tenant's repositories; the only way code reaches tenant data. */
 export interface TenantStores {
-  forTenant(tenantId: string): TenantTable;
+  forTenant(tenantId: string): TenantRepositories;
 }
 
 /** Local mode: one client (DynamoDB Local has no IAM), one table per tenant. */
 export function sharedClientTenantStores(client: DynamoDBClient, config: HubConfig): TenantStores {
-  const tables = new Map(
-    config.tenants.map((t) => [t.id, new TenantTable(client, tableNameOf(config, t.id))]),
+  const repositories = new Map(
+    config.tenants.map((t) => [
+      t.id,
+      new TenantRepositories(new TenantTable(client, tableNameOf(config, t.id))),
+    ]),
   );
   return {
     forTenant(tenantId) {
-      const table = tables.get(tenantId);
-      if (!table) throw new Error(`unknown tenant ${tenantId}`);
-      return table;
+      const found = repositories.get(tenantId);
+      if (!found) throw new Error(`unknown tenant ${tenantId}`);
+      return found;
     },
   };
 }
@@ -46,7 +50,7 @@ export function assumedRoleTenantStores(opts: {
 }): TenantStores {
   const sts = opts.sts ?? new STSClient({ region: opts.region });
   const now = opts.now ?? Date.now;
-  const tables = new Map<string, TenantTable>();
+  const repositories = new Map<string, TenantRepositories>();
   const known = new Set(opts.config.tenants.map((t) => t.id));
 
   function credentialsFor(tenantId: string) {
@@ -85,13 +89,13 @@ export function assumedRoleTenantStores(opts: {
   return {
     forTenant(tenantId) {
       if (!known.has(tenantId)) throw new Error(`unknown tenant ${tenantId}`);
-      let table = tables.get(tenantId);
-      if (!table) {
+      let found = repositories.get(tenantId);
+      if (!found) {
         const client = new DynamoDBClient({ region: opts.region, credentials: credentialsFor(tenantId) });
-        table = new TenantTable(client, tableNameOf(opts.config, tenantId));
-        tables.set(tenantId, table);
+        found = new TenantRepositories(new TenantTable(client, tableNameOf(opts.config, tenantId)));
+        repositories.set(tenantId, found);
       }
-      return table;
+      return found;
     },
   };
 }

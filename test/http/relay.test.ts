@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PartnerRepository } from '../../functions/store/partner.repository';
 import type { SimulatedPlatform } from '../partners';
 import { type RoutingFixture, startRoutingFixture } from './relay-harness';
 
@@ -221,7 +220,7 @@ describe('direct routing through the hub', () => {
   it('sends the token raw to a partner configured for raw tokens', async () => {
     // Prepare
     const raw = await fx.connect({ role: 'CPO', country_code: 'NL', party_id: 'RAW' });
-    const partners = new PartnerRepository(fx.hub.runtime.stores.forTenant('demo'));
+    const partners = fx.hub.runtime.stores.forTenant('demo').partners;
     const partner = await partners.get(raw.partnerId);
     if (!partner) throw new Error('partner missing');
     await partners.save({ ...partner, outbound_token_encoding: 'raw' }, partner.rev);
@@ -237,7 +236,7 @@ describe('direct routing through the hub', () => {
   it('records the last contact on the target partner', async () => {
     // Prepare
     const fresh = await fx.connect({ role: 'CPO', country_code: 'NL', party_id: 'CT1' });
-    const partners = new PartnerRepository(fx.hub.runtime.stores.forTenant('demo'));
+    const partners = fx.hub.runtime.stores.forTenant('demo').partners;
     const before = await partners.get(fresh.partnerId);
     if (!before) throw new Error('partner missing');
     await partners.save({ ...before, last_contact_at: '2000-01-01T00:00:00.000Z' }, before.rev);
@@ -268,7 +267,7 @@ describe('direct routing through the hub', () => {
   it('answers 4003 instead of relaying a 401 when the target refuses the hub token', async () => {
     // Prepare
     const refusing = await fx.connect({ role: 'CPO', country_code: 'NL', party_id: 'REF' });
-    const partners = new PartnerRepository(fx.hub.runtime.stores.forTenant('demo'));
+    const partners = fx.hub.runtime.stores.forTenant('demo').partners;
     const partner = await partners.get(refusing.partnerId);
     if (!partner) throw new Error('partner missing');
     const wrong = fx.hub.runtime.keys.encrypt('not-the-token');

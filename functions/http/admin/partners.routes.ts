@@ -33,7 +33,7 @@ export function partnersRoutes(): Hono<HubEnv> {
 
   app.get('/', async (c) => {
     const tenant = c.get('tenant');
-    const partners = await tenant.partners.list();
+    const partners = await tenant.store.partners.list();
     const now = tenant.runtime.now();
     return c.json({ partners: partners.map((p) => partnerView(p, now)) });
   });

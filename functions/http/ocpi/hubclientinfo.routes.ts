@@ -20,7 +20,7 @@ export const hubClientInfoModule: OcpiModule = {
     app.get('/hubclientinfo', async (c) => {
       const tenant = c.get('tenant');
       const query = parsePaginationQuery(c.req.query(), { maxLimit: HUBCLIENTINFO_MAX_LIMIT });
-      const all = await listClientInfo(tenant.partners, query);
+      const all = await listClientInfo(tenant.store.partners, query);
       const page = all.slice(query.offset, query.offset + query.limit);
       const requestUrl = new URL(c.req.url);
       // The Link must point at the hub's public URL, whatever host the request came in on.

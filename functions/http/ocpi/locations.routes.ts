@@ -13,7 +13,6 @@ import { ROUTING_HEADER_NAMES } from '../../ocpi/routing-headers';
 import { ConnectorPatchSchema, ConnectorSchema } from '../../ocpi/schemas/connector';
 import { EVSEPatchSchema, EVSESchema } from '../../ocpi/schemas/evse';
 import { LocationPatchSchema, LocationSchema } from '../../ocpi/schemas/location';
-import { LocationRepository } from '../../store/location.repository';
 import type { HubEnv } from '../http-env';
 import type { OcpiModule } from './ocpi-module';
 import { routingOf } from './relay';
@@ -42,7 +41,7 @@ const SENDER_PATHS = [`${S}/:loc`, `${S}/:loc/:evse`, `${S}/:loc/:evse/:conn`];
 const sender: SenderSpec = { module: 'locations', ownerRole: 'CPO', readers: [...CPO_DATA_READERS] };
 const senderList = storedObjectList({
   ...sender,
-  repository: LocationRepository,
+  repository: (store) => store.locations,
   maxLimit: LOCATIONS_MAX_LIMIT,
 });
 

@@ -10,7 +10,7 @@ import { MethodNotAllowedError } from '../../ocpi/errors';
 import type { ModuleId } from '../../ocpi/modules';
 import { type PartyRef, routingHeaders } from '../../ocpi/routing-headers';
 import type { StoredObjectRepository } from '../../store/stored-object.repository';
-import type { TenantTable } from '../../store/tenant-table';
+import type { TenantRepositories } from '../../store/tenant-repositories';
 import type { HubEnv } from '../http-env';
 import { readValidBody } from '../ocpi-body';
 import { forwardFromRequest, isLinkContinuation, routingOf } from './relay';
@@ -84,7 +84,7 @@ export function forwardToSender(
  */
 export function storedObjectList<T>(
   spec: SenderSpec & {
-    repository: new (table: TenantTable) => StoredObjectRepository<T>;
+    repository: (store: TenantRepositories) => StoredObjectRepository<T>;
     maxLimit: number;
   },
 ) {
@@ -92,7 +92,7 @@ export function storedObjectList<T>(
     if (!isForHub(c)) return forwardToSender(c, spec, []);
     const from = resolveFromParty(c.get('caller'), routingOf(c).from, spec.readers);
     const tenant = c.get('tenant');
-    const { objects, headers } = await listStoredObjects(tenant, new spec.repository(tenant.table), {
+    const { objects, headers } = await listStoredObjects(tenant, spec.repository(tenant.store), {
       query: c.req.query(),
       requestUrl: publicRequestUrl(c),
       maxLimit: spec.maxLimit,

@@ -3,7 +3,6 @@ import { deleteTariff, getStoredTariff, putTariff } from '../../hub/objects/tari
 import { NotFoundError } from '../../ocpi/errors';
 import { InterfaceRole } from '../../ocpi/modules';
 import { TariffSchema } from '../../ocpi/schemas/tariff';
-import { TariffRepository } from '../../store/tariff.repository';
 import type { HubEnv } from '../http-env';
 import type { OcpiModule } from './ocpi-module';
 import {
@@ -26,7 +25,7 @@ const senderList = storedObjectList({
   module: 'tariffs',
   ownerRole: 'CPO',
   readers: [...CPO_DATA_READERS],
-  repository: TariffRepository,
+  repository: (store) => store.tariffs,
   maxLimit: TARIFFS_MAX_LIMIT,
 });
 

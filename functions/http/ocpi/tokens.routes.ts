@@ -3,7 +3,6 @@ import { DEFAULT_TOKEN_TYPE, getStoredToken, pushToken } from '../../hub/objects
 import { InvalidParametersError, NotFoundError } from '../../ocpi/errors';
 import { InterfaceRole } from '../../ocpi/modules';
 import { TokenPatchSchema, TokenSchema, TokenTypeSchema } from '../../ocpi/schemas/token';
-import { TokenRepository } from '../../store/token.repository';
 import type { HubEnv } from '../http-env';
 import type { OcpiModule } from './ocpi-module';
 import {
@@ -26,7 +25,7 @@ const senderList = storedObjectList({
   module: 'tokens',
   ownerRole: 'EMSP',
   readers: [...EMSP_DATA_READERS],
-  repository: TokenRepository,
+  repository: (store) => store.tokens,
   maxLimit: TOKENS_MAX_LIMIT,
 });
 

@@ -41,10 +41,10 @@ export async function authenticateCaller(
     if (cached) return { ok: true, caller: cached };
   }
   for (const hash of hashes) {
-    const record = await tenant.tokens.find(hash);
+    const record = await tenant.store.credentialTokens.find(hash);
     if (!record) continue;
     if (isExpired(record, now)) return { ok: false, reason: 'expired', message: 'credentials token expired' };
-    const partner = await tenant.partners.get(record.partner_id);
+    const partner = await tenant.store.partners.get(record.partner_id);
     if (!partner) continue;
     // A suspended partner's tokens are revoked; only a fresh token A (re-onboarding) may reach us.
     if (partner.status === 'SUSPENDED' && record.kind !== 'A') {

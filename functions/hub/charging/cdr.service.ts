@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { parseOcpiDateTime } from '../../ocpi/datetime';
 import { InvalidParametersError, NotFoundError, ReceiverNotConnectedError } from '../../ocpi/errors';
 import type { PartyRef } from '../../ocpi/routing-headers';
-import { CdrRepository, type StoredCdr } from '../../store/cdr.repository';
+import type { StoredCdr } from '../../store/cdr.repository';
 import type { DatedPage } from '../../store/session.repository';
 import { nowIso } from '../hub-runtime';
 import { forwardToParty } from '../routing/forwarder';
@@ -60,7 +60,7 @@ async function storeAndDeliver(
   await resolveTargetParty(ctx, emsp, ['EMSP']).catch((err: unknown) => {
     if (!(err instanceof ReceiverNotConnectedError)) throw err;
   });
-  const repo = new CdrRepository(ctx.table);
+  const repo = ctx.store.cdrs;
   const token = cdr.cdr_token as Obj;
   const owner =
     typeof token.country_code === 'string' && typeof token.party_id === 'string' ? (token as PartyRef) : emsp;
@@ -129,7 +129,7 @@ async function storeAndDeliver(
 
 /** GET on a hub CDR Location: the CDR as stored, for its eMSP or the CPO that sent it only. */
 export async function readCdr(call: ChargingCall, locator: string): Promise<StoredAnswer> {
-  const stored = await new CdrRepository(call.ctx.table).findByLocator(locator);
+  const stored = await call.ctx.store.cdrs.findByLocator(locator);
   const party = stored && partyAllowedToRead(call, stored);
   if (!stored || !party) {
     if (stored) call.ctx.log.security('cdr_read_by_wrong_party', { partner_id: call.caller.partner.id });
@@ -150,7 +150,7 @@ export async function listCdrs(
   page: { dateFrom?: number; dateTo?: number; offset: number; limit: number; cursor?: string },
 ): Promise<{ emsp: PartyRef; page: DatedPage<StoredCdr> }> {
   const emsp = callerParty(call, ['EMSP']);
-  const result = await new CdrRepository(call.ctx.table).listForEmsp(keyOfParty(emsp), page);
+  const result = await call.ctx.store.cdrs.listForEmsp(keyOfParty(emsp), page);
   return { emsp: refOf(emsp), page: result };
 }
 

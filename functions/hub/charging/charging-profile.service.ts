@@ -9,8 +9,7 @@ import {
   ChargingProfileResultSchema,
   ClearProfileResultSchema,
 } from '../../ocpi/schemas';
-import { SessionRepository } from '../../store/session.repository';
-import { type UrlMapping, UrlMappingRepository } from '../../store/url-mapping.repository';
+import type { UrlMapping } from '../../store/url-mapping.repository';
 import { nowIso } from '../hub-runtime';
 import { forwardToParty } from '../routing/forwarder';
 import { resolveTargetParty } from '../routing/party-resolution';
@@ -64,7 +63,7 @@ export async function requestChargingProfile(call: ChargingCall, req: ProfileReq
     },
     'charging profile request',
   );
-  const session = await new SessionRepository(call.ctx.table).get(keyOfParty(cpo), req.sessionId);
+  const session = await call.ctx.store.sessions.get(keyOfParty(cpo), req.sessionId);
   if (requester.role === 'EMSP' && session && session.emsp_key !== requesterKey) {
     call.ctx.log.security('charging_profile_on_foreign_session', { partner_id: call.caller.partner.id });
     throw new InvalidParametersError('is a session of another eMSP', 'session_id');
@@ -104,7 +103,7 @@ async function forwardProfileRequest(
     used: false,
     created_at: nowIso(ctx.runtime),
   };
-  const mappings = new UrlMappingRepository(ctx.table);
+  const mappings = ctx.store.urlMappings;
   await mappings.create(mapping, Math.floor(ctx.runtime.now() / 1000) + MAPPING_TTL_S);
   const hubUrl = profileResultUrl(ctx.ocpiBaseUrl, mapping.id);
   const result = await forwardToParty(ctx, {
@@ -149,7 +148,7 @@ export async function receiveProfileResult(
   body: unknown,
   bodyText: string,
 ): Promise<StoredAnswer> {
-  const mappings = new UrlMappingRepository(call.ctx.table);
+  const mappings = call.ctx.store.urlMappings;
   const mapping = await mappings.get(id);
   const cpoKey = mapping && keyOfParty(mapping.receiver);
   const from = call.routing.from;
@@ -195,7 +194,7 @@ export async function receiveActiveProfile(
   bodyText: string,
 ): Promise<StoredAnswer> {
   const cpo = callerParty(call, ['CPO']);
-  const setter = await new UrlMappingRepository(call.ctx.table).getSetter(keyOfParty(cpo), sessionId);
+  const setter = await call.ctx.store.urlMappings.getSetter(keyOfParty(cpo), sessionId);
   const to = await receiverOf(call, async () => setter && refOf(setter.setter), 'ActiveChargingProfile');
   const result = await forwardToParty(call.ctx, {
     module: 'chargingprofiles',

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../ocpi/errors';
-import { type CommandRecord, CommandRepository } from '../../store/command.repository';
+import type { CommandRecord } from '../../store/command.repository';
 import { hubAnswer, type StoredAnswer } from './answers';
 import type { ChargingCall } from './charging-call';
 import { keyOfParty, refOf } from './charging-call';
@@ -17,7 +17,7 @@ export async function receiveCommandResult(
   bodyText: string,
   result: string,
 ): Promise<StoredAnswer> {
-  const repo = new CommandRepository(call.ctx.table);
+  const repo = call.ctx.store.commands;
   const record = await repo.get(id);
   if (!record || !isFromItsCpo(call, record)) {
     if (record)

@@ -2,8 +2,6 @@ import type { PartnerRole } from '../../domain/partner';
 import { InvalidParametersError, UnknownLocationError } from '../../ocpi/errors';
 import type { PartyRef } from '../../ocpi/routing-headers';
 import type { CommandType } from '../../ocpi/schemas';
-import { CommandRepository } from '../../store/command.repository';
-import { SessionRepository } from '../../store/session.repository';
 import { type ChargingCall, callerParty, keyOfParty, receiverOf } from './charging-call';
 import { locationOwner, partyOfKey, sessionById } from './open-routing';
 
@@ -54,7 +52,7 @@ export async function commandReceiver(
       },
       'command',
     );
-    const stored = await new SessionRepository(call.ctx.table).get(keyOfParty(cpo), sessionId);
+    const stored = await call.ctx.store.sessions.get(keyOfParty(cpo), sessionId);
     if (stored && stored.emsp_key !== senderKey) {
       call.ctx.log.security('command_on_foreign_session', { partner_id: call.caller.partner.id });
       throw new InvalidParametersError('is a session of another eMSP', 'session_id');
@@ -65,7 +63,7 @@ export async function commandReceiver(
     return receiverOf(
       call,
       async () => {
-        const reservation = await new CommandRepository(call.ctx.table).findReservation(
+        const reservation = await call.ctx.store.commands.findReservation(
           sender,
           String(body.reservation_id),
         );

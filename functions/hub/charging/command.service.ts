@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CommandType } from '../../ocpi/schemas';
 import { CommandResponseSchema } from '../../ocpi/schemas';
-import { CommandRepository, type RoutedParty } from '../../store/command.repository';
+import type { RoutedParty } from '../../store/command.repository';
 import { nowIso } from '../hub-runtime';
 import { forwardToParty } from '../routing/forwarder';
 import { resolveTargetParty } from '../routing/party-resolution';
@@ -57,7 +57,7 @@ async function forwardCommand(
   cpo: { country_code: string; party_id: string },
 ): Promise<StoredAnswer> {
   const { ctx } = call;
-  const repo = new CommandRepository(ctx.table);
+  const repo = ctx.store.commands;
   // Resolved before the record is written: only this CPO may post the result, possibly even before
   // its CommandResponse is back.
   const target = await resolveTargetParty(ctx, cpo, ['CPO']);

@@ -1,5 +1,5 @@
 import { ClientError, InvalidParametersError } from '../../ocpi/errors';
-import { IdempotencyRepository, type StoredAnswer } from '../../store/idempotency.repository';
+import type { IdempotencyRepository, StoredAnswer } from '../../store/idempotency.repository';
 import type { TenantContext } from '../hub-runtime';
 
 /** Replay windows (issue #5 item 7): a CPO re-sends a CDR for a day; a command retry is quick. */
@@ -34,7 +34,7 @@ export async function runIdempotent(
   req: IdempotentRequest,
   produce: () => Promise<StoredAnswer>,
 ): Promise<StoredAnswer> {
-  const repo = new IdempotencyRepository(ctx.table);
+  const repo = ctx.store.idempotency;
   const claim = await repo.claim(req.key, req.bodyHash, req.windowMs, ctx.runtime.now());
   if (!claim.claimed) return replay(ctx, repo, req, claim.record.body_hash);
   ctx.log.debug('idempotency key claimed', { idempotency_key: req.key });

@@ -1,5 +1,5 @@
 import type { PartyRef } from '../../ocpi/routing-headers';
-import { SessionRepository, type StoredSession } from '../../store/session.repository';
+import type { StoredSession } from '../../store/session.repository';
 import type { TenantContext } from '../hub-runtime';
 import { findLocationOwner, findTokenOwner } from '../objects/object-owners';
 
@@ -31,7 +31,7 @@ export async function sessionById(
   sessionId: string,
   requesterKey?: string,
 ): Promise<StoredSession | undefined> {
-  const found = await new SessionRepository(ctx.table).findById(sessionId);
+  const found = await ctx.store.sessions.findById(sessionId);
   return found.find((s) => s.emsp_key === requesterKey) ?? found[0];
 }
 

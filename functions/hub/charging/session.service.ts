@@ -2,7 +2,6 @@ import { parseOcpiDateTime } from '../../ocpi/datetime';
 import { InvalidParametersError } from '../../ocpi/errors';
 import type { PartyRef } from '../../ocpi/routing-headers';
 import type { DatedPage, StoredSession } from '../../store/session.repository';
-import { SessionRepository } from '../../store/session.repository';
 import { forwardToParty } from '../routing/forwarder';
 import { hubAnswer, relayedAnswer, type StoredAnswer } from './answers';
 import {
@@ -48,7 +47,7 @@ export async function patchSession(call: ChargingCall, url: SessionUrl, patch: O
   if (patch.id !== undefined && String(patch.id).toUpperCase() !== url.id.toUpperCase()) {
     throw new InvalidParametersError(`differs from the URL (${url.id})`, 'id');
   }
-  const repo = new SessionRepository(call.ctx.table);
+  const repo = call.ctx.store.sessions;
   const existing = await repo.get(keyOfParty(cpo), url.id);
   const emsp = await receiverOf(
     call,
@@ -80,7 +79,7 @@ export async function listSessions(
 ): Promise<{ emsp: PartyRef; page: DatedPage<StoredSession> }> {
   const emsp = callerParty(call, ['EMSP']);
   if (page.dateFrom === undefined) throw new InvalidParametersError('is required for sessions', 'date_from');
-  const result = await new SessionRepository(call.ctx.table).listForEmsp(keyOfParty(emsp), page);
+  const result = await call.ctx.store.sessions.listForEmsp(keyOfParty(emsp), page);
   return { emsp: refOf(emsp), page: result };
 }
 
@@ -95,7 +94,7 @@ async function store(
   url: SessionUrl,
   next: (existing: StoredSession | undefined) => { session: Obj; emsp_key: string },
 ): Promise<StoreOutcome> {
-  const repo = new SessionRepository(call.ctx.table);
+  const repo = call.ctx.store.sessions;
   const cpoKey = keyOfParty(url);
   for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
     const existing = await repo.get(cpoKey, url.id);

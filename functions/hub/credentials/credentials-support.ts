@@ -68,7 +68,7 @@ export function partyStatusOps(
         status,
         last_updated: at,
       };
-      return ctx.partners.partyPut(record);
+      return ctx.store.partners.partyPut(record);
     });
 }
 
@@ -76,17 +76,18 @@ export function partyStatusOps(
 export function revokeInboundOps(ctx: TenantContext, partner: Partner): TransactOp[] {
   return [partner.inbound_token_hash, partner.previous_inbound_token_hash, partner.token_a_hash]
     .filter((h): h is string => Boolean(h))
-    .map((h) => ctx.tokens.deleteOp(h));
+    .map((h) => ctx.store.credentialTokens.deleteOp(h));
 }
 
 /** Rotation: the new inbound token is in place, the old one lives on for the grace window. */
 export function retireInboundOps(ctx: TenantContext, partner: Partner, at: number): TransactOp[] {
   const ops: TransactOp[] = [];
-  if (partner.previous_inbound_token_hash) ops.push(ctx.tokens.deleteOp(partner.previous_inbound_token_hash));
+  if (partner.previous_inbound_token_hash)
+    ops.push(ctx.store.credentialTokens.deleteOp(partner.previous_inbound_token_hash));
   if (partner.inbound_token_hash) {
     const expiresAt = new Date(at + ctx.tenant.credentials.rotationGraceSeconds * 1000).toISOString();
     ops.push(
-      ctx.tokens.expireOp(
+      ctx.store.credentialTokens.expireOp(
         {
           hash: partner.inbound_token_hash,
           partner_id: partner.id,
@@ -115,7 +116,7 @@ export async function savePartner(
   extra: TransactOp[] = [],
 ) {
   try {
-    return await ctx.partners.save(next, expectedRev, extra);
+    return await ctx.store.partners.save(next, expectedRev, extra);
   } finally {
     ctx.runtime.authCache?.invalidatePartner(ctx.tenant.id, next.id);
     forgetPartnerTargets(ctx, next.id);

@@ -57,7 +57,9 @@ export async function connectToPartner(
       inboundHash: inbound.hash,
       at,
     });
-    const extra: TransactOp[] = partner.token_a_hash ? [ctx.tokens.deleteOp(partner.token_a_hash)] : [];
+    const extra: TransactOp[] = partner.token_a_hash
+      ? [ctx.store.credentialTokens.deleteOp(partner.token_a_hash)]
+      : [];
     const saved = await savePartner(ctx, next, partner.rev, [
       ...extra,
       ...partyStatusOps(ctx, next, 'CONNECTED', at, roles),
@@ -177,8 +179,8 @@ export async function issueNewTokenA(
     updated_at: at,
   };
   const saved = await savePartner(ctx, next, partner.rev, [
-    ...(partner.token_a_hash ? [ctx.tokens.deleteOp(partner.token_a_hash)] : []),
-    ctx.tokens.putOp({
+    ...(partner.token_a_hash ? [ctx.store.credentialTokens.deleteOp(partner.token_a_hash)] : []),
+    ctx.store.credentialTokens.putOp({
       hash,
       partner_id: partner.id,
       kind: 'A',
@@ -197,21 +199,19 @@ export async function issueNewTokenA(
 async function preRegisterInboundToken(ctx: TenantContext, partner: Partner) {
   const token = generateToken();
   const hash = ctx.runtime.keys.hash(token);
-  await ctx.table.transact([
-    ctx.tokens.putOp({
-      hash,
-      partner_id: partner.id,
-      kind: 'C',
-      created_at: new Date(ctx.runtime.now()).toISOString(),
-    }),
-  ]);
+  await ctx.store.credentialTokens.create({
+    hash,
+    partner_id: partner.id,
+    kind: 'C',
+    created_at: new Date(ctx.runtime.now()).toISOString(),
+  });
   return { token, hash };
 }
 
 async function abandonInboundToken(ctx: TenantContext, partner: Partner, hash: string, cause: unknown) {
-  await ctx.table.transact([ctx.tokens.deleteOp(hash)]).catch(() => undefined);
+  await ctx.store.credentialTokens.remove(hash).catch(() => undefined);
   const message = cause instanceof Error ? cause.message : String(cause);
-  await ctx.partners
+  await ctx.store.partners
     .get(partner.id)
     .then((p) => (p ? savePartner(ctx, { ...p, last_error: message.slice(0, 500) }, p.rev) : undefined))
     .catch(() => undefined);

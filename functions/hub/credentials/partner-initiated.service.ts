@@ -60,12 +60,9 @@ export async function registerFromPartner(
   });
   await savePartner(ctx, next, partner.rev, [
     // Token A works once: deleting it under a condition makes a second, concurrent POST fail.
-    {
-      delete: { pk: `CREDTOKEN#${caller.tokenHash}`, sk: 'TOKEN' },
-      condition: { expression: 'attribute_exists(pk)' },
-    },
+    ctx.store.credentialTokens.consumeOp(caller.tokenHash),
     ...revokeInboundOps(ctx, { ...partner, token_a_hash: undefined }),
-    ctx.tokens.putOp({ hash: hashC, partner_id: partner.id, kind: 'C', created_at: at }),
+    ctx.store.credentialTokens.putOp({ hash: hashC, partner_id: partner.id, kind: 'C', created_at: at }),
     ...partyStatusOps(ctx, next, 'CONNECTED', at, roles),
   ]);
   ctx.log.security('partner_registered', {
@@ -113,7 +110,7 @@ export async function updateFromPartner(
   };
   await savePartner(ctx, next, partner.rev, [
     ...retireInboundOps(ctx, partner, now),
-    ctx.tokens.putOp({ hash: hashC, partner_id: partner.id, kind: 'C', created_at: at }),
+    ctx.store.credentialTokens.putOp({ hash: hashC, partner_id: partner.id, kind: 'C', created_at: at }),
     ...(partner.status === 'CONNECTED' ? [] : partyStatusOps(ctx, next, 'CONNECTED', at, roles)),
   ]);
   ctx.log.security('credentials_rotated', { partner: partner.id, initiated_by: 'partner' });

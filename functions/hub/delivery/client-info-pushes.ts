@@ -1,26 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type ClientInfoRecord, toClientInfo } from '../../domain/client-info';
 import { partyKeyOf } from '../../domain/partner';
-import { type OutboxMessage, OutboxRepository, outboxSequence } from '../../store/outbox.repository';
+import { type OutboxMessage, outboxSequence } from '../../store/outbox.repository';
+import { clientInfoOfItem, isPartyItemKey } from '../../store/partner.repository';
 import type { TableChange } from '../../store/stream-changes';
 import type { TenantContext } from '../hub-runtime';
 
 /** The ClientInfo of a PARTY# item whose status changed (or that was just created), else undefined. */
 export function changedClientInfo(change: TableChange): ClientInfoRecord | undefined {
-  const pk = change.keys['pk'];
-  if (typeof pk !== 'string' || !pk.startsWith('PARTY#') || change.keys['sk'] !== 'PARTY') return undefined;
-  const next = change.newImage as (ClientInfoRecord & Record<string, unknown>) | undefined;
-  if (!next) return undefined;
-  const previous = change.oldImage as ClientInfoRecord | undefined;
+  if (!isPartyItemKey(change.keys) || !change.newImage) return undefined;
+  const next = clientInfoOfItem(change.newImage);
+  const previous = change.oldImage && clientInfoOfItem(change.oldImage);
   if (previous && previous.status === next.status) return undefined;
-  return {
-    partner_id: next.partner_id,
-    country_code: next.country_code,
-    party_id: next.party_id,
-    role: next.role,
-    status: next.status,
-    last_updated: next.last_updated,
-  };
+  return next;
 }
 
 /** Same input, same id: a stream record handled twice writes the same outbox item once. */
@@ -53,7 +45,7 @@ function clientInfoMessage(
  * every other party. Written as outbox messages so the delivery machinery orders and retries them.
  */
 export async function queueClientInfoPushes(ctx: TenantContext, changed: ClientInfoRecord): Promise<void> {
-  const outbox = new OutboxRepository(ctx.table);
+  const outbox = ctx.store.outbox;
   const createdAt = new Date(ctx.runtime.now()).toISOString();
   const key = partyKeyOf(changed);
   await outbox.putIfAbsent(
@@ -65,7 +57,7 @@ export async function queueClientInfoPushes(ctx: TenantContext, changed: ClientI
     }),
   );
   if (changed.status !== 'CONNECTED') return;
-  const parties = await ctx.partners.listParties();
+  const parties = await ctx.store.partners.listParties();
   // A platform with several roles turns CONNECTED in one write; its first role alone sends the list.
   const lead = parties
     .filter((p) => p.partner_id === changed.partner_id && p.status === 'CONNECTED')

@@ -1,9 +1,5 @@
-import {
-  type DeliveryRecord,
-  DeliveryRepository,
-  type DeliveryStatus,
-} from '../../store/delivery.repository';
-import { OutboxRepository, outboxPartition, outboxSequence } from '../../store/outbox.repository';
+import type { DeliveryRecord, DeliveryStatus } from '../../store/delivery.repository';
+import { outboxSequence } from '../../store/outbox.repository';
 import type { TenantContext } from '../hub-runtime';
 
 export class DeliveryNotFoundError extends Error {}
@@ -45,8 +41,8 @@ const positionOf = (d: DeliveryRecord) => `${d.created_at}#${d.id}`;
 
 /** Newest first; without a partner, the newest of every partner's deliveries merged. */
 export async function listDeliveries(ctx: TenantContext, q: DeliveryListQuery) {
-  const repo = new DeliveryRepository(ctx.table);
-  const partnerIds = q.partnerId ? [q.partnerId] : (await ctx.partners.list()).map((p) => p.id);
+  const repo = ctx.store.deliveries;
+  const partnerIds = q.partnerId ? [q.partnerId] : (await ctx.store.partners.list()).map((p) => p.id);
   const pages = await Promise.all(
     partnerIds.map((id) => repo.listForPartner(id, { limit: q.limit, status: q.status, before: q.before })),
   );
@@ -66,14 +62,11 @@ export async function listDeliveries(ctx: TenantContext, q: DeliveryListQuery) {
  * holds now. The stream record of the new delivery starts it (delivery worker).
  */
 export async function replayDelivery(ctx: TenantContext, id: string): Promise<DeliveryRecord> {
-  const repo = new DeliveryRepository(ctx.table);
+  const repo = ctx.store.deliveries;
   const original = await repo.get(id);
   if (!original) throw new DeliveryNotFoundError(`no delivery ${id.slice(0, 200)}`);
   if (original.status === 'pending') throw new DeliveryNotReplayableError('the delivery is still pending');
-  const message = await new OutboxRepository(ctx.table).get({
-    pk: outboxPartition(original.object_key),
-    sk: original.message_sk,
-  });
+  const message = await ctx.store.outbox.getMessage(original.object_key, original.message_sk);
   if (!message) throw new DeliveryNotReplayableError('the message has expired');
   const now = ctx.runtime.now();
   const replay = await repo.createIfAbsent({

@@ -1,7 +1,11 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { type TenantConfig, tableNameOf } from '../../config';
-import { DeliveryRepository } from '../../store/delivery.repository';
-import { isOutboxMessageKey, OutboxRepository } from '../../store/outbox.repository';
+import { deliveryOfItem } from '../../store/delivery.repository';
+import {
+  isOutboxMessageKey,
+  type OutboxRepository,
+  outboxMessageOfItem,
+} from '../../store/outbox.repository';
 import { StoreUnavailableError } from '../../store/store-errors';
 import { readTableChange, type TableChange, tableNameOfStreamArn } from '../../store/stream-changes';
 import { type HubRuntime, openTenant, type TenantContext } from '../hub-runtime';
@@ -75,8 +79,8 @@ export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOp
       const replay = replayedLane(change);
       if (replay) replays.set(`${replay.objectKey}\n${replay.receiverKey}`, replay);
       if (change.eventName === 'INSERT' && isOutboxMessageKey(change.keys)) {
-        const objectKey = change.newImage?.['objectKey'];
-        if (typeof objectKey === 'string') objectKeys.add(objectKey);
+        const message = outboxMessageOfItem(change.keys, change.newImage);
+        if (message) objectKeys.add(message.objectKey);
         continue;
       }
       const clientInfo = changedClientInfo(change);
@@ -91,7 +95,7 @@ export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOp
   }
 
   async function sweepTenant(ctx: TenantContext): Promise<void> {
-    const outbox = new OutboxRepository(ctx.table);
+    const outbox = ctx.store.outbox;
     const now = runtime.now();
     const unfanned = await outbox.listUnfanned(new Date(now - policy.fanOutGraceMs).toISOString(), 100);
     for (const objectKey of new Set(unfanned.map((i) => i.objectKey))) {
@@ -99,7 +103,7 @@ export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOp
       await runLanes(ctx, await fanOutObject(ctx, objectKey, policy));
     }
     await giveUpOnLateMessages(ctx, outbox, new Date(now - 2 * policy.fanOutGraceMs).toISOString());
-    const due = await new DeliveryRepository(ctx.table).listDue(new Date(now).toISOString(), 100);
+    const due = await ctx.store.deliveries.listDue(new Date(now).toISOString(), 100);
     const lanes = new Map(
       due.map((d) => [
         `${d.object_key}\n${d.receiver.key}`,
@@ -148,20 +152,12 @@ export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOp
 
 /** An admin replay queued a delivery (delivery-admin.ts): its lane runs at once. */
 function replayedLane(change: TableChange): LaneRef | undefined {
-  const item = change.newImage;
-  const sk = change.keys['sk'];
-  if (
-    change.eventName !== 'INSERT' ||
-    typeof sk !== 'string' ||
-    !sk.startsWith('LANE#') ||
-    !item?.['replay_of']
-  ) {
-    return undefined;
-  }
-  const receiver = item['receiver'] as { key?: unknown } | undefined;
-  const objectKey = item['object_key'];
-  if (typeof objectKey !== 'string' || typeof receiver?.key !== 'string') return undefined;
-  return { objectKey, receiverKey: receiver.key };
+  if (change.eventName !== 'INSERT') return undefined;
+  const delivery = deliveryOfItem(change.keys, change.newImage);
+  if (!delivery?.replay_of) return undefined;
+  const receiverKey: unknown = delivery.receiver?.key;
+  if (typeof delivery.object_key !== 'string' || typeof receiverKey !== 'string') return undefined;
+  return { objectKey: delivery.object_key, receiverKey };
 }
 
 /**

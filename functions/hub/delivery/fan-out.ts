@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Partner } from '../../domain/partner';
-import { DeliveryRepository } from '../../store/delivery.repository';
-import { type OutboxItem, OutboxRepository, toOutboxMessage } from '../../store/outbox.repository';
-import { LeaseHeldError, OutboxLeases } from '../../store/outbox-leases';
+import type { DeliveryRepository } from '../../store/delivery.repository';
+import { type OutboxItem, toOutboxMessage } from '../../store/outbox.repository';
+import { LeaseHeldError } from '../../store/outbox-leases';
 import type { TenantContext } from '../hub-runtime';
 import type { DeliveryPolicy } from './delivery-policy';
 import { receiversOf } from './fan-out-targets';
@@ -24,9 +24,9 @@ export async function fanOutObject(
   objectKey: string,
   policy: DeliveryPolicy,
 ): Promise<LaneRef[]> {
-  const deliveries = new DeliveryRepository(ctx.table);
-  const outbox = new OutboxRepository(ctx.table);
-  const leases = new OutboxLeases(ctx.table);
+  const deliveries = ctx.store.deliveries;
+  const outbox = ctx.store.outbox;
+  const leases = ctx.store.outboxLeases;
   const owner = randomUUID();
   const lanes = new Map<string, LaneRef>();
   let directory: Awaited<ReturnType<typeof loadDirectory>> | undefined;
@@ -59,7 +59,10 @@ export async function fanOutObject(
 type Directory = Awaited<ReturnType<typeof loadDirectory>>;
 
 async function loadDirectory(ctx: TenantContext) {
-  const [parties, partnerList] = await Promise.all([ctx.partners.listParties(), ctx.partners.list()]);
+  const [parties, partnerList] = await Promise.all([
+    ctx.store.partners.listParties(),
+    ctx.store.partners.list(),
+  ]);
   return { parties, partners: new Map<string, Partner>(partnerList.map((p) => [p.id, p])) };
 }
 

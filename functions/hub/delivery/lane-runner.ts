@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Partner } from '../../domain/partner';
 import {
   type DeliveryRecord,
-  DeliveryRepository,
+  type DeliveryRepository,
   type DeliveryStatus,
   laneSortKey,
 } from '../../store/delivery.repository';
-import { OutboxRepository, toOutboxMessage } from '../../store/outbox.repository';
-import { LeaseHeldError, OutboxLeases } from '../../store/outbox-leases';
+import { toOutboxMessage } from '../../store/outbox.repository';
+import { LeaseHeldError } from '../../store/outbox-leases';
 import type { TenantContext } from '../hub-runtime';
 import { type DeliveryPolicy, retryDelayMs } from './delivery-policy';
 import { sendToReceiver } from './delivery-send';
@@ -26,8 +26,8 @@ export interface LaneRunOptions {
  * with backoff and ends the run; the sweep (delivery-retry job) resumes the lane when it is due.
  */
 export async function runLane(ctx: TenantContext, lane: LaneRef, opts: LaneRunOptions): Promise<void> {
-  const deliveries = new DeliveryRepository(ctx.table);
-  const leases = new OutboxLeases(ctx.table);
+  const deliveries = ctx.store.deliveries;
+  const leases = ctx.store.outboxLeases;
   const owner = randomUUID();
   const { policy } = opts;
   // Loop: a delivery added while we held the lease found it taken and relies on us.
@@ -70,8 +70,8 @@ async function drainLane(
   opts: LaneRunOptions,
 ): Promise<DrainResult> {
   const { policy } = opts;
-  const outbox = new OutboxRepository(ctx.table);
-  const leases = new OutboxLeases(ctx.table);
+  const outbox = ctx.store.outbox;
+  const leases = ctx.store.outboxLeases;
   let cursor = startCursor;
   let worked = false;
   for (;;) {
@@ -97,14 +97,14 @@ async function drainLane(
       await finish('superseded');
       continue;
     }
-    const partner = await ctx.partners.get(first.receiver.partner_id);
+    const partner = await ctx.store.partners.get(first.receiver.partner_id);
     const gone = await receiverGone(ctx, first, partner);
     if (gone) {
       // OFFLINE and SUSPENDED parties get nothing queued: they re-sync by GET (ocpi-notes §1.8, §3.5).
       await finish('skipped', { last_error: gone });
       continue;
     }
-    const item = await outbox.get({ pk: `OUTBOX#${first.object_key}`, sk: first.message_sk });
+    const item = await outbox.getMessage(first.object_key, first.message_sk);
     if (!item) {
       await finish('failed', { last_error: 'message expired' });
       continue;
@@ -164,7 +164,7 @@ async function receiverGone(
   if (partner?.status !== 'CONNECTED') return `receiver platform is ${partner?.status ?? 'gone'}`;
   const wanted = delivery.receiver.party;
   if (!wanted) return undefined;
-  const party = await ctx.partners.getParty(wanted);
+  const party = await ctx.store.partners.getParty(wanted);
   if (party?.status !== 'CONNECTED') return `receiver party is ${party?.status ?? 'gone'}`;
   // Its status changed since the fan-out (e.g. OFFLINE and back): it pulls what it missed instead.
   if (delivery.receiver.since && party.last_updated !== delivery.receiver.since) {
@@ -186,7 +186,7 @@ async function statusChangedAfter(
 ): Promise<string | undefined> {
   const wanted = delivery.receiver.party;
   if (!wanted) return undefined;
-  const party = await ctx.partners.getParty(wanted);
+  const party = await ctx.store.partners.getParty(wanted);
   const changed = party ? Date.parse(party.last_updated) : Number.NaN;
   const created = Date.parse(createdAt);
   if (Number.isNaN(changed) || Number.isNaN(created) || changed <= created) return undefined;

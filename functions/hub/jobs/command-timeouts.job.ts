@@ -1,4 +1,3 @@
-import { CommandRepository } from '../../store/command.repository';
 import { refOf } from '../charging/charging-call';
 import { postCallback } from '../charging/partner-callback';
 import type { TenantContext } from '../hub-runtime';
@@ -14,7 +13,7 @@ const PAGE = 50;
  * still give the eMSP exactly one result. Returns how many TIMEOUTs were sent.
  */
 export async function expireCommands(ctx: TenantContext): Promise<number> {
-  const repo = new CommandRepository(ctx.table);
+  const repo = ctx.store.commands;
   let expired = 0;
   for (let handled = 0; handled < MAX_PER_RUN; ) {
     const due = await repo.listDue(ctx.runtime.now(), PAGE);

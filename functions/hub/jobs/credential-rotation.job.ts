@@ -14,7 +14,7 @@ export async function rotateStaleCredentials(
   const now = ctx.runtime.now();
   const rotated: string[] = [];
   const failed: string[] = [];
-  for (const partner of await ctx.partners.list()) {
+  for (const partner of await ctx.store.partners.list()) {
     if (partner.status !== 'CONNECTED' || !isRegistered(partner)) continue;
     const oldest = Math.min(
       Date.parse(partner.inbound_token_set_at ?? partner.registered_at ?? partner.created_at),

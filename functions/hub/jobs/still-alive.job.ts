@@ -25,7 +25,7 @@ export async function checkStillAlive(
 ): Promise<StillAliveResult> {
   const result: StillAliveResult = { checked: [], offline: [], reconnected: [] };
   const now = ctx.runtime.now();
-  const partners = await ctx.partners.list();
+  const partners = await ctx.store.partners.list();
   for (const partner of partners) {
     if (partner.status !== 'CONNECTED' && partner.status !== 'OFFLINE') continue;
     if (!partner.versions_url || !partner.outbound_token_enc) continue;
@@ -38,7 +38,7 @@ export async function checkStillAlive(
         await setStatus(ctx, partner, 'CONNECTED', { last_contact_at: new Date(now).toISOString() });
         result.reconnected.push(partner.id);
       } else if (alive) {
-        await ctx.partners.touch(partner.id, new Date(now).toISOString());
+        await ctx.store.partners.touch(partner.id, new Date(now).toISOString());
       } else if (partner.status === 'CONNECTED') {
         await setStatus(ctx, partner, 'OFFLINE', {
           last_error: 'still-alive check: no answer from versions',
@@ -80,11 +80,11 @@ async function setStatus(
 ): Promise<void> {
   const at = new Date(ctx.runtime.now()).toISOString();
   const from: PartnerStatus = status === 'OFFLINE' ? 'CONNECTED' : 'OFFLINE';
-  const parties = (await ctx.partners.listParties()).filter(
+  const parties = (await ctx.store.partners.listParties()).filter(
     (p) => p.partner_id === partner.id && p.status === from,
   );
   await savePartner(ctx, { ...partner, ...fields, status, updated_at: at }, partner.rev, [
-    ...parties.map((p) => ctx.partners.partyPut({ ...p, status, last_updated: at })),
+    ...parties.map((p) => ctx.store.partners.partyPut({ ...p, status, last_updated: at })),
   ]);
   ctx.log.security(status === 'OFFLINE' ? 'partner_offline' : 'partner_reconnected', { partner: partner.id });
 }

@@ -1,6 +1,6 @@
 import type { PartyRef } from '../../ocpi/routing-headers';
 import type { Location } from '../../ocpi/schemas/location';
-import { LocationRepository, locationKey } from '../../store/location.repository';
+import { locationKey } from '../../store/location.repository';
 import type { StoredObject } from '../../store/stored-object.repository';
 import type { TenantContext } from '../hub-runtime';
 import {
@@ -27,7 +27,7 @@ export interface LocationPush {
 export async function pushLocation(ctx: TenantContext, push: LocationPush): Promise<PushOutcome> {
   assertIdsMatchUrl(push.owner, push.change);
   const { path } = push.change;
-  return writeStoredObject(ctx, new LocationRepository(ctx.table), {
+  return writeStoredObject(ctx, ctx.store.locations, {
     key: locationKey(push.owner, path.locationId),
     lookupId: path.locationId,
     owner: push.owner,
@@ -49,7 +49,7 @@ export async function getStoredLocationPart(
   owner: PartyRef,
   path: LocationPath,
 ): Promise<Record<string, unknown> | undefined> {
-  const stored = await new LocationRepository(ctx.table).get(locationKey(owner, path.locationId));
+  const stored = await ctx.store.locations.get(locationKey(owner, path.locationId));
   return stored ? locateInDocument(stored.object, path) : undefined;
 }
 
@@ -58,7 +58,7 @@ export async function findStoredLocations(
   ctx: TenantContext,
   locationId: string,
 ): Promise<StoredObject<Location>[]> {
-  return new LocationRepository(ctx.table).findById(locationId);
+  return ctx.store.locations.findById(locationId);
 }
 
 export function segmentsOf(path: LocationPath): string[] {

@@ -1,7 +1,5 @@
 import { sameParty } from '../../domain/partner';
 import type { PartyRef } from '../../ocpi/routing-headers';
-import { LocationRepository } from '../../store/location.repository';
-import { TokenRepository } from '../../store/token.repository';
 import type { TenantContext } from '../hub-runtime';
 
 /**
@@ -15,7 +13,7 @@ export async function findTokenOwner(
   uid: string,
   type?: string,
 ): Promise<PartyRef | undefined> {
-  const tokens = await new TokenRepository(ctx.table).findById(uid);
+  const tokens = await ctx.store.tokens.findById(uid);
   const matching = tokens.filter((t) => !type || String(t.object.type).toUpperCase() === type.toUpperCase());
   return singleOwner(matching.map((t) => t.owner));
 }
@@ -24,7 +22,7 @@ export async function findLocationOwner(
   ctx: TenantContext,
   locationId: string,
 ): Promise<PartyRef | undefined> {
-  const locations = await new LocationRepository(ctx.table).findById(locationId);
+  const locations = await ctx.store.locations.findById(locationId);
   return singleOwner(locations.map((l) => l.owner));
 }
 

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../ocpi/errors';
 import type { PartyRef } from '../../ocpi/routing-headers';
 import type { Tariff } from '../../ocpi/schemas/tariff';
-import { TariffRepository, tariffKey } from '../../store/tariff.repository';
+import { tariffKey } from '../../store/tariff.repository';
 import type { TenantContext } from '../hub-runtime';
 import { applyFlatChange } from './flat-object-change';
 import { deleteStoredObject, type PushOutcome, writeStoredObject } from './object-write';
@@ -14,7 +14,7 @@ export async function putTariff(
 ): Promise<PushOutcome> {
   assertMatchesUrl(push.body, 'id', push.tariffId, true);
   assertOwnerFields(push.body, push.owner, true);
-  return writeStoredObject(ctx, new TariffRepository(ctx.table), {
+  return writeStoredObject(ctx, ctx.store.tariffs, {
     key: tariffKey(push.owner, push.tariffId),
     lookupId: push.tariffId,
     owner: push.owner,
@@ -36,7 +36,7 @@ export async function deleteTariff(
   ctx: TenantContext,
   req: { owner: PartyRef; tariffId: string; correlationId: string },
 ): Promise<boolean> {
-  return deleteStoredObject(ctx, new TariffRepository(ctx.table), {
+  return deleteStoredObject(ctx, ctx.store.tariffs, {
     key: tariffKey(req.owner, req.tariffId),
     broadcast: {
       module: 'tariffs',
@@ -49,5 +49,5 @@ export async function deleteTariff(
 }
 
 export async function getStoredTariff(ctx: TenantContext, owner: PartyRef, tariffId: string) {
-  return (await new TariffRepository(ctx.table).get(tariffKey(owner, tariffId)))?.object;
+  return (await ctx.store.tariffs.get(tariffKey(owner, tariffId)))?.object;
 }

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../ocpi/errors';
 import type { PartyRef } from '../../ocpi/routing-headers';
 import type { Token } from '../../ocpi/schemas/token';
-import { TokenRepository, tokenKey } from '../../store/token.repository';
+import { tokenKey } from '../../store/token.repository';
 import type { TenantContext } from '../hub-runtime';
 import { applyFlatChange } from './flat-object-change';
 import { type PushOutcome, writeStoredObject } from './object-write';
@@ -26,7 +26,7 @@ export async function pushToken(ctx: TenantContext, push: TokenPush): Promise<Pu
   assertMatchesUrl(push.body, 'uid', push.uid, required);
   assertMatchesUrl(push.body, 'type', push.type, required);
   assertOwnerFields(push.body, push.owner, required);
-  return writeStoredObject(ctx, new TokenRepository(ctx.table), {
+  return writeStoredObject(ctx, ctx.store.tokens, {
     key: tokenKey(push.owner, push.uid, push.type),
     lookupId: push.uid,
     owner: push.owner,
@@ -45,5 +45,5 @@ export async function pushToken(ctx: TenantContext, push: TokenPush): Promise<Pu
 }
 
 export async function getStoredToken(ctx: TenantContext, owner: PartyRef, uid: string, type: string) {
-  return (await new TokenRepository(ctx.table).get(tokenKey(owner, uid, type)))?.object;
+  return (await ctx.store.tokens.get(tokenKey(owner, uid, type)))?.object;
 }

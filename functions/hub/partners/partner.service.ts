@@ -48,8 +48,8 @@ export async function createPartner(
     status: 'PLANNED',
     last_updated: now,
   }));
-  await ctx.partners.create(partner, parties, [
-    ctx.tokens.putOp({
+  await ctx.store.partners.create(partner, parties, [
+    ctx.store.credentialTokens.putOp({
       hash: tokenAHash,
       partner_id: partner.id,
       kind: 'A',
@@ -62,7 +62,7 @@ export async function createPartner(
 }
 
 export async function requirePartner(ctx: TenantContext, id: string): Promise<Partner> {
-  const partner = await ctx.partners.get(id);
+  const partner = await ctx.store.partners.get(id);
   if (!partner) throw new PartnerNotFoundError(id);
   return partner;
 }

@@ -1,4 +1,4 @@
-import { nowIso, type TenantContext } from '../hub-runtime';
+import { type HubRuntime, nowIso, type TenantContext } from '../hub-runtime';
 
 /**
  * `last_contact_at` feeds the HubClientInfo still-alive check (ocpi-notes §3.5: GET versions after ~5 min
@@ -9,16 +9,22 @@ const CONTACT_WRITE_INTERVAL_MS = 30_000;
 /** The answer to the requester never waits longer than this for the write. */
 const CONTACT_WRITE_WAIT_MS = 100;
 
-const lastWrites = new Map<string, number>();
+/** Per runtime (every test hub, every Lambda container its own), keyed by tenant and partner. */
+const lastWritesByRuntime = new WeakMap<HubRuntime, Map<string, number>>();
 
 /** Records that the partner answered; best effort, never throws. */
 export async function recordContact(ctx: TenantContext, partnerId: string): Promise<void> {
-  const key = `${ctx.table.tableName}|${partnerId}`;
+  let lastWrites = lastWritesByRuntime.get(ctx.runtime);
+  if (!lastWrites) {
+    lastWrites = new Map();
+    lastWritesByRuntime.set(ctx.runtime, lastWrites);
+  }
+  const key = `${ctx.tenant.id}|${partnerId}`;
   const now = Date.now();
   if (now - (lastWrites.get(key) ?? 0) < CONTACT_WRITE_INTERVAL_MS) return;
   lastWrites.set(key, now);
-  const write = ctx.partners.touch(partnerId, nowIso(ctx.runtime)).catch((error: unknown) => {
-    lastWrites.delete(key);
+  const write = ctx.store.partners.touch(partnerId, nowIso(ctx.runtime)).catch((error: unknown) => {
+    lastWrites?.delete(key);
     ctx.log.warn('could not record partner contact', { partner_id: partnerId, error });
   });
   let timer: NodeJS.Timeout | undefined;

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { HubError, InvalidParametersError } from '../../ocpi/errors';
 import { type ModuleId, VersionNumbers } from '../../ocpi/modules';
 import { parseLinkHeader } from '../../ocpi/pagination';
-import type { PartyRef } from '../../ocpi/routing-headers';
 import { safeUrlForLogs } from '../../outbound/safe-url';
+import type { LinkContinuation } from '../../store/forward-link.repository';
 import type { TenantContext } from '../hub-runtime';
 
 /**
@@ -18,24 +18,7 @@ export const LINK_TTL_MS = 60 * 60 * 1000;
 
 const LINK_ID = /^[A-Za-z0-9_-]{22}$/;
 
-export interface LinkContinuation {
-  id: string;
-  /** The receiver's own next-page URL (never shown to the requester). */
-  url: string;
-  module: ModuleId;
-  targetInterface: 'SENDER' | 'RECEIVER';
-  /** The receiver's partner; the continuation goes to that partner only. */
-  partner_id: string;
-  from: PartyRef;
-  to: PartyRef;
-  /** The partner that pulled the first page; only it may follow the link. */
-  caller_partner_id?: string;
-  expires_at: number;
-}
-
-type LinkItem = Omit<LinkContinuation, 'id'> & { pk: string; sk: string; ttl: number };
-
-const linkKey = (id: string) => ({ pk: `FWDLINK#${id}`, sk: 'FWDLINK' });
+export type { LinkContinuation };
 
 /** Stores the receiver's next URL and returns the hub URL that stands for it. */
 export async function createLinkContinuation(
@@ -43,15 +26,7 @@ export async function createLinkContinuation(
   link: Omit<LinkContinuation, 'id' | 'expires_at'>,
 ): Promise<string> {
   const id = randomBytes(16).toString('base64url');
-  const expiresAt = ctx.runtime.now() + LINK_TTL_MS;
-  const item: LinkItem = {
-    ...linkKey(id),
-    ...link,
-    expires_at: expiresAt,
-    // DynamoDB TTL deletes lazily (up to days later); expires_at is what is enforced.
-    ttl: Math.ceil(expiresAt / 1000),
-  };
-  await ctx.table.put(item);
+  await ctx.store.forwardLinks.put({ ...link, id, expires_at: ctx.runtime.now() + LINK_TTL_MS });
   return hubLinkUrl(ctx, link.module, link.targetInterface, id);
 }
 
@@ -111,10 +86,9 @@ export async function resolveLinkContinuation(
 ): Promise<LinkContinuation | undefined> {
   const id = query[LINK_QUERY_PARAM];
   if (id === undefined) return undefined;
-  const link = LINK_ID.test(id) ? await ctx.table.get<LinkItem>(linkKey(id)) : undefined;
+  const link = LINK_ID.test(id) ? await ctx.store.forwardLinks.get(id) : undefined;
   if (!link || link.expires_at <= ctx.runtime.now()) throw unknownLink();
-  const { pk: _pk, sk: _sk, ttl: _ttl, ...rest } = link;
-  return { ...rest, id };
+  return link;
 }
 
 /** One message for unknown, expired and foreign links: a link id reveals nothing about other pulls. */

@@ -120,9 +120,9 @@ async function loadCandidates(ctx: TenantContext, to: PartyRef, fresh: boolean):
   const key = cacheKey(ctx, to);
   const cached = fresh ? undefined : cachedTargets(ctx.runtime, key);
   if (cached) return cached;
-  const parties = await ctx.partners.findPartiesByCode(to);
+  const parties = await ctx.store.partners.findPartiesByCode(to);
   const partnerIds = [...new Set(parties.map((p) => p.partner_id))];
-  const partners = await Promise.all(partnerIds.map((id) => ctx.partners.get(id)));
+  const partners = await Promise.all(partnerIds.map((id) => ctx.store.partners.get(id)));
   const byId = new Map(partners.flatMap((p) => (p ? [[p.id, p] as const] : [])));
   const candidates = parties
     .flatMap((party) => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type HubConfig, parseHubConfig } from '../../../functions/config';
 import { type LocalHub, startLocalHub } from '../../../functions/local/local-hub';
-import { type OutboxMessage, outboxPutOp, outboxSequence } from '../../../functions/store/outbox.repository';
+import { type OutboxMessage, outboxSequence } from '../../../functions/store/outbox.repository';
 import { waitForNoPendingDeliveries } from '../../support/deliveries';
 import { testDynamoEndpoint } from '../../support/dynamo';
 
@@ -86,8 +86,8 @@ export async function startDeliveryTestHub(
       return { id: res.body.id, tokenA: res.body.token_a };
     },
     async enqueue(...messages) {
-      const table = hub.runtime.stores.forTenant('demo');
-      for (const msg of messages) await table.transact([outboxPutOp(msg)]);
+      const { outbox } = hub.runtime.stores.forTenant('demo');
+      for (const msg of messages) await outbox.putIfAbsent(msg);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { type OutboxItem, outboxPartition } from '../../../functions/store/outbox.repository';
+import type { OutboxItem } from '../../../functions/store/outbox.repository';
 import { createSimulatedPlatform, type SimulatedPlatform } from '../../partners';
 import { startTestHub, type TestHub } from '../../support/test-hub';
 
@@ -36,7 +36,7 @@ export async function startNetwork(): Promise<Network> {
     join('EMSP', EM1),
     join('EMSP', EM2),
   ]);
-  const table = hub.runtime.stores.forTenant(hub.config.tenants[0]?.id ?? 'demo');
+  const store = hub.runtime.stores.forTenant(hub.config.tenants[0]?.id ?? 'demo');
   return {
     hub,
     cpo1: cpo1!,
@@ -44,8 +44,7 @@ export async function startNetwork(): Promise<Network> {
     emsp1: emsp1!,
     emsp2: emsp2!,
     async outbox(objectKey) {
-      const out = await table.query<OutboxItem>({ partition: outboxPartition(objectKey), consistent: true });
-      return out.items;
+      return store.outbox.listAfter(objectKey, undefined, 1000);
     },
     async close() {
       await Promise.all(platforms.map((p) => p.close()));

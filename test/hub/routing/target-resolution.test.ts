@@ -5,7 +5,7 @@ import type { Partner, PartnerRole, PartnerStatus } from '../../../functions/dom
 import type { HubRuntime, TenantContext } from '../../../functions/hub/hub-runtime';
 import { forgetPartnerTargets, resolveTargetParty } from '../../../functions/hub/routing/party-resolution';
 import { ReceiverNotConnectedError, UnknownReceiverError } from '../../../functions/ocpi/errors';
-import { PartnerRepository } from '../../../functions/store/partner.repository';
+import { TenantRepositories } from '../../../functions/store/tenant-repositories';
 import { TenantTable } from '../../../functions/store/tenant-table';
 import { createTestTable, testDynamoClient } from '../../support/dynamo';
 
@@ -34,7 +34,7 @@ describe('resolveTargetParty', () => {
       status,
       last_updated: AT,
     }));
-    await ctx.partners.create(partner, parties);
+    await ctx.store.partners.create(partner, parties);
     return partner;
   }
 
@@ -42,8 +42,7 @@ describe('resolveTargetParty', () => {
     const table = new TenantTable(testDynamoClient(), await createTestTable('routing'));
     ctx = {
       tenant: { id: 'demo', hub: { country_code: 'NL', party_id: 'HUB' } },
-      table,
-      partners: new PartnerRepository(table),
+      store: new TenantRepositories(table),
       runtime: {} as HubRuntime,
     } as unknown as TenantContext;
   });
@@ -103,7 +102,7 @@ describe('resolveTargetParty', () => {
   it('serves a repeated resolution from the in-process cache', async () => {
     // Prepare
     await addPartner('CONNECTED', { role: 'CPO', country_code: 'NL', party_id: 'TR6' });
-    const lookups = vi.spyOn(ctx.partners, 'findPartiesByCode');
+    const lookups = vi.spyOn(ctx.store.partners, 'findPartiesByCode');
     // Act
     await resolveTargetParty(ctx, { country_code: 'NL', party_id: 'TR6' });
     await resolveTargetParty(ctx, { country_code: 'nl', party_id: 'tr6' });
@@ -117,8 +116,8 @@ describe('resolveTargetParty', () => {
     const planned = await addPartner('PLANNED', { role: 'CPO', country_code: 'NL', party_id: 'TR7' });
     await expect(resolveTargetParty(ctx, { country_code: 'NL', party_id: 'TR7' })).rejects.toThrow();
     const party = { partner_id: planned.id, country_code: 'NL', party_id: 'TR7', role: 'CPO' as const };
-    await ctx.partners.save({ ...planned, status: 'CONNECTED' }, planned.rev, [
-      ctx.partners.partyPut({ ...party, status: 'CONNECTED', last_updated: AT }),
+    await ctx.store.partners.save({ ...planned, status: 'CONNECTED' }, planned.rev, [
+      ctx.store.partners.partyPut({ ...party, status: 'CONNECTED', last_updated: AT }),
     ]);
     // Act
     const target = await resolveTargetParty(ctx, { country_code: 'NL', party_id: 'TR7' });
@@ -130,7 +129,7 @@ describe('resolveTargetParty', () => {
     // Prepare
     const cpo = await addPartner('CONNECTED', { role: 'CPO', country_code: 'NL', party_id: 'TR8' });
     await resolveTargetParty(ctx, { country_code: 'NL', party_id: 'TR8' });
-    const lookups = vi.spyOn(ctx.partners, 'findPartiesByCode');
+    const lookups = vi.spyOn(ctx.store.partners, 'findPartiesByCode');
     // Act
     forgetPartnerTargets(ctx, cpo.id);
     await resolveTargetParty(ctx, { country_code: 'NL', party_id: 'TR8' });
