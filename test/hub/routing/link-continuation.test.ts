@@ -6,6 +6,8 @@ import {
   resolveLinkContinuation,
 } from '../../../functions/hub/routing/link-continuation';
 import { HubError, InvalidParametersError } from '../../../functions/ocpi/errors';
+import { ForwardLinkRepository } from '../../../functions/store/forward-link.repository';
+import type { TenantTable } from '../../../functions/store/tenant-table';
 
 const NOW = Date.parse('2024-05-01T10:00:00Z');
 const PAGE = {
@@ -28,7 +30,8 @@ function fakeContext() {
   };
   const log = { warn: vi.fn(), error: vi.fn() };
   const ctx = {
-    table,
+    // The real repository over an in-memory table: the item it writes (ttl included) is checked below.
+    store: { forwardLinks: new ForwardLinkRepository(table as unknown as TenantTable) },
     log,
     runtime: { now: () => NOW },
     ocpiBaseUrl: 'https://hub.example.com/demo/ocpi',
