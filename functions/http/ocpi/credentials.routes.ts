@@ -1,14 +1,15 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { currentTokenCaller, TOKEN_NOT_VALID_MESSAGE } from '../../hub/auth/credential-auth';
 import { hubCredentials } from '../../hub/credentials/credentials-support';
 import {
   registerFromPartner,
-  requireRegisteredCaller,
-  requireUnregisteredCaller,
+  requireMethodAllowed,
   unregisterFromPartner,
   updateFromPartner,
 } from '../../hub/credentials/partner-initiated.service';
 import { tokenCandidates } from '../../ocpi/auth-header';
 import { successEnvelope } from '../../ocpi/envelope';
+import { UnauthorizedError } from '../../ocpi/errors';
 import { InterfaceRole } from '../../ocpi/modules';
 import { CredentialsSchema } from '../../ocpi/schemas/credentials';
 import type { HubEnv } from '../http-env';
@@ -20,13 +21,13 @@ export const credentialsModule: OcpiModule = {
   endpoints: [{ identifier: 'credentials', role: InterfaceRole.SENDER }],
   routes() {
     const app = new Hono<HubEnv>();
+    app.use('/credentials', onlyTheCurrentToken());
     app.get('/credentials', (c) => {
       // GET returns the credentials to access the hub: the token the caller authenticated with.
       const token = presentedToken(c.req.header('Authorization'), c.get('tenant'), c.get('caller').tokenHash);
       return c.json(successEnvelope(hubCredentials(c.get('tenant'), token)));
     });
     app.post('/credentials', async (c) => {
-      requireUnregisteredCaller(c.get('caller'));
       const body = await readValidBody(c, CredentialsSchema);
       const result = await registerFromPartner(
         c.get('tenant'),
@@ -37,7 +38,6 @@ export const credentialsModule: OcpiModule = {
       return c.json(successEnvelope(result));
     });
     app.put('/credentials', async (c) => {
-      requireRegisteredCaller(c.get('caller'));
       const body = await readValidBody(c, CredentialsSchema);
       const result = await updateFromPartner(
         c.get('tenant'),
@@ -61,4 +61,29 @@ function presentedToken(
   hash: string,
 ) {
   return tokenCandidates(header).find((t) => tenant.runtime.keys.hash(t) === hash) ?? '';
+}
+
+/**
+ * Only the partner's current token reaches the credentials module (401 otherwise, one security
+ * event): a token in its grace window after a rotation could else re-point the partner's URL and
+ * token, or unregister it. The check reads the store, never the auth cache; the method's own rules
+ * (405) follow.
+ */
+function onlyTheCurrentToken(): MiddlewareHandler<HubEnv> {
+  return async function onlyTheCurrentTokenMiddleware(c, next) {
+    const tenant = c.get('tenant');
+    const caller = c.get('caller');
+    const current = await currentTokenCaller(tenant, caller);
+    if (!current.ok) {
+      tenant.log.security('credentials_refused', {
+        partner: caller.partner.id,
+        method: c.req.method,
+        reason: current.reason,
+      });
+      throw new UnauthorizedError(TOKEN_NOT_VALID_MESSAGE);
+    }
+    c.set('caller', current.caller);
+    requireMethodAllowed(tenant, current.caller, c.req.method);
+    await next();
+  };
 }

@@ -10,9 +10,17 @@ export interface Caller {
   tokenHash: string;
 }
 
+export type AuthFailureReason = 'missing' | 'malformed' | 'unknown' | 'expired' | 'suspended';
+
 export type AuthResult =
   | { ok: true; caller: Caller }
-  | { ok: false; reason: 'missing' | 'malformed' | 'unknown' | 'expired' | 'suspended'; message: string };
+  | { ok: false; reason: AuthFailureReason; message: string };
+
+/**
+ * One answer for an unknown, expired or revoked token, so a caller cannot tell which tokens once
+ * existed; the security log keeps the reason.
+ */
+export const TOKEN_NOT_VALID_MESSAGE = 'credentials token unknown, expired or revoked';
 
 /**
  * Finds the partner behind an `Authorization: Token ...` header. Inbound tokens are looked up by keyed
@@ -43,12 +51,12 @@ export async function authenticateCaller(
   for (const hash of hashes) {
     const record = await tenant.store.credentialTokens.find(hash);
     if (!record) continue;
-    if (isExpired(record, now)) return { ok: false, reason: 'expired', message: 'credentials token expired' };
+    if (isExpired(record, now)) return { ok: false, reason: 'expired', message: TOKEN_NOT_VALID_MESSAGE };
     const partner = await tenant.store.partners.get(record.partner_id);
     if (!partner) continue;
     // A suspended partner's tokens are revoked; only a fresh token A (re-onboarding) may reach us.
     if (partner.status === 'SUSPENDED' && record.kind !== 'A') {
-      return { ok: false, reason: 'suspended', message: 'credentials token revoked' };
+      return { ok: false, reason: 'suspended', message: TOKEN_NOT_VALID_MESSAGE };
     }
     const caller: Caller = { partner, tokenKind: record.kind, tokenHash: hash };
     // Token A is never cached: it works once, and registration must see the partner's latest state.
@@ -58,9 +66,36 @@ export async function authenticateCaller(
     }
     return { ok: true, caller };
   }
-  return { ok: false, reason: 'unknown', message: 'unknown credentials token' };
+  return { ok: false, reason: 'unknown', message: TOKEN_NOT_VALID_MESSAGE };
 }
 
 export function isExpired(record: CredentialTokenRecord, now: number): boolean {
   return record.expires_at !== undefined && Date.parse(record.expires_at) <= now;
+}
+
+/** Why a token that authenticates is still refused by the credentials module. */
+export type NotCurrentReason = 'token_in_grace_window' | 'token_replaced' | 'token_revoked';
+
+/**
+ * Re-reads the presented token and its partner past every cache (another instance may have rotated
+ * them a moment ago) and returns the caller if the token is the partner's CURRENT one: its token A
+ * before registration, its token C after. A token C in its grace window after a rotation keeps
+ * working for the functional modules only; it must not re-register, rotate or unregister the partner
+ * (ocpi-notes §2.5).
+ */
+export async function currentTokenCaller(
+  tenant: TenantContext,
+  caller: Caller,
+): Promise<{ ok: true; caller: Caller } | { ok: false; reason: NotCurrentReason }> {
+  const record = await tenant.store.credentialTokens.find(caller.tokenHash);
+  if (!record || isExpired(record, tenant.runtime.now())) return { ok: false, reason: 'token_revoked' };
+  const partner = await tenant.store.partners.get(record.partner_id);
+  if (!partner) return { ok: false, reason: 'token_revoked' };
+  const current = record.kind === 'A' ? partner.token_a_hash : partner.inbound_token_hash;
+  if (current !== caller.tokenHash) {
+    const inGrace = record.kind === 'C' && partner.previous_inbound_token_hash === caller.tokenHash;
+    return { ok: false, reason: inGrace ? 'token_in_grace_window' : 'token_replaced' };
+  }
+  if (partner.status === 'SUSPENDED' && record.kind !== 'A') return { ok: false, reason: 'token_revoked' };
+  return { ok: true, caller: { partner, tokenKind: record.kind, tokenHash: caller.tokenHash } };
 }

@@ -17,6 +17,24 @@ import {
 } from './credentials-support';
 import { discoverPartner } from './version-discovery';
 
+/**
+ * The credentials module's refusals (credentials §4.1): 405 for a method the caller's registration
+ * state does not allow. Each is a security event (one log line, never the token).
+ */
+export function requireMethodAllowed(ctx: TenantContext, caller: Caller, method: string): void {
+  try {
+    if (method === 'POST') requireUnregisteredCaller(caller);
+    else if (method === 'PUT' || method === 'DELETE') requireRegisteredCaller(caller);
+  } catch (err) {
+    ctx.log.security('credentials_refused', {
+      partner: caller.partner.id,
+      method,
+      reason: method === 'POST' ? 'already_registered' : 'not_registered',
+    });
+    throw err;
+  }
+}
+
 /** POST is for a caller holding token A; a registered caller gets 405 (credentials §4.1.1). */
 export function requireUnregisteredCaller(caller: Caller): void {
   if (caller.tokenKind !== 'A') {
