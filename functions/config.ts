@@ -1,49 +1,55 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** One roaming network. Tenants share code, never data (docs/architecture.md "Words"). */
 export const TenantConfigSchema = z.object({
   id: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]{1,30}$/, 'tenant id: lowercase letters, digits and dashes, 2-31 characters'),
-  name: z.string().min(1).max(100),
+    .check(
+      z.regex(
+        /^[a-z0-9][a-z0-9-]{1,30}$/,
+        'tenant id: lowercase letters, digits and dashes, 2-31 characters',
+      ),
+    ),
+  name: z.string().check(z.minLength(1), z.maxLength(100)),
   hub: z.object({
-    country_code: z.string().regex(/^[A-Za-z]{2}$/),
-    party_id: z.string().regex(/^[A-Za-z0-9]{3}$/),
-    name: z.string().min(1).max(100),
-    website: z.url().optional(),
+    country_code: z.string().check(z.regex(/^[A-Za-z]{2}$/)),
+    party_id: z.string().check(z.regex(/^[A-Za-z0-9]{3}$/)),
+    name: z.string().check(z.minLength(1), z.maxLength(100)),
+    website: z.optional(z.url()),
   }),
-  outbound: z
-    .object({
+  outbound: z.prefault(
+    z.object({
       /** http:// partner URLs; only for local development and tests. */
-      allowHttp: z.boolean().default(false),
+      allowHttp: z._default(z.boolean(), false),
       /** loopback/private addresses after DNS resolution; only for local development and tests. */
-      allowPrivateAddresses: z.boolean().default(false),
-      timeoutMs: z.number().int().min(100).max(25_000).default(10_000),
-    })
-    .prefault({}),
-  credentials: z
-    .object({
-      tokenATtlHours: z.number().positive().default(168),
-      rotationMaxAgeDays: z.number().positive().default(30),
-      rotationGraceSeconds: z.number().int().min(0).default(600),
-    })
-    .prefault({}),
+      allowPrivateAddresses: z._default(z.boolean(), false),
+      timeoutMs: z._default(z.int().check(z.minimum(100), z.maximum(25_000)), 10_000),
+    }),
+    {},
+  ),
+  credentials: z.prefault(
+    z.object({
+      tokenATtlHours: z._default(z.number().check(z.positive()), 168),
+      rotationMaxAgeDays: z._default(z.number().check(z.positive()), 30),
+      rotationGraceSeconds: z._default(z.int().check(z.minimum(0)), 600),
+    }),
+    {},
+  ),
 });
 export type TenantConfig = z.infer<typeof TenantConfigSchema>;
 
 export const HubConfigSchema = z
   .object({
-    tablePrefix: z
-      .string()
-      .regex(/^[A-Za-z0-9_.-]{1,40}$/)
-      .default('ocpi-hub-'),
-    tenants: z.array(TenantConfigSchema).min(1),
+    tablePrefix: z._default(z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,40}$/)), 'ocpi-hub-'),
+    tenants: z.array(TenantConfigSchema).check(z.minLength(1)),
   })
-  .refine((c) => new Set(c.tenants.map((t) => t.id)).size === c.tenants.length, {
-    message: 'tenant ids must be unique',
-    path: ['tenants'],
-  });
+  .check(
+    z.refine((c) => new Set(c.tenants.map((t) => t.id)).size === c.tenants.length, {
+      message: 'tenant ids must be unique',
+      path: ['tenants'],
+    }),
+  );
 export type HubConfig = z.infer<typeof HubConfigSchema>;
 
 export function tableNameOf(config: Pick<HubConfig, 'tablePrefix'>, tenantId: string): string {
@@ -78,15 +84,15 @@ export function readHubConfigFile(path: string): HubConfig {
 }
 
 const LocalEnvSchema = z.object({
-  HUB_CONFIG: z.string().default('hub.config.json'),
-  HUB_DATA_DIR: z.string().default('.hub-data'),
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  HOST: z.string().default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HUB_CONFIG: z._default(z.string(), 'hub.config.json'),
+  HUB_DATA_DIR: z._default(z.string(), '.hub-data'),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  HOST: z._default(z.string(), '127.0.0.1'),
+  PORT: z._default(z.pipe(z.coerce.number(), z.int().check(z.minimum(0), z.maximum(65535))), 3000),
   /** Base URL partners reach the hub at; defaults to http://HOST:PORT. */
-  HUB_PUBLIC_URL: z.url().optional(),
-  HUB_ADMIN_TOKEN: z.string().min(16).optional(),
-  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+  HUB_PUBLIC_URL: z.optional(z.url()),
+  HUB_ADMIN_TOKEN: z.optional(z.string().check(z.minLength(16))),
+  LOG_LEVEL: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']), 'INFO'),
 });
 export type LocalEnv = z.infer<typeof LocalEnvSchema>;
 
@@ -103,12 +109,12 @@ const LambdaEnvSchema = z.object({
   /** The validated tenants config, serialized by the CDK app from the same file. */
   HUB_TENANTS_JSON: z.string(),
   /** Base URL partners reach the hub at (custom domain); derived from the request when absent. */
-  HUB_PUBLIC_URL: z.url().optional(),
+  HUB_PUBLIC_URL: z.optional(z.url()),
   /** Role assumed with a TenantId session tag to reach one tenant's table. */
-  TENANT_ACCESS_ROLE_ARN: z.string().startsWith('arn:'),
+  TENANT_ACCESS_ROLE_ARN: z.string().check(z.startsWith('arn:')),
   /** Secrets Manager secret (encrypted with the hub's KMS key) holding the token hashing and encryption keys. */
-  HUB_KEYS_SECRET_ARN: z.string().startsWith('arn:'),
-  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+  HUB_KEYS_SECRET_ARN: z.string().check(z.startsWith('arn:')),
+  LOG_LEVEL: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']), 'INFO'),
 });
 export type LambdaEnv = z.infer<typeof LambdaEnvSchema>;
 

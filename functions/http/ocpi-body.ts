@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { InvalidJsonError, InvalidParametersError, PayloadTooLargeError } from '../ocpi/errors';
 import { readJson } from './json-body';
 
@@ -12,7 +12,7 @@ export async function readJsonBody(c: Context): Promise<unknown> {
 }
 
 /** Reads and validates the body; a schema failure is 2001 naming the field path. */
-export async function readValidBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+export async function readValidBody<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.infer<S>> {
   const parsed = schema.safeParse(await readJsonBody(c));
   if (!parsed.success) throw InvalidParametersError.fromZod(parsed.error);
   return parsed.data;

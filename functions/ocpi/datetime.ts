@@ -1,7 +1,5 @@
-import { z } from 'zod';
-
 /**
- * OCPI 2.2.1 DateTime (types §1.1.1 / ocpi-notes §1.6): RFC 3339 in UTC. Allowed: `Z` or no zone at all
+ * OCPI 2.2.1 DateTime (types §16.1.2 / ocpi-notes §1.6): RFC 3339 in UTC. Allowed: `Z` or no zone at all
  * (no zone means UTC) and optional fractions. Offsets, even `+00:00`, are not allowed.
  */
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?Z?$/;
@@ -33,11 +31,3 @@ export function formatOcpiDateTime(instant: Date | number): string {
   const iso = new Date(instant).toISOString();
   return iso.endsWith('.000Z') ? `${iso.slice(0, 19)}Z` : iso;
 }
-
-/** Zod schema for DateTime fields; keeps the wire string as sent (the hub never rewrites it). */
-export const DateTimeSchema = z
-  .string()
-  .max(32)
-  .refine((v) => parseOcpiDateTime(v) !== undefined, {
-    message: 'must be an RFC 3339 UTC DateTime such as 2015-06-29T20:39:09Z (no offsets)',
-  });

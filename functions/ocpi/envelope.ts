@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { formatOcpiDateTime } from './datetime';
 import type { OcpiError } from './errors';
 import { OcpiStatus } from './status-codes';
@@ -43,22 +43,22 @@ export function envelopeFromError(err: OcpiError, now: Date | number = Date.now(
  * or omit it; rejecting a whole answer for that would only hide the real status).
  */
 export const OcpiEnvelopeSchema = z.looseObject({
-  data: z.unknown().optional(),
+  data: z.optional(z.unknown()),
   status_code: z.union([
-    z.number().int(),
-    z
-      .string()
-      .regex(/^\s*\d{1,6}\s*$/)
-      .transform((v) => Number(v)),
+    z.int(),
+    z.pipe(
+      z.string().check(z.regex(/^\s*\d{1,6}\s*$/)),
+      z.transform((v) => Number(v)),
+    ),
   ]),
-  status_message: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? undefined),
-  timestamp: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? ''),
+  status_message: z.pipe(
+    z.nullish(z.string()),
+    z.transform((v) => v ?? undefined),
+  ),
+  timestamp: z.pipe(
+    z.nullish(z.string()),
+    z.transform((v) => v ?? ''),
+  ),
 });
 
 /** Parses a partner's response body as an envelope; undefined when it is not one (e.g. an HTML error page). */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { OcpiStatus } from './status-codes';
 
 /**
@@ -37,7 +37,7 @@ export class InvalidParametersError extends OcpiError {
    * Turns a zod failure into one 2001 naming the full field path of the first issues, array indexes
    * included (`evses[0].connectors[1].max_voltage`). `prefix` names the root, e.g. `body` or a query name.
    */
-  static fromZod(error: z.ZodError, prefix?: string): InvalidParametersError {
+  static fromZod(error: z.core.$ZodError, prefix?: string): InvalidParametersError {
     const [first, ...others] = error.issues;
     if (!first) return new InvalidParametersError('invalid parameters', prefix);
     const firstPath = formatIssuePath(first.path, prefix);

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { readJson } from '../json-body';
 import { AdminError } from './admin-errors';
 
-export async function readAdminBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+export async function readAdminBody<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.infer<S>> {
   const body = await readJson(c);
   if (!body.ok) throw new AdminError(body.problem === 'too_large' ? 413 : 400, body.problem, body.message);
   const parsed = schema.safeParse(body.value);

@@ -1,7 +1,7 @@
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { PartnerStateError } from '../../hub/credentials/hub-initiated.service';
 import { PartnerNotFoundError } from '../../hub/partners/partner.service';
 import { formatIssuePath, OcpiError } from '../../ocpi/errors';
@@ -18,7 +18,7 @@ export class AdminError extends Error {
     super(message);
   }
 
-  static validation(error: z.ZodError): AdminError {
+  static validation(error: z.core.$ZodError): AdminError {
     const issue = error.issues[0];
     const field = issue ? formatIssuePath(issue.path) : '';
     return new AdminError(

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   DeliveryNotFoundError,
   DeliveryNotReplayableError,
@@ -12,10 +12,10 @@ import type { HubEnv } from '../http-env';
 import { AdminError } from './admin-errors';
 
 const ListQuerySchema = z.object({
-  partner: z.string().min(1).max(100).optional(),
-  status: z.enum(['pending', ...FINAL_DELIVERY_STATUSES] as [string, ...string[]]).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  before: z.string().min(1).max(300).optional(),
+  partner: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  status: z.optional(z.enum(['pending', ...FINAL_DELIVERY_STATUSES] as [string, ...string[]])),
+  limit: z._default(z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(100))), 50),
+  before: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
 });
 
 /** Outbound deliveries (broadcast fan-out, ClientInfo pushes): inspect and replay. */

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { listCdrs, postCdr, readCdr } from '../../hub/charging/cdr.service';
 import { InterfaceRole } from '../../ocpi/modules';
 import { CDRSchema } from '../../ocpi/schemas';
@@ -7,7 +7,9 @@ import type { HubEnv } from '../http-env';
 import { chargingCall, readBody, readPageQuery, readParam, sendAnswer, sendPage } from './charging-http';
 import type { OcpiModule } from './ocpi-module';
 
-const LocatorSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'is not a CDR URL of this hub' });
+const LocatorSchema = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'is not a CDR URL of this hub' }));
 
 /**
  * CDRs (cdrs §10, ocpi-notes §4.3). Receiver: `POST {url}` from the CPO, stored and forwarded to the eMSP.

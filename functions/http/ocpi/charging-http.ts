@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { StoredAnswer } from '../../hub/charging/answers';
 import type { ChargingCall } from '../../hub/charging/charging-call';
 import { successEnvelope } from '../../ocpi/envelope';
@@ -33,7 +33,7 @@ export function sendAnswer(c: Context<HubEnv>, answer: StoredAnswer): Response {
  * The body as received (forwarded byte for byte: the hub never touches last_updated) and its validated
  * form; a schema failure is 2001 naming the field path, a missing body 2001 naming `body`.
  */
-export async function readBody<S extends z.ZodType>(
+export async function readBody<S extends z.ZodMiniType>(
   c: Context<HubEnv>,
   schema: S,
 ): Promise<{ text: string; value: z.infer<S> }> {
@@ -45,7 +45,7 @@ export async function readBody<S extends z.ZodType>(
 }
 
 /** Validates a path or query parameter; 2001 naming it. */
-export function readParam<S extends z.ZodType>(name: string, value: unknown, schema: S): z.infer<S> {
+export function readParam<S extends z.ZodMiniType>(name: string, value: unknown, schema: S): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw InvalidParametersError.fromZod(parsed.error, name);
   return parsed.data;

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   type ProfileMethod,
   receiveActiveProfile,
@@ -21,8 +21,8 @@ import { readRawJsonText } from './relay';
 
 const ResultIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'is not a result URL of this hub' });
-const DurationSchema = z.string().regex(/^\d{1,9}$/, { message: 'must be a number of seconds' });
+  .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'is not a result URL of this hub' }));
+const DurationSchema = z.string().check(z.regex(/^\d{1,9}$/, { message: 'must be a number of seconds' }));
 
 /**
  * ChargingProfiles (chargingprofiles §14, ocpi-notes §4.7). Receiver: PUT/GET/DELETE `{url}/{session_id}`

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { sendCommand } from '../../hub/charging/command.service';
 import { receiveCommandResult } from '../../hub/charging/command-result.service';
 import { InterfaceRole } from '../../ocpi/modules';
@@ -11,7 +11,7 @@ import type { OcpiModule } from './ocpi-module';
 /** The opaque id of a hub result URL (base64url of 18 random bytes). */
 const ResultIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'is not a result URL of this hub' });
+  .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'is not a result URL of this hub' }));
 
 /**
  * Commands (commands §13, ocpi-notes §4.6). Receiver: `POST {url}/{command}` from an eMSP, forwarded to the

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { PartnerRole, PartyRoleName } from '../../domain/partner';
 import { listStoredObjects } from '../../hub/objects/object-pages';
 import type { PushOutcome } from '../../hub/objects/object-write';
@@ -102,7 +102,7 @@ export function storedObjectList<T>(
 }
 
 /** Parses the body with `schema` (413 / 400 / 2001 naming the field) and keeps the exact text too. */
-export async function readPushBody<S extends z.ZodType>(
+export async function readPushBody<S extends z.ZodMiniType>(
   c: Context<HubEnv>,
   schema: S,
 ): Promise<{ body: z.infer<S>; bodyText: string }> {

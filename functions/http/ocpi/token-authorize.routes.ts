@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import * as z from 'zod/mini';
 import { authorizeToken } from '../../hub/charging/authorization.service';
 import { IdSchema, LocationReferencesSchema, TokenTypeSchema } from '../../ocpi/schemas';
 import type { HubEnv } from '../http-env';
@@ -17,7 +18,7 @@ export const tokenAuthorizeModule: OcpiModule = {
     const app = new Hono<HubEnv>();
     app.post('/sender/tokens/:uid/authorize', async (c) => {
       const uid = readParam('token_uid', c.req.param('uid'), IdSchema);
-      const type = readParam('type', c.req.query('type'), TokenTypeSchema.optional());
+      const type = readParam('type', c.req.query('type'), z.optional(TokenTypeSchema));
       // The LocationReferences body is optional (tokens §12.2.2.1); when present it must be one.
       const bodyText = await readRawJsonText(c);
       if (bodyText !== undefined) readParam('body', JSON.parse(bodyText), LocationReferencesSchema);

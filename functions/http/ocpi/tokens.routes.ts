@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import { DEFAULT_TOKEN_TYPE, getStoredToken, pushToken } from '../../hub/objects/tokens.service';
 import { InvalidParametersError, NotFoundError } from '../../ocpi/errors';
 import { InterfaceRole } from '../../ocpi/modules';
-import { TokenPatchSchema, TokenSchema, TokenTypeSchema } from '../../ocpi/schemas/token';
+import { TOKEN_TYPES, TokenPatchSchema, TokenSchema, TokenTypeSchema } from '../../ocpi/schemas/token';
 import type { HubEnv } from '../http-env';
 import type { OcpiModule } from './ocpi-module';
 import {
@@ -66,8 +66,7 @@ function tokenTypeOf(c: Context<HubEnv>): string {
   const raw = c.req.query('type');
   if (raw === undefined || raw === '') return DEFAULT_TOKEN_TYPE;
   const parsed = TokenTypeSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new InvalidParametersError(`must be one of ${TokenTypeSchema.options.join(', ')}`, 'type');
+  if (!parsed.success) throw new InvalidParametersError(`must be one of ${TOKEN_TYPES.join(', ')}`, 'type');
   return parsed.data;
 }
 

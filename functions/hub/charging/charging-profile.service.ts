@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { PartyRoleName } from '../../domain/partner';
 import { InvalidParametersError, NotFoundError } from '../../ocpi/errors';
 import type { PartyRef } from '../../ocpi/routing-headers';
@@ -28,7 +28,7 @@ const MAPPING_TTL_S = 24 * 3600;
 const SETTER_TTL_S = 7 * 24 * 3600;
 
 /** Each request's asynchronous result body (chargingprofiles §14.3.3-14.3.5). */
-const RESULT_SCHEMAS: Record<ProfileMethod, z.ZodType> = {
+const RESULT_SCHEMAS: Record<ProfileMethod, z.ZodMiniType> = {
   GET: ActiveChargingProfileResultSchema,
   PUT: ChargingProfileResultSchema,
   DELETE: ClearProfileResultSchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { PartnerEndpoint, TokenEncoding } from '../../domain/partner';
 import { ClientApiUnusableError, NoMatchingEndpointsError, UnsupportedVersionError } from '../../ocpi/errors';
 import { FUNCTIONAL_MODULES_221, pickMutualVersion } from '../../ocpi/modules';
@@ -17,17 +17,20 @@ export interface DiscoveredPartner {
 }
 
 /** Tolerant reader: role and identifier spellings vary in case between platforms. */
-const LenientEndpointSchema = z.preprocess((raw) => {
-  if (raw && typeof raw === 'object') {
-    const e = raw as Record<string, unknown>;
-    return {
-      ...e,
-      identifier: typeof e.identifier === 'string' ? e.identifier.toLowerCase() : e.identifier,
-      role: typeof e.role === 'string' ? e.role.toUpperCase() : e.role,
-    };
-  }
-  return raw;
-}, EndpointSchema);
+const LenientEndpointSchema = z.pipe(
+  z.transform((raw: unknown) => {
+    if (raw && typeof raw === 'object') {
+      const e = raw as Record<string, unknown>;
+      return {
+        ...e,
+        identifier: typeof e.identifier === 'string' ? e.identifier.toLowerCase() : e.identifier,
+        role: typeof e.role === 'string' ? e.role.toUpperCase() : e.role,
+      };
+    }
+    return raw;
+  }),
+  EndpointSchema,
+);
 
 /**
  * Fetches a partner's versions and the details of the version we share (credentials §4.1.1 step 5 /

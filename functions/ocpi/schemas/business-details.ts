@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ImageSchema } from './image';
-import { ocpiString, UrlSchema } from './primitives';
+import { ocpiObject, ocpiString, UrlSchema } from './primitives';
 
 /** BusinessDetails (locations §8.4.2), also used by CredentialsRole. */
-export const BusinessDetailsSchema = z.looseObject({
+export const BusinessDetailsSchema = ocpiObject(() => ({
   name: ocpiString(100),
-  website: UrlSchema.optional(),
-  logo: ImageSchema.optional(),
-});
+  website: z.optional(UrlSchema),
+  logo: z.optional(ImageSchema),
+}));
 export type BusinessDetails = z.infer<typeof BusinessDetailsSchema>;

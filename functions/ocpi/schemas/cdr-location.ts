@@ -1,20 +1,20 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConnectorFormatSchema, ConnectorTypeSchema, PowerTypeSchema } from './connector';
 import { GeoLocationSchema } from './geo-location';
-import { ciString, IdSchema, ocpiString } from './primitives';
+import { ciString, IdSchema, ocpiObject, ocpiString } from './primitives';
 
 /**
  * CdrLocation (cdrs §10.4.4): a snapshot of where the charge happened. Unlike Location, address and
  * state keep their old sizes (45 / 20): the errata enlarged only Location's. For a reservation-only CDR
  * the EVSE and connector fields may be `#NA` (ocpi-notes §1.6).
  */
-export const CdrLocationSchema = z.looseObject({
+export const CdrLocationSchema = ocpiObject(() => ({
   id: IdSchema,
-  name: ocpiString(255).optional(),
+  name: z.optional(ocpiString(255)),
   address: ocpiString(45),
   city: ocpiString(45),
-  postal_code: ocpiString(10).optional(),
-  state: ocpiString(20).optional(),
+  postal_code: z.optional(ocpiString(10)),
+  state: z.optional(ocpiString(20)),
   country: ocpiString(3),
   coordinates: GeoLocationSchema,
   evse_uid: IdSchema,
@@ -23,5 +23,5 @@ export const CdrLocationSchema = z.looseObject({
   connector_standard: ConnectorTypeSchema,
   connector_format: ConnectorFormatSchema,
   connector_power_type: PowerTypeSchema,
-});
+}));
 export type CdrLocation = z.infer<typeof CdrLocationSchema>;

@@ -1,10 +1,10 @@
-import { z } from 'zod';
-import { CountryCodeSchema, ciString, IdSchema, PartyIdSchema } from './primitives';
+import * as z from 'zod/mini';
+import { CountryCodeSchema, ciString, closedEnum, IdSchema, ocpiObject, PartyIdSchema } from './primitives';
 import { TokenTypeSchema } from './token';
 
 /** AuthMethod (cdrs §10.4.1): a CDR reports the last method used. */
 export const AUTH_METHODS = ['AUTH_REQUEST', 'COMMAND', 'WHITELIST'] as const;
-export const AuthMethodSchema = z.enum(AUTH_METHODS);
+export const AuthMethodSchema = closedEnum(AUTH_METHODS);
 export type AuthMethod = z.infer<typeof AuthMethodSchema>;
 
 /**
@@ -14,11 +14,11 @@ export type AuthMethod = z.infer<typeof AuthMethodSchema>;
  * CDRs would lose billing data, so both fields are optional here: accept inbound, route by the other
  * fields when they are missing. plausibilityWarnings() reports the omission.
  */
-export const CdrTokenSchema = z.looseObject({
-  country_code: CountryCodeSchema.optional(),
-  party_id: PartyIdSchema.optional(),
+export const CdrTokenSchema = ocpiObject(() => ({
+  country_code: z.optional(CountryCodeSchema),
+  party_id: z.optional(PartyIdSchema),
   uid: IdSchema,
   type: TokenTypeSchema,
   contract_id: ciString(36),
-});
+}));
 export type CdrToken = z.infer<typeof CdrTokenSchema>;

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { DateTimeSchema } from '../datetime';
+import * as z from 'zod/mini';
 import { CdrLocationSchema } from './cdr-location';
 import { AuthMethodSchema, CdrTokenSchema } from './cdr-token';
 import { ChargingPeriodSchema } from './charging-period';
@@ -8,7 +7,10 @@ import {
   CountryCodeSchema,
   CurrencySchema,
   ciString,
+  DateTimeSchema,
   IdSchema,
+  nonEmptyList,
+  ocpiObject,
   ocpiString,
   PartyIdSchema,
 } from './primitives';
@@ -22,40 +24,39 @@ export const MAX_NON_CREDIT_CDR_ID_LENGTH = 36;
  * CDR (cdrs §10.3.1): final and immutable; corrections are a Credit CDR with a new id, `credit: true`,
  * `credit_reference_id` = the original id and negated costs. Energy in kWh, times in hours.
  */
-export const CDRSchema = z
-  .looseObject({
-    country_code: CountryCodeSchema,
-    party_id: PartyIdSchema,
-    id: ciString(39),
-    start_date_time: DateTimeSchema,
-    end_date_time: DateTimeSchema,
-    session_id: IdSchema.optional(),
-    cdr_token: CdrTokenSchema,
-    auth_method: AuthMethodSchema,
-    authorization_reference: ciString(36).optional(),
-    cdr_location: CdrLocationSchema,
-    meter_id: ocpiString(255).optional(),
-    currency: CurrencySchema,
-    tariffs: z.array(TariffSchema).optional(),
-    charging_periods: z.array(ChargingPeriodSchema).min(1),
-    signed_data: SignedDataSchema.optional(),
-    total_cost: PriceSchema,
-    total_fixed_cost: PriceSchema.optional(),
-    total_energy: z.number(),
-    total_energy_cost: PriceSchema.optional(),
-    total_time: z.number(),
-    total_time_cost: PriceSchema.optional(),
-    total_parking_time: z.number().optional(),
-    total_parking_cost: PriceSchema.optional(),
-    total_reservation_cost: PriceSchema.optional(),
-    remark: ocpiString(255).optional(),
-    invoice_reference_id: ciString(39).optional(),
-    credit: z.boolean().optional(),
-    credit_reference_id: ciString(39).optional(),
-    home_charging_compensation: z.boolean().optional(),
-    last_updated: DateTimeSchema,
-  })
-  .superRefine((cdr, ctx) => {
+export const CDRSchema = ocpiObject(() => ({
+  country_code: CountryCodeSchema,
+  party_id: PartyIdSchema,
+  id: ciString(39),
+  start_date_time: DateTimeSchema,
+  end_date_time: DateTimeSchema,
+  session_id: z.optional(IdSchema),
+  cdr_token: CdrTokenSchema,
+  auth_method: AuthMethodSchema,
+  authorization_reference: z.optional(ciString(36)),
+  cdr_location: CdrLocationSchema,
+  meter_id: z.optional(ocpiString(255)),
+  currency: CurrencySchema,
+  tariffs: z.optional(z.array(TariffSchema)),
+  charging_periods: nonEmptyList(ChargingPeriodSchema),
+  signed_data: z.optional(SignedDataSchema),
+  total_cost: PriceSchema,
+  total_fixed_cost: z.optional(PriceSchema),
+  total_energy: z.number(),
+  total_energy_cost: z.optional(PriceSchema),
+  total_time: z.number(),
+  total_time_cost: z.optional(PriceSchema),
+  total_parking_time: z.optional(z.number()),
+  total_parking_cost: z.optional(PriceSchema),
+  total_reservation_cost: z.optional(PriceSchema),
+  remark: z.optional(ocpiString(255)),
+  invoice_reference_id: z.optional(ciString(39)),
+  credit: z.optional(z.boolean()),
+  credit_reference_id: z.optional(ciString(39)),
+  home_charging_compensation: z.optional(z.boolean()),
+  last_updated: DateTimeSchema,
+})).check(
+  z.superRefine((cdr, ctx) => {
     if (cdr.credit === true && cdr.credit_reference_id === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -70,5 +71,6 @@ export const CDRSchema = z
         path: ['id'],
       });
     }
-  });
+  }),
+);
 export type CDR = z.infer<typeof CDRSchema>;

@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { DateTimeSchema } from '../datetime';
-import { IdSchema } from './primitives';
+import * as z from 'zod/mini';
+import { closedEnum, DateTimeSchema, IdSchema, nonEmptyList, ocpiObject } from './primitives';
 
 /**
  * CdrDimensionType (cdrs §10.4.7). CURRENT, ENERGY_EXPORT, ENERGY_IMPORT, POWER and STATE_OF_CHARGE are
@@ -21,20 +20,20 @@ export const CDR_DIMENSION_TYPES = [
   'STATE_OF_CHARGE',
   'TIME',
 ] as const;
-export const CdrDimensionTypeSchema = z.enum(CDR_DIMENSION_TYPES);
+export const CdrDimensionTypeSchema = closedEnum(CDR_DIMENSION_TYPES);
 export type CdrDimensionType = z.infer<typeof CdrDimensionTypeSchema>;
 
 /** CdrDimension (cdrs §10.4.6). */
-export const CdrDimensionSchema = z.looseObject({
+export const CdrDimensionSchema = ocpiObject(() => ({
   type: CdrDimensionTypeSchema,
   volume: z.number(),
-});
+}));
 export type CdrDimension = z.infer<typeof CdrDimensionSchema>;
 
 /** ChargingPeriod (cdrs §10.4.5): a new period starts at every change of the active price component. */
-export const ChargingPeriodSchema = z.looseObject({
+export const ChargingPeriodSchema = ocpiObject(() => ({
   start_date_time: DateTimeSchema,
-  dimensions: z.array(CdrDimensionSchema).min(1),
-  tariff_id: IdSchema.optional(),
-});
+  dimensions: nonEmptyList(CdrDimensionSchema),
+  tariff_id: z.optional(IdSchema),
+}));
 export type ChargingPeriod = z.infer<typeof ChargingPeriodSchema>;

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { DateTimeSchema } from '../datetime';
+import * as z from 'zod/mini';
+import { closedEnum, DateTimeSchema, ocpiObject } from './primitives';
 import { ProfileTypeSchema } from './token';
 
 /**
@@ -13,14 +13,14 @@ export const CHARGING_PREFERENCES_RESPONSES = [
   'NOT_POSSIBLE',
   'PROFILE_TYPE_NOT_SUPPORTED',
 ] as const;
-export const ChargingPreferencesResponseSchema = z.enum(CHARGING_PREFERENCES_RESPONSES);
+export const ChargingPreferencesResponseSchema = closedEnum(CHARGING_PREFERENCES_RESPONSES);
 export type ChargingPreferencesResponse = z.infer<typeof ChargingPreferencesResponseSchema>;
 
 /** ChargingPreferences (sessions §9.3.2): energy_need in kWh; discharge_allowed defaults to false. */
-export const ChargingPreferencesSchema = z.looseObject({
+export const ChargingPreferencesSchema = ocpiObject(() => ({
   profile_type: ProfileTypeSchema,
-  departure_time: DateTimeSchema.optional(),
-  energy_need: z.number().optional(),
-  discharge_allowed: z.boolean().optional(),
-});
+  departure_time: z.optional(DateTimeSchema),
+  energy_need: z.optional(z.number()),
+  discharge_allowed: z.optional(z.boolean()),
+}));
 export type ChargingPreferences = z.infer<typeof ChargingPreferencesSchema>;

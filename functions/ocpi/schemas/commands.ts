@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { DateTimeSchema } from '../datetime';
-import { ciString, IdSchema, UrlSchema } from './primitives';
+import * as z from 'zod/mini';
+import { ciString, closedEnum, DateTimeSchema, IdSchema, ocpiObject, UrlSchema } from './primitives';
 import { TokenSchema } from './token';
 
 /**
@@ -14,59 +13,59 @@ export const COMMAND_TYPES = [
   'STOP_SESSION',
   'UNLOCK_CONNECTOR',
 ] as const;
-export const CommandTypeSchema = z.enum(COMMAND_TYPES);
+export const CommandTypeSchema = closedEnum(COMMAND_TYPES);
 export type CommandType = z.infer<typeof CommandTypeSchema>;
 
 /** StartSession (commands §13.3.5): `connector_id` only makes sense together with `evse_uid`. */
-export const StartSessionSchema = z
-  .looseObject({
-    response_url: UrlSchema,
-    token: TokenSchema,
-    location_id: IdSchema,
-    evse_uid: IdSchema.optional(),
-    connector_id: IdSchema.optional(),
-    authorization_reference: ciString(36).optional(),
-  })
-  .superRefine((command, ctx) => {
+export const StartSessionSchema = ocpiObject(() => ({
+  response_url: UrlSchema,
+  token: TokenSchema,
+  location_id: IdSchema,
+  evse_uid: z.optional(IdSchema),
+  connector_id: z.optional(IdSchema),
+  authorization_reference: z.optional(ciString(36)),
+})).check(
+  z.superRefine((command, ctx) => {
     if (command.connector_id !== undefined && command.evse_uid === undefined) {
       ctx.addIssue({ code: 'custom', message: 'is required when connector_id is set', path: ['evse_uid'] });
     }
-  });
+  }),
+);
 export type StartSession = z.infer<typeof StartSessionSchema>;
 
 /** StopSession (commands §13.3.6). */
-export const StopSessionSchema = z.looseObject({
+export const StopSessionSchema = ocpiObject(() => ({
   response_url: UrlSchema,
   session_id: IdSchema,
-});
+}));
 export type StopSession = z.infer<typeof StopSessionSchema>;
 
 /** ReserveNow (commands §13.3.4): the same reservation_id for the same location replaces it. */
-export const ReserveNowSchema = z.looseObject({
+export const ReserveNowSchema = ocpiObject(() => ({
   response_url: UrlSchema,
   token: TokenSchema,
   expiry_date: DateTimeSchema,
   reservation_id: IdSchema,
   location_id: IdSchema,
-  evse_uid: IdSchema.optional(),
-  authorization_reference: ciString(36).optional(),
-});
+  evse_uid: z.optional(IdSchema),
+  authorization_reference: z.optional(ciString(36)),
+}));
 export type ReserveNow = z.infer<typeof ReserveNowSchema>;
 
 /** CancelReservation (commands §13.3.1). */
-export const CancelReservationSchema = z.looseObject({
+export const CancelReservationSchema = ocpiObject(() => ({
   response_url: UrlSchema,
   reservation_id: IdSchema,
-});
+}));
 export type CancelReservation = z.infer<typeof CancelReservationSchema>;
 
 /** UnlockConnector (commands §13.3.7): help-desk use only, all three references required. */
-export const UnlockConnectorSchema = z.looseObject({
+export const UnlockConnectorSchema = ocpiObject(() => ({
   response_url: UrlSchema,
   location_id: IdSchema,
   evse_uid: IdSchema,
   connector_id: IdSchema,
-});
+}));
 export type UnlockConnector = z.infer<typeof UnlockConnectorSchema>;
 
 /** The body schema of each command, by the `{command}` path segment. */
@@ -76,4 +75,4 @@ export const COMMAND_BODY_SCHEMAS = {
   START_SESSION: StartSessionSchema,
   STOP_SESSION: StopSessionSchema,
   UNLOCK_CONNECTOR: UnlockConnectorSchema,
-} as const satisfies Record<CommandType, z.ZodType>;
+} as const satisfies Record<CommandType, z.ZodMiniType>;

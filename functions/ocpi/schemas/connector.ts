@@ -1,6 +1,13 @@
-import { z } from 'zod';
-import { DateTimeSchema } from '../datetime';
-import { IdSchema, IntSchema, UrlSchema } from './primitives';
+import * as z from 'zod/mini';
+import {
+  closedEnum,
+  DateTimeSchema,
+  IdSchema,
+  IntSchema,
+  ocpiObject,
+  ocpiPatch,
+  UrlSchema,
+} from './primitives';
 
 export const CONNECTOR_TYPES = [
   'CHADEMO',
@@ -44,33 +51,34 @@ export const CONNECTOR_TYPES = [
   'TESLA_R',
   'TESLA_S',
 ] as const;
-export const ConnectorTypeSchema = z.enum(CONNECTOR_TYPES);
+export const ConnectorTypeSchema = closedEnum(CONNECTOR_TYPES);
 export type ConnectorType = z.infer<typeof ConnectorTypeSchema>;
 
 export const CONNECTOR_FORMATS = ['SOCKET', 'CABLE'] as const;
-export const ConnectorFormatSchema = z.enum(CONNECTOR_FORMATS);
+export const ConnectorFormatSchema = closedEnum(CONNECTOR_FORMATS);
 export type ConnectorFormat = z.infer<typeof ConnectorFormatSchema>;
 
 export const POWER_TYPES = ['AC_1_PHASE', 'AC_2_PHASE', 'AC_2_PHASE_SPLIT', 'AC_3_PHASE', 'DC'] as const;
-export const PowerTypeSchema = z.enum(POWER_TYPES);
+export const PowerTypeSchema = closedEnum(POWER_TYPES);
 export type PowerType = z.infer<typeof PowerTypeSchema>;
 
 /** Connector (locations §8.3.3). Voltage in V, amperage in A, max_electric_power in W. */
-export const ConnectorSchema = z.looseObject({
+const connectorFields = () => ({
   id: IdSchema,
   standard: ConnectorTypeSchema,
   format: ConnectorFormatSchema,
   power_type: PowerTypeSchema,
   max_voltage: IntSchema,
   max_amperage: IntSchema,
-  max_electric_power: IntSchema.optional(),
-  tariff_ids: z.array(IdSchema).optional(),
-  terms_and_conditions: UrlSchema.optional(),
+  max_electric_power: z.optional(IntSchema),
+  tariff_ids: z.optional(z.array(IdSchema)),
+  terms_and_conditions: z.optional(UrlSchema),
   last_updated: DateTimeSchema,
 });
+export const ConnectorSchema = ocpiObject(connectorFields);
 
 export type Connector = z.infer<typeof ConnectorSchema>;
 
 /** Connector PATCH (locations §8.2.2.3): any subset of fields, `last_updated` mandatory (2.2+). */
-export const ConnectorPatchSchema = ConnectorSchema.partial().extend({ last_updated: DateTimeSchema });
+export const ConnectorPatchSchema = ocpiPatch(connectorFields);
 export type ConnectorPatch = z.infer<typeof ConnectorPatchSchema>;

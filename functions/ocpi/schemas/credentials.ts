@@ -1,19 +1,26 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { BusinessDetailsSchema } from './business-details';
-import { CountryCodeSchema, PartyIdSchema, UrlSchema } from './primitives';
+import {
+  CountryCodeSchema,
+  closedEnum,
+  nonEmptyList,
+  ocpiObject,
+  PartyIdSchema,
+  UrlSchema,
+} from './primitives';
 
 /** Role (types §16.5, 2.2.1): includes HUB, which 2.3.0 drops. */
 export const ROLES = ['CPO', 'EMSP', 'HUB', 'NAP', 'NSP', 'OTHER', 'SCSP'] as const;
-export const RoleSchema = z.enum(ROLES);
+export const RoleSchema = closedEnum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
 /** CredentialsRole (credentials §7.4.1): one party behind the platform. */
-export const CredentialsRoleSchema = z.looseObject({
+export const CredentialsRoleSchema = ocpiObject(() => ({
   role: RoleSchema,
   business_details: BusinessDetailsSchema,
   party_id: PartyIdSchema,
   country_code: CountryCodeSchema,
-});
+}));
 export type CredentialsRole = z.infer<typeof CredentialsRoleSchema>;
 
 /**
@@ -22,20 +29,18 @@ export type CredentialsRole = z.infer<typeof CredentialsRoleSchema>;
  */
 export const CredentialsTokenSchema = z
   .string()
-  .max(64)
-  .regex(/^[!-~]+$/, { message: 'must be printable ASCII without whitespace' });
+  .check(z.maxLength(64), z.regex(/^[!-~]+$/, { message: 'must be printable ASCII without whitespace' }));
 
 /**
  * Credentials (credentials §7.3.1). `url` is the party's *versions* endpoint. Each (role, party_id,
  * country_code) combination must be unique.
  */
-export const CredentialsSchema = z
-  .looseObject({
-    token: CredentialsTokenSchema,
-    url: UrlSchema,
-    roles: z.array(CredentialsRoleSchema).min(1),
-  })
-  .superRefine((credentials, ctx) => {
+export const CredentialsSchema = ocpiObject(() => ({
+  token: CredentialsTokenSchema,
+  url: UrlSchema,
+  roles: nonEmptyList(CredentialsRoleSchema),
+})).check(
+  z.superRefine((credentials, ctx) => {
     const seen = new Set<string>();
     credentials.roles.forEach((role, index) => {
       const key = `${role.role}/${role.country_code.toUpperCase()}/${role.party_id.toUpperCase()}`;
@@ -48,5 +53,6 @@ export const CredentialsSchema = z
       }
       seen.add(key);
     });
-  });
+  }),
+);
 export type Credentials = z.infer<typeof CredentialsSchema>;

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { ocpiString } from './primitives';
+import * as z from 'zod/mini';
+import { closedEnum, ocpiObject, ocpiString } from './primitives';
 
 export const ENERGY_SOURCE_CATEGORIES = [
   'NUCLEAR',
@@ -11,33 +11,33 @@ export const ENERGY_SOURCE_CATEGORIES = [
   'WIND',
   'WATER',
 ] as const;
-export const EnergySourceCategorySchema = z.enum(ENERGY_SOURCE_CATEGORIES);
+export const EnergySourceCategorySchema = closedEnum(ENERGY_SOURCE_CATEGORIES);
 export type EnergySourceCategory = z.infer<typeof EnergySourceCategorySchema>;
 
 export const ENVIRONMENTAL_IMPACT_CATEGORIES = ['NUCLEAR_WASTE', 'CARBON_DIOXIDE'] as const;
-export const EnvironmentalImpactCategorySchema = z.enum(ENVIRONMENTAL_IMPACT_CATEGORIES);
+export const EnvironmentalImpactCategorySchema = closedEnum(ENVIRONMENTAL_IMPACT_CATEGORIES);
 export type EnvironmentalImpactCategory = z.infer<typeof EnvironmentalImpactCategorySchema>;
 
 /** EnergySource (locations §8.4.7): share of one source, in percent. */
-export const EnergySourceSchema = z.looseObject({
+export const EnergySourceSchema = ocpiObject(() => ({
   source: EnergySourceCategorySchema,
   percentage: z.number(),
-});
+}));
 export type EnergySource = z.infer<typeof EnergySourceSchema>;
 
 /** EnvironmentalImpact (locations §8.4.9): amount in g/kWh. */
-export const EnvironmentalImpactSchema = z.looseObject({
+export const EnvironmentalImpactSchema = ocpiObject(() => ({
   category: EnvironmentalImpactCategorySchema,
   amount: z.number(),
-});
+}));
 export type EnvironmentalImpact = z.infer<typeof EnvironmentalImpactSchema>;
 
 /** EnergyMix (locations §8.4.6), used by Location and Tariff. */
-export const EnergyMixSchema = z.looseObject({
+export const EnergyMixSchema = ocpiObject(() => ({
   is_green_energy: z.boolean(),
-  energy_sources: z.array(EnergySourceSchema).optional(),
-  environ_impact: z.array(EnvironmentalImpactSchema).optional(),
-  supplier_name: ocpiString(64).optional(),
-  energy_product_name: ocpiString(64).optional(),
-});
+  energy_sources: z.optional(z.array(EnergySourceSchema)),
+  environ_impact: z.optional(z.array(EnvironmentalImpactSchema)),
+  supplier_name: z.optional(ocpiString(64)),
+  energy_product_name: z.optional(ocpiString(64)),
+}));
 export type EnergyMix = z.infer<typeof EnergyMixSchema>;

@@ -1,10 +1,18 @@
-import { z } from 'zod';
-import { DateTimeSchema } from '../datetime';
+import * as z from 'zod/mini';
 import { ConnectorSchema } from './connector';
 import { DisplayTextSchema } from './display-text';
 import { GeoLocationSchema } from './geo-location';
 import { ImageSchema } from './image';
-import { ciString, IdSchema, ocpiString } from './primitives';
+import {
+  ciString,
+  closedEnum,
+  DateTimeSchema,
+  IdSchema,
+  nonEmptyList,
+  ocpiObject,
+  ocpiPatch,
+  ocpiString,
+} from './primitives';
 
 /** Status (locations §8.4.22). An EVSE is never deleted: it ends as REMOVED. */
 export const EVSE_STATUSES = [
@@ -18,7 +26,7 @@ export const EVSE_STATUSES = [
   'RESERVED',
   'UNKNOWN',
 ] as const;
-export const EVSEStatusSchema = z.enum(EVSE_STATUSES);
+export const EVSEStatusSchema = closedEnum(EVSE_STATUSES);
 export type EVSEStatus = z.infer<typeof EVSEStatusSchema>;
 
 export const CAPABILITIES = [
@@ -36,42 +44,43 @@ export const CAPABILITIES = [
   'TOKEN_GROUP_CAPABLE',
   'UNLOCK_CAPABLE',
 ] as const;
-export const CapabilitySchema = z.enum(CAPABILITIES);
+export const CapabilitySchema = closedEnum(CAPABILITIES);
 export type Capability = z.infer<typeof CapabilitySchema>;
 
 export const PARKING_RESTRICTIONS = ['EV_ONLY', 'PLUGGED', 'DISABLED', 'CUSTOMERS', 'MOTORCYCLES'] as const;
-export const ParkingRestrictionSchema = z.enum(PARKING_RESTRICTIONS);
+export const ParkingRestrictionSchema = closedEnum(PARKING_RESTRICTIONS);
 export type ParkingRestriction = z.infer<typeof ParkingRestrictionSchema>;
 
 /** StatusSchedule (locations §8.4.23): planned future status; an open end means "until further notice". */
-export const StatusScheduleSchema = z.looseObject({
+export const StatusScheduleSchema = ocpiObject(() => ({
   period_begin: DateTimeSchema,
-  period_end: DateTimeSchema.optional(),
+  period_end: z.optional(DateTimeSchema),
   status: EVSEStatusSchema,
-});
+}));
 export type StatusSchedule = z.infer<typeof StatusScheduleSchema>;
 
 /**
  * EVSE (locations §8.3.2). `uid` is the CPO's never-reused key; `evse_id` (eMI3) is optional because it
  * may be dropped once the EVSE is REMOVED. At least one connector is required.
  */
-export const EVSESchema = z.looseObject({
+const evseFields = () => ({
   uid: IdSchema,
-  evse_id: ciString(48).optional(),
+  evse_id: z.optional(ciString(48)),
   status: EVSEStatusSchema,
-  status_schedule: z.array(StatusScheduleSchema).optional(),
-  capabilities: z.array(CapabilitySchema).optional(),
-  connectors: z.array(ConnectorSchema).min(1),
-  floor_level: ocpiString(4).optional(),
-  coordinates: GeoLocationSchema.optional(),
-  physical_reference: ocpiString(16).optional(),
-  directions: z.array(DisplayTextSchema).optional(),
-  parking_restrictions: z.array(ParkingRestrictionSchema).optional(),
-  images: z.array(ImageSchema).optional(),
+  status_schedule: z.optional(z.array(StatusScheduleSchema)),
+  capabilities: z.optional(z.array(CapabilitySchema)),
+  connectors: nonEmptyList(ConnectorSchema),
+  floor_level: z.optional(ocpiString(4)),
+  coordinates: z.optional(GeoLocationSchema),
+  physical_reference: z.optional(ocpiString(16)),
+  directions: z.optional(z.array(DisplayTextSchema)),
+  parking_restrictions: z.optional(z.array(ParkingRestrictionSchema)),
+  images: z.optional(z.array(ImageSchema)),
   last_updated: DateTimeSchema,
 });
+export const EVSESchema = ocpiObject(evseFields);
 export type EVSE = z.infer<typeof EVSESchema>;
 
 /** EVSE PATCH (locations §8.2.2.3): any subset of fields, `last_updated` mandatory (2.2+). */
-export const EVSEPatchSchema = EVSESchema.partial().extend({ last_updated: DateTimeSchema });
+export const EVSEPatchSchema = ocpiPatch(evseFields);
 export type EVSEPatch = z.infer<typeof EVSEPatchSchema>;

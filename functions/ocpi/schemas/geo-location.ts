@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DisplayTextSchema } from './display-text';
+import { ocpiObject } from './primitives';
 
 /**
  * Coordinates are strings on the wire (locations §8.4.11), checked with the spec's regexes plus a range
@@ -10,25 +11,25 @@ import { DisplayTextSchema } from './display-text';
 const LATITUDE = /^-?[0-9]{1,2}\.[0-9]{5,7}$/;
 const LONGITUDE = /^-?[0-9]{1,3}\.[0-9]{5,7}$/;
 
-export const LatitudeSchema = z
-  .string()
-  .regex(LATITUDE, { message: 'must match -?[0-9]{1,2}\\.[0-9]{5,7}', abort: true })
-  .refine((v) => Math.abs(Number(v)) <= 90, { message: 'must be between -90 and 90' });
+export const LatitudeSchema = z.string().check(
+  z.regex(LATITUDE, { message: 'must match -?[0-9]{1,2}\\.[0-9]{5,7}', abort: true }),
+  z.refine((v) => Math.abs(Number(v)) <= 90, { message: 'must be between -90 and 90' }),
+);
 
-export const LongitudeSchema = z
-  .string()
-  .regex(LONGITUDE, { message: 'must match -?[0-9]{1,3}\\.[0-9]{5,7}', abort: true })
-  .refine((v) => Math.abs(Number(v)) <= 180, { message: 'must be between -180 and 180' });
+export const LongitudeSchema = z.string().check(
+  z.regex(LONGITUDE, { message: 'must match -?[0-9]{1,3}\\.[0-9]{5,7}', abort: true }),
+  z.refine((v) => Math.abs(Number(v)) <= 180, { message: 'must be between -180 and 180' }),
+);
 
-export const GeoLocationSchema = z.looseObject({
+export const GeoLocationSchema = ocpiObject(() => ({
   latitude: LatitudeSchema,
   longitude: LongitudeSchema,
-});
+}));
 export type GeoLocation = z.infer<typeof GeoLocationSchema>;
 
-export const AdditionalGeoLocationSchema = z.looseObject({
+export const AdditionalGeoLocationSchema = ocpiObject(() => ({
   latitude: LatitudeSchema,
   longitude: LongitudeSchema,
-  name: DisplayTextSchema.optional(),
-});
+  name: z.optional(DisplayTextSchema),
+}));
 export type AdditionalGeoLocation = z.infer<typeof AdditionalGeoLocationSchema>;

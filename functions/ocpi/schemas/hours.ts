@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { DateTimeSchema } from '../datetime';
-import { isTimeOfDay, TimeOfDaySchema } from './primitives';
+import * as z from 'zod/mini';
+import { DateTimeSchema, isTimeOfDay, ocpiObject, TimeOfDaySchema } from './primitives';
 
 /**
  * RegularHours (locations §8.4.21): weekday 1 = Monday … 7 = Sunday, local `HH:MM` times, and the
@@ -8,25 +7,25 @@ import { isTimeOfDay, TimeOfDaySchema } from './primitives';
  * entries (e.g. Mon 22:00–23:59 and Tue 00:00–06:00); the same-string comparison works because both
  * sides are zero-padded HH:MM.
  */
-export const RegularHoursSchema = z
-  .looseObject({
-    weekday: z.number().int().min(1).max(7),
-    period_begin: TimeOfDaySchema,
-    period_end: TimeOfDaySchema,
-  })
-  .superRefine((hours, ctx) => {
+export const RegularHoursSchema = ocpiObject(() => ({
+  weekday: z.int().check(z.minimum(1), z.maximum(7)),
+  period_begin: TimeOfDaySchema,
+  period_end: TimeOfDaySchema,
+})).check(
+  z.superRefine((hours, ctx) => {
     const comparable = isTimeOfDay(hours.period_begin) && isTimeOfDay(hours.period_end);
     if (comparable && hours.period_end <= hours.period_begin) {
       ctx.addIssue({ code: 'custom', message: 'must be later than period_begin', path: ['period_end'] });
     }
-  });
+  }),
+);
 export type RegularHours = z.infer<typeof RegularHoursSchema>;
 
 /** ExceptionalPeriod (locations §8.4.10): UTC DateTimes, unlike RegularHours. */
-export const ExceptionalPeriodSchema = z.looseObject({
+export const ExceptionalPeriodSchema = ocpiObject(() => ({
   period_begin: DateTimeSchema,
   period_end: DateTimeSchema,
-});
+}));
 export type ExceptionalPeriod = z.infer<typeof ExceptionalPeriodSchema>;
 
 /**
@@ -34,14 +33,13 @@ export type ExceptionalPeriod = z.infer<typeof ExceptionalPeriodSchema>;
  * at least one entry. Regular hours next to `twentyfourseven: true` are redundant but harmless, so they
  * are not rejected.
  */
-export const HoursSchema = z
-  .looseObject({
-    twentyfourseven: z.boolean(),
-    regular_hours: z.array(RegularHoursSchema).optional(),
-    exceptional_openings: z.array(ExceptionalPeriodSchema).optional(),
-    exceptional_closings: z.array(ExceptionalPeriodSchema).optional(),
-  })
-  .superRefine((hours, ctx) => {
+export const HoursSchema = ocpiObject(() => ({
+  twentyfourseven: z.boolean(),
+  regular_hours: z.optional(z.array(RegularHoursSchema)),
+  exceptional_openings: z.optional(z.array(ExceptionalPeriodSchema)),
+  exceptional_closings: z.optional(z.array(ExceptionalPeriodSchema)),
+})).check(
+  z.superRefine((hours, ctx) => {
     if (!hours.twentyfourseven && (hours.regular_hours ?? []).length === 0) {
       ctx.addIssue({
         code: 'custom',
@@ -49,5 +47,6 @@ export const HoursSchema = z
         path: ['regular_hours'],
       });
     }
-  });
+  }),
+);
 export type Hours = z.infer<typeof HoursSchema>;

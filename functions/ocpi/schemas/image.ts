@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { ciString, UrlSchema } from './primitives';
+import * as z from 'zod/mini';
+import { ciString, closedEnum, ocpiObject, UrlSchema } from './primitives';
 
 export const IMAGE_CATEGORIES = [
   'CHARGER',
@@ -10,19 +10,19 @@ export const IMAGE_CATEGORIES = [
   'OTHER',
   'OWNER',
 ] as const;
-export const ImageCategorySchema = z.enum(IMAGE_CATEGORIES);
+export const ImageCategorySchema = closedEnum(IMAGE_CATEGORIES);
 export type ImageCategory = z.infer<typeof ImageCategorySchema>;
 
 /** int(5) in the spec: at most five digits. */
-const PixelsSchema = z.number().int().min(0).max(99999);
+const PixelsSchema = z.int().check(z.minimum(0), z.maximum(99999));
 
 /** Image (locations §8.4.15). `type` is the file extension, e.g. `jpeg`. */
-export const ImageSchema = z.looseObject({
+export const ImageSchema = ocpiObject(() => ({
   url: UrlSchema,
-  thumbnail: UrlSchema.optional(),
+  thumbnail: z.optional(UrlSchema),
   category: ImageCategorySchema,
   type: ciString(4),
-  width: PixelsSchema.optional(),
-  height: PixelsSchema.optional(),
-});
+  width: z.optional(PixelsSchema),
+  height: z.optional(PixelsSchema),
+}));
 export type Image = z.infer<typeof ImageSchema>;

@@ -1,4 +1,22 @@
-/** OCPI 2.2.1 wire schemas (zod v4). Objects are loose: unknown fields are kept (ocpi-notes §1.6). */
+/**
+ * OCPI 2.2.1 wire schemas, one file per OCPI object, fields in snake_case as on the wire.
+ *
+ * Conventions (follow them for another OCPI version's schemas too):
+ * - `import * as z from 'zod/mini'`, never the classic `zod` and never `import { z }`: the functional API
+ *   lets esbuild drop what is unused, which keeps the Lambda bundle and its cold start small.
+ * - Each object is `XxxSchema = ocpiObject(() => ({...}))` with `export type Xxx = z.infer<typeof XxxSchema>`.
+ *   The fields are a function so that no object is built at import (cold start); it is built on first use.
+ *   Objects are loose: unknown fields are kept (ocpi-notes §1.6).
+ * - Optional fields are `z.optional(...)`; lists are `z.array(...)`, or `nonEmptyList(...)` for `+`.
+ * - Field types come from primitives.ts: `ciString(n)`, `ocpiString(n)`, `UrlSchema`, `DateTimeSchema`,
+ *   `IdSchema`... with the spec's maximum length `n`; checks go in `.check(...)`.
+ * - Enums: `VALUES = [...] as const` plus `closedEnum(VALUES)`.
+ * - An object with a PATCH form keeps its fields in `const xxxFields = () => ({...})`, used by both
+ *   `ocpiObject(xxxFields)` and `XxxPatchSchema = ocpiPatch(xxxFields)`.
+ * - Rules across fields are `z.superRefine` checks naming the offending field in `path`.
+ * - Parse with validate.ts (`parseOrThrow`, `schemaIssues`), or `schema.safeParse`: both give messages
+ *   set up in messages.ts ("is required", never the input value).
+ */
 export * from './authorization-info';
 export * from './business-details';
 export * from './cdr';

@@ -1,16 +1,24 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { parseOcpiDateTime } from '../datetime';
+import './messages';
 
 /**
- * OCPI 2.2.1 primitive types (types §16.1 / ocpi-notes §1.6). `n` is always a maximum length. `#NA` is a
- * legal value of every required string field whose value cannot exist (e.g. Session.evse_uid of an
- * unassigned reservation), so none of these schemas forbids it.
+ * OCPI 2.2.1 primitive types (types §16.1 / ocpi-notes §1.6) and the building blocks every schema file
+ * uses. `n` is always a maximum length. `#NA` is a legal value of every required string field whose value
+ * cannot exist (e.g. Session.evse_uid of an unassigned reservation), so none of these schemas forbids it.
+ * The conventions of the schema files are described in index.ts.
  */
 
 const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
 
 /** CiString(n): case-insensitive, printable ASCII only. Kept in its original spelling. */
 export function ciString(maxLength: number) {
-  return z.string().max(maxLength).regex(PRINTABLE_ASCII, { message: 'must be printable ASCII (CiString)' });
+  return z
+    .string()
+    .check(
+      z.maxLength(maxLength),
+      z.regex(PRINTABLE_ASCII, { message: 'must be printable ASCII (CiString)' }),
+    );
 }
 
 function isPrintable(value: string): boolean {
@@ -25,20 +33,22 @@ function isPrintable(value: string): boolean {
 export function ocpiString(maxLength: number) {
   return z
     .string()
-    .max(maxLength)
-    .refine(isPrintable, { message: 'must not contain control characters such as CR, LF or TAB' });
+    .check(
+      z.maxLength(maxLength),
+      z.refine(isPrintable, { message: 'must not contain control characters such as CR, LF or TAB' }),
+    );
 }
 
 /** URL: string(255) holding an absolute URL (types §16.1.5). */
-export const UrlSchema = ocpiString(255).refine((v) => URL.canParse(v), {
-  message: 'must be an absolute URL',
-});
+export const UrlSchema = ocpiString(255).check(
+  z.refine((v) => URL.canParse(v), { message: 'must be an absolute URL' }),
+);
 
 /** ISO-3166 alpha-2 country code of a party: CiString(2), always exactly two characters. */
-export const CountryCodeSchema = ciString(2).min(2);
+export const CountryCodeSchema = ciString(2).check(z.minLength(2));
 
 /** ISO-15118 party id: CiString(3), always exactly three characters. */
-export const PartyIdSchema = ciString(3).min(3);
+export const PartyIdSchema = ciString(3).check(z.minLength(3));
 
 /** Object ids, uids, location/evse/connector/session/tariff ids: CiString(36). */
 export const IdSchema = ciString(36);
@@ -47,7 +57,7 @@ export const IdSchema = ciString(36);
 export const CurrencySchema = ocpiString(3);
 
 /** `int` in the spec tables. */
-export const IntSchema = z.number().int();
+export const IntSchema = z.int();
 
 const TIME_OF_DAY = /^([0-1][0-9]|2[0-3]):[0-5][0-9]$/;
 
@@ -57,4 +67,45 @@ export function isTimeOfDay(value: string): boolean {
 }
 
 /** `HH:MM` local time (RegularHours, TariffRestrictions); "24:00" is not allowed by the spec's regex. */
-export const TimeOfDaySchema = z.string().regex(TIME_OF_DAY, { message: 'must be a 24h time HH:MM' });
+export const TimeOfDaySchema = z
+  .string()
+  .check(z.regex(TIME_OF_DAY, { message: 'must be a 24h time HH:MM' }));
+
+/**
+ * DateTime (types §16.1.2 / ocpi-notes §1.6): RFC 3339 in UTC, `Z` or no zone (no zone means UTC),
+ * optional fraction; offsets, even `+00:00`, are not allowed. The wire string is kept as sent (the hub
+ * never rewrites it).
+ */
+export const DateTimeSchema = z.string().check(
+  z.maxLength(32),
+  z.refine((v) => parseOcpiDateTime(v) !== undefined, {
+    message: 'must be an RFC 3339 UTC DateTime such as 2015-06-29T20:39:09Z (no offsets)',
+  }),
+);
+
+/** A closed enum: only the listed values. */
+export function closedEnum<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values);
+}
+
+/** A list that must hold at least one item (`+` cardinality in the spec tables). */
+export function nonEmptyList<T extends z.core.SomeType>(item: T) {
+  return z.array(item).check(z.minLength(1));
+}
+
+/**
+ * An OCPI object: loose, so unknown fields are kept (2.3.0 forbids rejecting them; ocpi-notes §1.6).
+ * `fields` is a function so that nothing is built at import: a Lambda's cold start pays only for the
+ * schemas its first request parses (the object is built on its first parse, then kept).
+ */
+export function ocpiObject<const S extends z.core.$ZodLooseShape>(fields: () => S) {
+  return z.lazy(() => z.looseObject(fields()));
+}
+
+/**
+ * The PATCH form of an object (transport §4.1.2 / ocpi-notes §1.7): any subset of `fields`, but
+ * `last_updated` is mandatory (2.2+). Nested objects (e.g. a full `evses` list) are still validated in full.
+ */
+export function ocpiPatch<const S extends z.core.$ZodLooseShape>(fields: () => S) {
+  return z.lazy(() => z.extend(z.partial(z.looseObject(fields())), { last_updated: DateTimeSchema }));
+}

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { ciString, IdSchema, ocpiString } from './primitives';
+import * as z from 'zod/mini';
+import { ciString, IdSchema, ocpiObject, ocpiString } from './primitives';
 import { TokenTypeSchema } from './token';
 
 /**
@@ -7,15 +7,14 @@ import { TokenTypeSchema } from './token';
  * The spec: at least one of uid, visual_number or group_id SHALL be set; uid needs type, and
  * visual_number needs issuer, because neither identifies a token on its own.
  */
-export const PublishTokenTypeSchema = z
-  .looseObject({
-    uid: IdSchema.optional(),
-    type: TokenTypeSchema.optional(),
-    visual_number: ocpiString(64).optional(),
-    issuer: ocpiString(64).optional(),
-    group_id: ciString(36).optional(),
-  })
-  .superRefine((token, ctx) => {
+export const PublishTokenTypeSchema = ocpiObject(() => ({
+  uid: z.optional(IdSchema),
+  type: z.optional(TokenTypeSchema),
+  visual_number: z.optional(ocpiString(64)),
+  issuer: z.optional(ocpiString(64)),
+  group_id: z.optional(ciString(36)),
+})).check(
+  z.superRefine((token, ctx) => {
     if (token.uid === undefined && token.visual_number === undefined && token.group_id === undefined) {
       ctx.addIssue({ code: 'custom', message: 'needs uid + type, visual_number + issuer, or group_id' });
     }
@@ -25,5 +24,6 @@ export const PublishTokenTypeSchema = z
     if (token.visual_number !== undefined && token.issuer === undefined) {
       ctx.addIssue({ code: 'custom', message: 'is required when visual_number is set', path: ['issuer'] });
     }
-  });
+  }),
+);
 export type PublishTokenType = z.infer<typeof PublishTokenTypeSchema>;

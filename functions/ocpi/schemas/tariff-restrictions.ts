@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { IntSchema, TimeOfDaySchema } from './primitives';
+import * as z from 'zod/mini';
+import { closedEnum, IntSchema, ocpiObject, TimeOfDaySchema } from './primitives';
 
 export const DAYS_OF_WEEK = [
   'MONDAY',
@@ -10,36 +10,38 @@ export const DAYS_OF_WEEK = [
   'SATURDAY',
   'SUNDAY',
 ] as const;
-export const DayOfWeekSchema = z.enum(DAYS_OF_WEEK);
+export const DayOfWeekSchema = closedEnum(DAYS_OF_WEEK);
 export type DayOfWeek = z.infer<typeof DayOfWeekSchema>;
 
 export const RESERVATION_RESTRICTION_TYPES = ['RESERVATION', 'RESERVATION_EXPIRES'] as const;
-export const ReservationRestrictionTypeSchema = z.enum(RESERVATION_RESTRICTION_TYPES);
+export const ReservationRestrictionTypeSchema = closedEnum(RESERVATION_RESTRICTION_TYPES);
 export type ReservationRestrictionType = z.infer<typeof ReservationRestrictionTypeSchema>;
 
 /** `YYYY-MM-DD` local date (tariffs §11.4.6), regex from the spec. */
-const LocalDateSchema = z.string().regex(/^([12][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, {
-  message: 'must be a date YYYY-MM-DD',
-});
+const LocalDateSchema = z.string().check(
+  z.regex(/^([12][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, {
+    message: 'must be a date YYYY-MM-DD',
+  }),
+);
 
 /**
  * TariffRestrictions (tariffs §11.4.6). No ordering between start_time and end_time is enforced: the spec
  * lets a time window wrap around midnight (end_time before start_time). Durations are in seconds.
  */
-export const TariffRestrictionsSchema = z.looseObject({
-  start_time: TimeOfDaySchema.optional(),
-  end_time: TimeOfDaySchema.optional(),
-  start_date: LocalDateSchema.optional(),
-  end_date: LocalDateSchema.optional(),
-  min_kwh: z.number().optional(),
-  max_kwh: z.number().optional(),
-  min_current: z.number().optional(),
-  max_current: z.number().optional(),
-  min_power: z.number().optional(),
-  max_power: z.number().optional(),
-  min_duration: IntSchema.optional(),
-  max_duration: IntSchema.optional(),
-  day_of_week: z.array(DayOfWeekSchema).optional(),
-  reservation: ReservationRestrictionTypeSchema.optional(),
-});
+export const TariffRestrictionsSchema = ocpiObject(() => ({
+  start_time: z.optional(TimeOfDaySchema),
+  end_time: z.optional(TimeOfDaySchema),
+  start_date: z.optional(LocalDateSchema),
+  end_date: z.optional(LocalDateSchema),
+  min_kwh: z.optional(z.number()),
+  max_kwh: z.optional(z.number()),
+  min_current: z.optional(z.number()),
+  max_current: z.optional(z.number()),
+  min_power: z.optional(z.number()),
+  max_power: z.optional(z.number()),
+  min_duration: z.optional(IntSchema),
+  max_duration: z.optional(IntSchema),
+  day_of_week: z.optional(z.array(DayOfWeekSchema)),
+  reservation: z.optional(ReservationRestrictionTypeSchema),
+}));
 export type TariffRestrictions = z.infer<typeof TariffRestrictionsSchema>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** One schema failure, with its path in `evses[0].connectors[1].max_voltage` form. */
 export interface SchemaIssue {
@@ -44,19 +44,13 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
   return formatted;
 }
 
-const MISSING_FIELD_CODES = new Set(['invalid_type', 'invalid_value', 'invalid_union']);
-
-/** Says "is required" for a missing field instead of zod's "expected string, received undefined". */
-const missingFieldMessage: z.core.$ZodErrorMap = (issue) =>
-  issue.input === undefined && MISSING_FIELD_CODES.has(issue.code ?? '') ? 'is required' : undefined;
-
-function toSchemaIssues(error: z.ZodError): SchemaIssue[] {
+function toSchemaIssues(error: z.core.$ZodError): SchemaIssue[] {
   return error.issues.map((issue) => ({ fieldPath: formatIssuePath(issue.path), message: issue.message }));
 }
 
 /** All failures of `value` against `schema`, or an empty list when it conforms. */
-export function schemaIssues(schema: z.ZodType, value: unknown): SchemaIssue[] {
-  const result = schema.safeParse(value, { error: missingFieldMessage });
+export function schemaIssues(schema: z.core.$ZodType, value: unknown): SchemaIssue[] {
+  const result = z.safeParse(schema, value);
   return result.success ? [] : toSchemaIssues(result.error);
 }
 
@@ -64,8 +58,12 @@ export function schemaIssues(schema: z.ZodType, value: unknown): SchemaIssue[] {
  * Parses `value` with `schema` and returns the parsed value (unknown fields kept), or throws a
  * SchemaValidationError. `what` names the object in the message, e.g. `Location` or `EVSE`.
  */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(value, { error: missingFieldMessage });
+export function parseOrThrow<S extends z.core.$ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.output<S> {
+  const result = z.safeParse(schema, value);
   if (result.success) return result.data;
   throw new SchemaValidationError(what, toSchemaIssues(result.error));
 }

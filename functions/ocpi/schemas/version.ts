@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MODULE_IDS_221 } from '../modules';
-import { UrlSchema } from './primitives';
+import { closedEnum, nonEmptyList, ocpiObject, UrlSchema } from './primitives';
 
 /** VersionNumber (versions §6.2.2). `2.2` is deprecated but still a value, and the spec's own examples use it. */
 export const VERSION_NUMBERS = ['2.0', '2.1', '2.1.1', '2.2', '2.2.1'] as const;
-export const VersionNumberSchema = z.enum(VERSION_NUMBERS);
+export const VersionNumberSchema = closedEnum(VERSION_NUMBERS);
 export type VersionNumber = z.infer<typeof VersionNumberSchema>;
 
 /**
@@ -14,11 +14,13 @@ export type VersionNumber = z.infer<typeof VersionNumberSchema>;
  */
 export const AdvertisedVersionNumberSchema = z.union([
   VersionNumberSchema,
-  z.string().regex(/^\d{1,3}(\.\d{1,3}){1,3}$/, { message: 'must be a version number such as 2.2.1' }),
+  z
+    .string()
+    .check(z.regex(/^\d{1,3}(\.\d{1,3}){1,3}$/, { message: 'must be a version number such as 2.2.1' })),
 ]);
 
 /** ModuleID (versions §6.2.3): the one list of module ids lives in modules.ts. */
-export const ModuleIDSchema = z.enum(MODULE_IDS_221);
+export const ModuleIDSchema = closedEnum(MODULE_IDS_221);
 export type ModuleID = z.infer<typeof ModuleIDSchema>;
 
 /**
@@ -27,31 +29,35 @@ export type ModuleID = z.infer<typeof ModuleIDSchema>;
  */
 export const EndpointIdentifierSchema = z.union([
   ModuleIDSchema,
-  z.string().regex(/^[a-z0-9]+-[a-z0-9_-]+$/i, { message: 'must be a ModuleID or a prefixed custom module' }),
+  z
+    .string()
+    .check(
+      z.regex(/^[a-z0-9]+-[a-z0-9_-]+$/i, { message: 'must be a ModuleID or a prefixed custom module' }),
+    ),
 ]);
 
 export const INTERFACE_ROLES = ['SENDER', 'RECEIVER'] as const;
-export const InterfaceRoleSchema = z.enum(INTERFACE_ROLES);
+export const InterfaceRoleSchema = closedEnum(INTERFACE_ROLES);
 export type InterfaceRole = z.infer<typeof InterfaceRoleSchema>;
 
 /** Version (versions §6.1.2): one entry of the version information endpoint. */
-export const VersionSchema = z.looseObject({
+export const VersionSchema = ocpiObject(() => ({
   version: AdvertisedVersionNumberSchema,
   url: UrlSchema,
-});
+}));
 export type Version = z.infer<typeof VersionSchema>;
 
 /** Endpoint (versions §6.2.1). */
-export const EndpointSchema = z.looseObject({
+export const EndpointSchema = ocpiObject(() => ({
   identifier: EndpointIdentifierSchema,
   role: InterfaceRoleSchema,
   url: UrlSchema,
-});
+}));
 export type Endpoint = z.infer<typeof EndpointSchema>;
 
 /** VersionDetails (versions §6.2.1): the version details endpoint's data. */
-export const VersionDetailsSchema = z.looseObject({
+export const VersionDetailsSchema = ocpiObject(() => ({
   version: AdvertisedVersionNumberSchema,
-  endpoints: z.array(EndpointSchema).min(1),
-});
+  endpoints: nonEmptyList(EndpointSchema),
+}));
 export type VersionDetails = z.infer<typeof VersionDetailsSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   CDRSchema,
   ConnectorPatchSchema,
@@ -35,7 +35,7 @@ const OpeningTimesFragmentSchema = z.looseObject({ opening_times: HoursSchema })
 const EnergyMixFragmentSchema = z.looseObject({ energy_mix: EnergyMixSchema });
 
 /** The patch examples by what their URL would address (locations §8.2.2.3 examples). */
-const EXACT_SCHEMAS: Record<string, z.ZodType> = {
+const EXACT_SCHEMAS: Record<string, z.ZodMiniType> = {
   'location_patch_example_location.json': LocationPatchSchema,
   'location_patch_example_remove_evse.json': EVSEPatchSchema,
   'location_patch_example_status.json': EVSEPatchSchema,
@@ -51,7 +51,7 @@ const EXACT_SCHEMAS: Record<string, z.ZodType> = {
   'versions_info_example.json': z.array(VersionSchema),
 };
 
-const PREFIX_SCHEMAS: ReadonlyArray<readonly [string, z.ZodType]> = [
+const PREFIX_SCHEMAS: ReadonlyArray<readonly [string, z.ZodMiniType]> = [
   ['cdr_', CDRSchema],
   ['credentials_', CredentialsSchema],
   ['location_energymix_', EnergyMixFragmentSchema],
@@ -64,7 +64,7 @@ const PREFIX_SCHEMAS: ReadonlyArray<readonly [string, z.ZodType]> = [
   ['version_details_', VersionDetailsSchema],
 ];
 
-function schemaFor(fileName: string): z.ZodType | undefined {
+function schemaFor(fileName: string): z.ZodMiniType | undefined {
   return EXACT_SCHEMAS[fileName] ?? PREFIX_SCHEMAS.find(([prefix]) => fileName.startsWith(prefix))?.[1];
 }
 
