@@ -21,7 +21,14 @@ export interface HubLog {
 
 const SENSITIVE_KEY = /authorization|token|secret|password|credential|cookie|api[-_]?key/i;
 /** Keys that contain a sensitive word but only carry metadata about it. */
-const SAFE_KEYS = new Set(['token_age_seconds', 'token_kind', 'token_type', 'token_encoding', 'token_ages']);
+const SAFE_KEYS = new Set([
+  'token_age_seconds',
+  'token_kind',
+  'token_type',
+  'token_encoding',
+  'token_ages',
+  'admin_token_id',
+]);
 
 function redactingReplacer(key: string, value: unknown): unknown {
   if (key && SENSITIVE_KEY.test(key) && !SAFE_KEYS.has(key)) return '[REDACTED]';

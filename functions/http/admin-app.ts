@@ -4,6 +4,7 @@ import { adminAuth } from './admin/admin-auth';
 import { AdminError, adminErrorHandler, adminNotFound } from './admin/admin-errors';
 import { deliveriesRoutes } from './admin/deliveries.routes';
 import { partnersRoutes } from './admin/partners.routes';
+import { adminTokensRoutes } from './admin/tokens.routes';
 import type { HubEnv } from './http-env';
 import { requestContext } from './middleware/request-context';
 import { tenantScope } from './middleware/tenant-scope';
@@ -20,5 +21,6 @@ export function createAdminApp(runtime: HubRuntime): Hono<HubEnv> {
   app.use('/:tenant/admin/*', requestContext(runtime), tenantScope(runtime, unknownAdminTenant), adminAuth());
   app.route('/:tenant/admin/partners', partnersRoutes());
   app.route('/:tenant/admin/deliveries', deliveriesRoutes());
+  app.route('/:tenant/admin/tokens', adminTokensRoutes());
   return app;
 }

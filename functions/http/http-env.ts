@@ -9,6 +9,8 @@ export type HubVariables = {
   log: HubLog;
   tenant: TenantContext;
   caller: Caller;
+  /** The admin token of an admin request (its id and name, never the secret). */
+  adminToken: { id: string; name: string };
 };
 
 export type HubEnv = { Variables: HubVariables };

@@ -4,7 +4,6 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createAdaptorServer } from '@hono/node-server';
 import { type HubConfig, tableNameOf } from '../config';
 import { createHubApp } from '../http/hub-app';
-import { registerAdminToken } from '../hub/auth/admin-tokens';
 import { AuthCache } from '../hub/auth/auth-cache';
 import { TokenKeys } from '../hub/auth/token-keys';
 import type { HubRuntime } from '../hub/hub-runtime';
@@ -14,10 +13,11 @@ import type { ResolveHost } from '../outbound/url-guard';
 import { createDynamoClient } from '../store/dynamo-client';
 import { ensureTable } from '../store/table-admin';
 import { sharedClientTenantStores } from '../store/tenant-stores';
+import { provisionAdminTokens } from './admin-token-provisioning';
 import { type DeliveryLoop, type DeliveryLoopTuning, startDeliveryLoop } from './delivery-loop';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
 import { isPortFree } from './free-port';
-import { loadOrCreateAdminTokens, loadOrCreateKeyFile } from './secret-files';
+import { loadOrCreateKeyFile } from './secret-files';
 
 export class LocalHubError extends Error {}
 
@@ -45,6 +45,10 @@ export interface LocalHubOptions {
 export interface LocalHub {
   url: string;
   port: number;
+  /**
+   * Admin tokens to show the operator, per tenant: one generated at this start because the tenant had
+   * none that works (shown once, never again), or HUB_ADMIN_TOKEN. Empty for a tenant that has its tokens.
+   */
   adminTokens: Map<string, string>;
   runtime: HubRuntime;
   /** The DynamoDB client every tenant's repositories share (benchmarks count its calls). */
@@ -80,21 +84,16 @@ export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
   };
   try {
     const now = opts.now ?? Date.now;
-    const adminTokens = loadOrCreateAdminTokens(
-      opts.dataDir,
-      opts.config.tenants.map((t) => t.id),
-      opts.adminToken,
-    );
     const stores = sharedClientTenantStores(client, opts.config);
-    for (const tenant of opts.config.tenants) {
-      await ensureTable(client, tableNameOf(opts.config, tenant.id));
-      await registerAdminToken(
-        stores.forTenant(tenant.id).adminTokens,
-        keys,
-        adminTokens.get(tenant.id) as string,
-        new Date(now()).toISOString(),
-      );
-    }
+    for (const tenant of opts.config.tenants) await ensureTable(client, tableNameOf(opts.config, tenant.id));
+    const adminTokens = await provisionAdminTokens({
+      tenantIds: opts.config.tenants.map((t) => t.id),
+      stores,
+      keys,
+      now,
+      dataDir: opts.dataDir,
+      fixedToken: opts.adminToken,
+    });
     const runtime: HubRuntime = {
       config: opts.config,
       stores,

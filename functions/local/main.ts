@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { ConfigError, readHubConfigFile, readLocalEnv } from '../config';
 import { DynamoDbLocalError } from './dynamodb-local';
 import { LocalHubError, startLocalHub } from './local-hub';
+import { startupBanner } from './startup-banner';
 
 // Node 20 is supported here; the SDK's notice about its future Node 22 floor is not for operators.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -20,18 +21,15 @@ async function main(): Promise<void> {
     adminToken: env.HUB_ADMIN_TOKEN,
     logLevel: env.LOG_LEVEL,
   });
-  const base = env.HUB_PUBLIC_URL ?? hub.url;
-  const lines = [`OCPI hub listening on ${hub.url}`];
-  for (const tenant of config.tenants) {
-    lines.push(`tenant ${tenant.id}:`);
-    lines.push(`  OCPI versions URL: ${base}/${tenant.id}/ocpi/versions`);
-    lines.push(`  admin API:         ${base}/${tenant.id}/admin/partners`);
-    lines.push(
-      `  admin token:       ${env.HUB_ADMIN_TOKEN ? '(from HUB_ADMIN_TOKEN)' : hub.adminTokens.get(tenant.id)}`,
-    );
-  }
-  // Printed to the terminal on purpose (not a log line): the operator needs the token to call the admin API.
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(
+    startupBanner({
+      listenUrl: hub.url,
+      publicUrl: env.HUB_PUBLIC_URL ?? hub.url,
+      config,
+      shownTokens: hub.adminTokens,
+      fixedTokenFromEnv: env.HUB_ADMIN_TOKEN !== undefined,
+    }),
+  );
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   generateKeyMaterial,
-  generateToken,
   type KeyMaterial,
   parseKeyMaterial,
   serializeKeyMaterial,
@@ -10,7 +9,8 @@ import {
 
 /**
  * Local mode keeps its secrets in the data folder, readable by the owner only: the token hashing and
- * encryption keys (AWS keeps them in a KMS-encrypted secret) and the generated admin tokens.
+ * encryption keys (AWS keeps them in a KMS-encrypted secret). Admin tokens live in the tenant tables,
+ * as keyed hashes only.
  */
 const PRIVATE = { mode: 0o600 } as const;
 
@@ -24,27 +24,25 @@ export function loadOrCreateKeyFile(dataDir: string): KeyMaterial {
 }
 
 /**
- * Admin token per tenant: HUB_ADMIN_TOKEN when set (for every tenant), otherwise generated at first
- * start and kept in the data folder so a restart keeps it.
+ * Releases before named admin tokens kept each tenant's generated admin token in clear in
+ * `admin-tokens.json`. Returns those tokens so start-up can adopt them as named tokens (stored only
+ * as keyed hashes); `forgetLegacyAdminTokens` then deletes the file.
  */
-export function loadOrCreateAdminTokens(
-  dataDir: string,
-  tenantIds: string[],
-  fixedToken?: string,
-): Map<string, string> {
-  if (fixedToken) return new Map(tenantIds.map((id) => [id, fixedToken]));
-  const path = join(dataDir, 'admin-tokens.json');
-  const stored: Record<string, string> = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
-  let changed = false;
-  for (const id of tenantIds) {
-    if (!stored[id]) {
-      stored[id] = generateToken();
-      changed = true;
-    }
+export function readLegacyAdminTokens(dataDir: string): Map<string, string> {
+  const path = join(dataDir, LEGACY_ADMIN_TOKENS_FILE);
+  if (!existsSync(path)) return new Map();
+  try {
+    const stored = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    return new Map(
+      Object.entries(stored).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
+  } catch {
+    return new Map();
   }
-  if (changed) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(path, JSON.stringify(stored, null, 2), PRIVATE);
-  }
-  return new Map(tenantIds.map((id) => [id, stored[id] as string]));
 }
+
+export function forgetLegacyAdminTokens(dataDir: string): void {
+  rmSync(join(dataDir, LEGACY_ADMIN_TOKENS_FILE), { force: true });
+}
+
+const LEGACY_ADMIN_TOKENS_FILE = 'admin-tokens.json';

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PARTY_ROLES } from '../../domain/partner';
+import { MAX_ADMIN_TOKEN_DAYS } from '../../hub/auth/admin-tokens';
 
 /** OCPI CiString(2) / CiString(3) as the credentials roles carry them (credentials §CredentialsRole). */
 const CountryCode = z.string().check(z.regex(/^[A-Za-z]{2}$/, 'must be 2 letters (ISO-3166 alpha-2)'));
@@ -36,4 +37,15 @@ export const ConnectPartnerSchema = z.strictObject({
   token: z
     .string()
     .check(z.regex(/^[\x21-\x7e]{1,64}$/, 'must be 1-64 printable ASCII characters without spaces')),
+});
+
+export const CreateAdminTokenSchema = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[^\p{C}]*$/u, 'must not contain control characters'),
+  /** Days until the token stops working; every token made through the API expires. */
+  expires_in_days: z.number().int().min(1).max(MAX_ADMIN_TOKEN_DAYS).default(90),
 });

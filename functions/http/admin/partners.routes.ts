@@ -7,6 +7,7 @@ import {
 } from '../../hub/credentials/hub-initiated.service';
 import { createPartner, partnerView, requirePartner } from '../../hub/partners/partner.service';
 import type { HubEnv } from '../http-env';
+import { NO_STORE } from '../no-store';
 import { readAdminBody } from './admin-body';
 import { ConnectPartnerSchema, CreatePartnerSchema } from './admin-schemas';
 
@@ -28,6 +29,7 @@ export function partnersRoutes(): Hono<HubEnv> {
         versions_url: `${tenant.ocpiBaseUrl}/versions`,
       },
       201,
+      NO_STORE,
     );
   });
 
@@ -60,11 +62,15 @@ export function partnersRoutes(): Hono<HubEnv> {
   app.post('/:id/token-a', async (c) => {
     const tenant = c.get('tenant');
     const { partner, tokenA } = await issueNewTokenA(tenant, c.req.param('id'));
-    return c.json({
-      ...partnerView(partner, tenant.runtime.now()),
-      token_a: tokenA,
-      versions_url: `${tenant.ocpiBaseUrl}/versions`,
-    });
+    return c.json(
+      {
+        ...partnerView(partner, tenant.runtime.now()),
+        token_a: tokenA,
+        versions_url: `${tenant.ocpiBaseUrl}/versions`,
+      },
+      200,
+      NO_STORE,
+    );
   });
 
   app.delete('/:id', async (c) => {

@@ -13,6 +13,7 @@ import { UnauthorizedError } from '../../ocpi/errors';
 import { InterfaceRole } from '../../ocpi/modules';
 import { CredentialsSchema } from '../../ocpi/schemas/credentials';
 import type { HubEnv } from '../http-env';
+import { NO_STORE } from '../no-store';
 import { readValidBody } from '../ocpi-body';
 import type { OcpiModule } from './ocpi-module';
 
@@ -21,7 +22,7 @@ export const credentialsModule: OcpiModule = {
   endpoints: [{ identifier: 'credentials', role: InterfaceRole.SENDER }],
   routes() {
     const app = new Hono<HubEnv>();
-    app.use('/credentials', onlyTheCurrentToken());
+    app.use('/credentials', noStore(), onlyTheCurrentToken());
     app.get('/credentials', (c) => {
       // GET returns the credentials to access the hub: the token the caller authenticated with.
       const token = presentedToken(c.req.header('Authorization'), c.get('tenant'), c.get('caller').tokenHash);
@@ -85,5 +86,13 @@ function onlyTheCurrentToken(): MiddlewareHandler<HubEnv> {
     c.set('caller', current.caller);
     requireMethodAllowed(tenant, current.caller, c.req.method);
     await next();
+  };
+}
+
+/** Every credentials answer may carry the hub's token for the partner: never kept by a cache. */
+function noStore(): MiddlewareHandler<HubEnv> {
+  return async function noStoreMiddleware(c, next) {
+    await next();
+    c.header('Cache-Control', NO_STORE['Cache-Control']);
   };
 }

@@ -60,6 +60,8 @@ export async function startDeliveryTestHub(
     dataDir,
     dynamoEndpoint: testDynamoEndpoint(),
     logLevel: 'ERROR',
+    // A fixed admin token: a generated one is shown only by the start that creates it, not after a restart.
+    adminToken: 'delivery-test-admin-token',
     delivery: { ...FAST_DELIVERY, silenceMs: opts.silenceMs },
   });
   const admin: DeliveryTestHub['admin'] = async (method, path, body) => {
