@@ -42,10 +42,12 @@ export const ConnectPartnerSchema = z.strictObject({
 export const CreateAdminTokenSchema = z.strictObject({
   name: z
     .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .regex(/^[^\p{C}]*$/u, 'must not contain control characters'),
+    .check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(100),
+      z.regex(/^[^\p{C}]*$/u, 'must not contain control characters'),
+    ),
   /** Days until the token stops working; every token made through the API expires. */
-  expires_in_days: z.number().int().min(1).max(MAX_ADMIN_TOKEN_DAYS).default(90),
+  expires_in_days: z._default(z.int().check(z.minimum(1), z.maximum(MAX_ADMIN_TOKEN_DAYS)), 90),
 });
