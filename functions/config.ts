@@ -36,6 +36,19 @@ export const TenantConfigSchema = z.object({
     }),
     {},
   ),
+  /**
+   * Requests per minute before the hub answers HTTP 429 (docs/operations.md "Rate limits"). In AWS the
+   * WAF enforces them (its minimum is 10 per window); locally an in-process limiter does.
+   */
+  rateLimits: z.prefault(
+    z.object({
+      /** One partner: requests carrying the same Authorization header. */
+      partnerPerMinute: z._default(z.int().check(z.minimum(10), z.maximum(1_000_000)), 600),
+      /** The whole tenant: every request under /{tenant}/, OCPI and admin together. */
+      tenantPerMinute: z._default(z.int().check(z.minimum(10), z.maximum(10_000_000)), 6_000),
+    }),
+    {},
+  ),
 });
 export type TenantConfig = z.infer<typeof TenantConfigSchema>;
 
@@ -106,9 +119,16 @@ export function readLocalEnv(env: NodeJS.ProcessEnv = process.env): LocalEnv {
 }
 
 const LambdaEnvSchema = z.object({
-  /** The validated tenants config, serialized by the CDK app from the same file. */
-  HUB_TENANTS_JSON: z.string(),
-  /** Base URL partners reach the hub at (custom domain); derived from the request when absent. */
+  /**
+   * The tenants file bundled beside the handler by the CDK app (a Lambda environment holds at most
+   * 4 KB); relative to LAMBDA_TASK_ROOT.
+   */
+  HUB_CONFIG_FILE: z.string().check(z.minLength(1)),
+  LAMBDA_TASK_ROOT: z.optional(z.string()),
+  /**
+   * Base URL partners reach the hub at: the custom domain, or the API URL with its stage. The stack
+   * always sets it; without it background jobs refuse to hand out URLs (credential rotation).
+   */
   HUB_PUBLIC_URL: z.optional(z.url()),
   /** Role assumed with a TenantId session tag to reach one tenant's table. */
   TENANT_ACCESS_ROLE_ARN: z.string().check(z.startsWith('arn:')),

@@ -1,13 +1,17 @@
-import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ApiFirewall } from './api-firewall';
+import { accessLogFormat } from './api-access-log';
+import { ApiDomain, type ApiDomainProps } from './api-domain';
 
 export interface HubApiProps {
   readonly ocpiFunction: lambda.IFunction;
   readonly adminFunction: lambda.IFunction;
+  /** The deployment stage: also the API Gateway stage name. */
+  readonly stage: string;
+  readonly domain?: Omit<ApiDomainProps, 'api'>;
 }
 
 /**
@@ -17,6 +21,13 @@ export interface HubApiProps {
 export class HubApi extends Construct {
   readonly api: apigateway.RestApi;
   readonly accessLogs: logs.LogGroup;
+  readonly domain?: ApiDomain;
+  /**
+   * Base URL partners reach the hub at: the custom domain, or the execute-api URL with the stage.
+   * Built from the API id and the literal stage name, never from the stage resource: the functions'
+   * environment holds it, and the stage depends on the functions (a cycle otherwise).
+   */
+  readonly publicUrl: string;
 
   constructor(scope: Construct, id: string, props: HubApiProps) {
     super(scope, id);
@@ -25,12 +36,12 @@ export class HubApi extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.api = new apigateway.RestApi(this, 'Api', {
-      description: 'OCPI 2.2.1 roaming hub',
+      description: `OCPI 2.2.1 roaming hub (stage ${props.stage})`,
       endpointTypes: [apigateway.EndpointType.REGIONAL],
       cloudWatchRole: true,
       cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
       deployOptions: {
-        stageName: 'prod',
+        stageName: props.stage,
         tracingEnabled: true,
         throttlingRateLimit: 500,
         throttlingBurstLimit: 1000,
@@ -39,7 +50,7 @@ export class HubApi extends Construct {
         dataTraceEnabled: false,
         metricsEnabled: true,
         accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogs),
-        accessLogFormat: apigateway.AccessLogFormat.jsonWithStandardFields(),
+        accessLogFormat: accessLogFormat(),
       },
     });
 
@@ -50,7 +61,16 @@ export class HubApi extends Construct {
     tenant.addResource('admin').addProxy({ defaultIntegration: admin, anyMethod: true });
     this.api.root.addResource('health').addMethod('GET', admin);
 
-    new ApiFirewall(this, 'Firewall', { stageArn: this.api.deploymentStage.stageArn });
+    if (props.domain) {
+      this.domain = new ApiDomain(this, 'Domain', { api: this.api, ...props.domain });
+      this.publicUrl = `https://${props.domain.domainName}`;
+    } else {
+      this.publicUrl = Fn.join('', [
+        'https://',
+        this.api.restApiId,
+        `.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${props.stage}`,
+      ]);
+    }
 
     Validations.of(this.api).acknowledge(
       {

@@ -17,15 +17,34 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ESM_REQUIRE_BANNER =
   "import { createRequire as topLevelCreateRequire } from 'node:module'; const require = topLevelCreateRequire(import.meta.url);";
 
+const shellQuote = (path: string): string => `'${path.replaceAll("'", "'\\''")}'`;
+
 const FUNCTION_LOG_RETENTION = logs.RetentionDays.ONE_MONTH;
+
+/** Name of the tenants file inside every function bundle (HUB_CONFIG_FILE). */
+export const BUNDLED_CONFIG_NAME = 'hub.config.json';
 
 export interface HubFunctionProps {
   /** Absolute path of the handler file (export `handler`). */
   readonly entry: string;
   readonly description: string;
+  /** POWERTOOLS_SERVICE_NAME: every function logs under its own service name. */
+  readonly serviceName: string;
   readonly environment: Readonly<Record<string, string>>;
+  /** The stage's tenants file on this machine, copied into the bundle as hub.config.json. */
+  readonly configFile: BundledConfigFile;
   readonly timeout: Duration;
   readonly memorySize?: number;
+  /** Reserved concurrency: guaranteed to this function and its ceiling. */
+  readonly reservedConcurrency?: number;
+  /** Asynchronous invocations (EventBridge): how long an event may wait and how often it is retried. */
+  readonly asyncInvoke?: { readonly maxEventAge: Duration; readonly retryAttempts: number };
+}
+
+export interface BundledConfigFile {
+  readonly path: string;
+  /** Content digest: part of the bundling options, so a changed tenants file is a new asset. */
+  readonly digest: string;
 }
 
 /**
@@ -64,6 +83,9 @@ export class HubFunction extends Construct {
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout,
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      maxEventAge: props.asyncInvoke?.maxEventAge,
+      retryAttempts: props.asyncInvoke?.retryAttempts,
       role: this.role,
       logGroup: this.logGroup,
       tracing: lambda.Tracing.ACTIVE,
@@ -71,7 +93,8 @@ export class HubFunction extends Construct {
       depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
-        POWERTOOLS_SERVICE_NAME: `ocpi-hub-${id.toLowerCase()}`,
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        HUB_CONFIG_FILE: BUNDLED_CONFIG_NAME,
         ...props.environment,
       },
       bundling: {
@@ -87,6 +110,15 @@ export class HubFunction extends Construct {
         // Pin the SDK version we test against instead of the one the runtime happens to ship.
         bundleAwsSDK: true,
         logLevel: LogLevel.ERROR,
+        // The tenants file travels in the bundle, not in the 4 KB environment.
+        environment: { HUB_CONFIG_DIGEST: props.configFile.digest },
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir: string, outputDir: string) => [
+            `cp ${shellQuote(props.configFile.path)} ${shellQuote(join(outputDir, BUNDLED_CONFIG_NAME))}`,
+          ],
+        },
       },
     });
     Validations.of(this.function).acknowledge({

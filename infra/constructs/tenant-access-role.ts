@@ -31,27 +31,29 @@ export interface TenantAccessRoleProps {
  * The only principal with access to tenant tables. A function assumes it per request with the session
  * tag TenantId=<tenant>, and the policy names the table through ${aws:PrincipalTag/TenantId}, so a
  * session can only ever reach the table of the tenant it was tagged with.
+ *
+ * The trust policy names the account and the caller roles by condition, which hands the decision to
+ * the callers' own policies: they may tag a session only with a tenant of this stage. Listing the
+ * tenants there rather than in the trust policy keeps the trust policy within IAM's 2,048 characters
+ * at 100 tenants.
  */
 export class TenantAccessRole extends Construct {
   readonly role: iam.Role;
 
   constructor(scope: Construct, id: string, props: TenantAccessRoleProps) {
     super(scope, id);
+    const stack = Stack.of(this);
     const tagKey = `aws:RequestTag/${TENANT_TAG}`;
     this.role = new iam.Role(this, 'Role', {
       description: 'Tenant-scoped access to one tenant table, chosen by the TenantId session tag',
       assumedBy: new iam.SessionTagsPrincipal(
-        new iam.PrincipalWithConditions(
-          new iam.CompositePrincipal(...props.callers.map((caller) => new iam.ArnPrincipal(caller.roleArn))),
-          {
-            Null: { [tagKey]: 'false' },
-            StringEquals: { [tagKey]: [...props.tenantIds] },
-          },
-        ),
+        new iam.PrincipalWithConditions(new iam.AccountPrincipal(stack.account), {
+          ArnEquals: { 'aws:PrincipalArn': props.callers.map((caller) => caller.roleArn) },
+          Null: { [tagKey]: 'false' },
+        }),
       ),
     });
 
-    const stack = Stack.of(this);
     const tableArn = stack.formatArn({
       service: 'dynamodb',
       resource: 'table',
@@ -72,9 +74,16 @@ export class TenantAccessRole extends Construct {
     );
     for (const caller of props.callers) {
       caller.addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: [this.role.roleArn] }),
+      );
+      caller.addToPrincipalPolicy(
         new iam.PolicyStatement({
-          actions: ['sts:AssumeRole', 'sts:TagSession'],
+          actions: ['sts:TagSession'],
           resources: [this.role.roleArn],
+          conditions: {
+            StringEquals: { [tagKey]: [...props.tenantIds] },
+            'ForAllValues:StringEquals': { 'aws:TagKeys': [TENANT_TAG] },
+          },
         }),
       );
     }

@@ -4,31 +4,74 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { type HubConfig, tableNameOf } from '../../functions/config';
 import { TABLE_KEYS } from '../../functions/store/table-schema';
+import { lookUpExisting } from './existing-resource';
 
 const stringKey = (name: string): dynamodb.Attribute => ({ name, type: dynamodb.AttributeType.STRING });
+
+export const tablesKeyAliasOf = (stage: string): string => `alias/ocpi-hub-${stage}-tables`;
+
+export interface TenantTablesProps {
+  /** The stage's tenants config (its table prefix carries the stage). */
+  readonly config: HubConfig;
+  readonly stage: string;
+  /**
+   * The stage's retained tables and their key may exist already (after `cdk destroy`): reference the
+   * ones that do, create the others (tenants added since).
+   */
+  readonly reuseRetained: boolean;
+}
 
 /**
  * One DynamoDB table per tenant, named from the same tenants file the local runtime reads, with the
  * key schema shared with the local bootstrap. Tenants share code, never data (docs/architecture.md "Words").
+ * Tables and their key are retained: a destroyed stack leaves the data, a redeploy with
+ * `reuseRetained` picks it up again by name (docs/operations.md "Stages").
  */
 export class TenantTables extends Construct {
   /** The key every tenant table is encrypted with; the tenant access role may use it. */
-  readonly key: kms.Key;
+  readonly key: kms.IKey;
   /** Tenant id -> table. */
-  readonly tables: ReadonlyMap<string, dynamodb.Table>;
+  readonly tables: ReadonlyMap<string, dynamodb.ITable>;
+  /** Tenant ids whose tables existed and are referenced, not managed, by this stack. */
+  readonly referenced: readonly string[];
 
-  constructor(scope: Construct, id: string, props: { readonly config: HubConfig }) {
+  constructor(scope: Construct, id: string, props: TenantTablesProps) {
     super(scope, id);
-    this.key = new kms.Key(this, 'Key', {
-      description: 'Encrypts the OCPI hub tenant tables',
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    const tables = new Map<string, dynamodb.Table>();
+    const aliasName = tablesKeyAliasOf(props.stage);
+    if (props.reuseRetained) {
+      this.key = kms.Key.fromLookup(this, 'Key', { aliasName });
+    } else {
+      const key = new kms.Key(this, 'Key', {
+        description: `Encrypts the OCPI hub tenant tables (stage ${props.stage})`,
+        enableKeyRotation: true,
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+      key.addAlias(aliasName).applyRemovalPolicy(RemovalPolicy.RETAIN);
+      this.key = key;
+    }
+    const tables = new Map<string, dynamodb.ITable>();
+    const referenced: string[] = [];
     for (const tenant of props.config.tenants) {
-      tables.set(tenant.id, this.createTable(tableNameOf(props.config, tenant.id), tenant.id));
+      const tableName = tableNameOf(props.config, tenant.id);
+      const existing = props.reuseRetained
+        ? lookUpExisting(this, 'AWS::DynamoDB::Table', tableName, ['StreamArn'])
+        : undefined;
+      if (existing && typeof existing.StreamArn === 'string') {
+        referenced.push(tenant.id);
+        tables.set(
+          tenant.id,
+          dynamodb.Table.fromTableAttributes(this, `Table-${tenant.id}`, {
+            tableName,
+            tableStreamArn: existing.StreamArn,
+            encryptionKey: this.key,
+          }),
+        );
+      } else {
+        tables.set(tenant.id, this.createTable(tableName, tenant.id));
+      }
     }
     this.tables = tables;
+    this.referenced = referenced;
   }
 
   private createTable(tableName: string, tenantId: string): dynamodb.Table {

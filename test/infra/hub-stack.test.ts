@@ -4,8 +4,10 @@ import { Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tableNameOf } from '../../functions/config';
+import { parseHubConfig, tableNameOf } from '../../functions/config';
 import { TABLE_KEYS } from '../../functions/store/table-schema';
+import { BUNDLED_CONFIG_NAME } from '../../infra/constructs/hub-function';
+import { SCHEDULED_JOBS } from '../../infra/constructs/scheduled-jobs';
 import { TENANT_ITEM_ACTIONS } from '../../infra/constructs/tenant-access-role';
 import {
   actionsOf,
@@ -16,7 +18,7 @@ import {
 } from './synth-hub-stack';
 
 let hub: SynthesizedHub;
-let functionIds: Record<'ocpi' | 'admin' | 'delivery' | 'scheduled', string>;
+let functionIds: Record<string, string>;
 
 beforeAll(() => {
   hub = synthHubStack();
@@ -25,14 +27,32 @@ beforeAll(() => {
     ocpi: hub.logicalIdOf(functions.ocpi.function),
     admin: hub.logicalIdOf(functions.admin.function),
     delivery: hub.logicalIdOf(functions.delivery.function),
-    scheduled: hub.logicalIdOf(functions.scheduled.function),
+    ...Object.fromEntries(
+      [...functions.jobs].map(([job, fn]) => [`job ${job}`, hub.logicalIdOf(fn.function)]),
+    ),
   };
 }, 120_000);
 
+const environmentOf = (functionId: string): Record<string, unknown> => {
+  const environment = hub.resources[functionId]?.Properties.Environment as
+    | { Variables: Record<string, unknown> }
+    | undefined;
+  return environment?.Variables ?? {};
+};
+
 describe('functions', () => {
-  it('runs exactly the four hub functions on Node 22, arm64, with active tracing', () => {
+  it('runs ocpi, admin, delivery and one function per scheduled job on Node 22, arm64, with tracing', () => {
     const functions = hub.template.findResources('AWS::Lambda::Function');
 
+    expect(Object.keys(functionIds).sort()).toEqual([
+      'admin',
+      'delivery',
+      'job command-timeouts',
+      'job credential-rotation',
+      'job delivery-retry',
+      'job still-alive',
+      'ocpi',
+    ]);
     expect(Object.keys(functions).sort()).toEqual(Object.values(functionIds).sort());
     for (const { Properties } of Object.values(functions) as Resource[]) {
       expect(Properties).toMatchObject({
@@ -57,10 +77,14 @@ describe('functions', () => {
     }
   });
 
-  it('bundles a minified ESM module with a require banner and a source map', () => {
-    const { Properties } = hub.template.toJSON().Resources[functionIds.ocpi] as Resource;
+  const assetDirOf = (functionId: string): string => {
+    const { Properties } = hub.resources[functionId] as Resource;
     const assetHash = (Properties.Code as { S3Key: string }).S3Key.replace(/\.zip$/, '');
-    const assetDir = join(hub.app.outdir, `asset.${assetHash}`);
+    return join(hub.app.outdir, `asset.${assetHash}`);
+  };
+
+  it('bundles a minified ESM module with a require banner and a source map', () => {
+    const assetDir = assetDirOf(functionIds.ocpi!);
 
     const bundle = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
 
@@ -72,22 +96,53 @@ describe('functions', () => {
     expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
   });
 
-  it('gives every function the tenants config, the keys secret, the tenant role and source maps', () => {
+  it('bundles the stage tenants file beside every handler instead of an environment variable', () => {
+    for (const id of Object.values(functionIds)) {
+      const bundled = readFileSync(join(assetDirOf(id), BUNDLED_CONFIG_NAME), 'utf8');
+      const variables = environmentOf(id);
+
+      expect(parseHubConfig(JSON.parse(bundled), 'bundle')).toEqual(hub.config);
+      expect(hub.config.tablePrefix).toBe('test-hub-dev-');
+      expect(variables.HUB_CONFIG_FILE).toBe(BUNDLED_CONFIG_NAME);
+      expect(JSON.stringify(variables)).not.toContain('alpha');
+    }
+  });
+
+  it('gives every function the keys secret, the tenant role, the public URL and its own service name', () => {
     const roleId = hub.logicalIdOf(hub.stack.tenantAccess.role);
     const secretId = hub.logicalIdOf(hub.stack.keys.secret);
 
-    for (const id of Object.values(functionIds)) {
-      const { Properties } = hub.template.toJSON().Resources[id] as Resource;
-      const variables = (Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-
-      expect(JSON.parse(variables.HUB_TENANTS_JSON as string)).toEqual(hub.config);
+    const serviceNames = Object.values(functionIds).map((id) => {
+      const variables = environmentOf(id);
       expect(variables).toMatchObject({
         TENANT_ACCESS_ROLE_ARN: { 'Fn::GetAtt': [roleId, 'Arn'] },
         HUB_KEYS_SECRET_ARN: { Ref: secretId },
+        HUB_PUBLIC_URL: expect.anything(),
         LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
       });
-    }
+      return variables.POWERTOOLS_SERVICE_NAME;
+    });
+
+    expect(serviceNames.sort()).toEqual([
+      'ocpi-hub-admin',
+      'ocpi-hub-delivery',
+      'ocpi-hub-job-command-timeouts',
+      'ocpi-hub-job-credential-rotation',
+      'ocpi-hub-job-delivery-retry',
+      'ocpi-hub-job-still-alive',
+      'ocpi-hub-ocpi',
+    ]);
+  });
+
+  it('reserves concurrency for delivery (at least 10) and one run per scheduled job', () => {
+    const reserved = (id: string) => hub.resources[id]?.Properties.ReservedConcurrentExecutions;
+
+    expect(reserved(functionIds.delivery!)).toBe(10);
+    expect(reserved(functionIds.ocpi!)).toBeUndefined();
+    expect(reserved(functionIds.admin!)).toBeUndefined();
+    for (const fn of hub.stack.functions.jobs.values())
+      expect(reserved(hub.logicalIdOf(fn.function))).toBe(1);
   });
 });
 
@@ -129,6 +184,7 @@ describe('api', () => {
     expect(stages).toHaveLength(1);
     expect(JSON.stringify(stage.AccessLogSetting)).toContain(`"${accessLogsId}"`);
     expect(stage).toMatchObject({
+      StageName: 'dev',
       TracingEnabled: true,
       MethodSettings: [{ HttpMethod: '*', ResourcePath: '/*', DataTraceEnabled: false }],
     });
@@ -149,7 +205,7 @@ describe('api', () => {
       Scope: 'REGIONAL',
       Rules: Match.arrayWith([
         Match.objectLike({
-          Action: { Block: {} },
+          Action: { Block: Match.objectLike({ CustomResponse: Match.objectLike({ ResponseCode: 429 }) }) },
           Statement: { RateBasedStatement: Match.objectLike({ AggregateKeyType: 'IP' }) },
         }),
         Match.objectLike({
@@ -245,6 +301,7 @@ describe('tenant tables', () => {
     for (const { Properties } of mappings) {
       expect(Properties).toMatchObject({
         FunctionName: { Ref: functionIds.delivery },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
         MaximumRetryAttempts: 5,
         BisectBatchOnFunctionError: true,
         MaximumRecordAgeInSeconds: 6 * 3600,
@@ -271,8 +328,8 @@ describe('tenant isolation', () => {
 
     expect(actionsOf(dynamo!).sort()).toEqual([...TENANT_ITEM_ACTIONS].sort());
     const resources = JSON.stringify(dynamo!.Resource);
-    expect(resources).toContain(`:table/test-hub-\${aws:PrincipalTag/TenantId}"`);
-    expect(resources).toContain(`:table/test-hub-\${aws:PrincipalTag/TenantId}/index/*"`);
+    expect(resources).toContain(`:table/test-hub-dev-\${aws:PrincipalTag/TenantId}"`);
+    expect(resources).toContain(`:table/test-hub-dev-\${aws:PrincipalTag/TenantId}/index/*"`);
     expect((dynamo!.Resource as unknown[]).length).toBe(2);
     const kms = statements.find((s) => actionsOf(s).includes('kms:Decrypt'));
     expect(actionsOf(kms!)).toEqual(
@@ -281,29 +338,51 @@ describe('tenant isolation', () => {
     expect(kms!.Resource).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
   });
 
-  it('is assumable only by the four function roles, with a TenantId tag naming a known tenant', () => {
+  it('is assumable only by the function roles, and only with a TenantId tag', () => {
     const roleId = hub.logicalIdOf(hub.stack.tenantAccess.role);
-    const trust = hub.template.toJSON().Resources[roleId].Properties.AssumeRolePolicyDocument
-      .Statement as Statement[];
-    const functionRoleIds = hub.stack.functions.all.map((fn) => hub.logicalIdOf(fn.role));
+    const trust = hub.resources[roleId]!.Properties.AssumeRolePolicyDocument as { Statement: Statement[] };
+    const functionRoleArns = hub.stack.functions.all
+      .map((fn) => ({ 'Fn::GetAtt': [hub.logicalIdOf(fn.role), 'Arn'] }))
+      .map((arn) => JSON.stringify(arn))
+      .sort();
 
-    const principals = trust.flatMap((s) => (s.Principal as { AWS: unknown }).AWS);
-
-    expect(principals.map((p) => JSON.stringify(p)).sort()).toEqual(
-      functionRoleIds.map((id) => JSON.stringify({ 'Fn::GetAtt': [id, 'Arn'] })).sort(),
+    expect(trust.Statement).toHaveLength(1);
+    const [statement] = trust.Statement;
+    expect(actionsOf(statement!).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+    expect(JSON.stringify(statement!.Principal)).toContain(':root');
+    const condition = statement!.Condition as {
+      ArnEquals: { 'aws:PrincipalArn': unknown[] };
+      Null: Record<string, string>;
+    };
+    expect(condition.ArnEquals['aws:PrincipalArn'].map((arn) => JSON.stringify(arn)).sort()).toEqual(
+      functionRoleArns,
     );
-    for (const statement of trust) {
-      expect(actionsOf(statement).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
-      expect(statement.Condition).toEqual({
-        Null: { 'aws:RequestTag/TenantId': 'false' },
-        StringEquals: { 'aws:RequestTag/TenantId': ['alpha', 'beta-net'] },
-      });
+    expect(condition.Null).toEqual({ 'aws:RequestTag/TenantId': 'false' });
+  });
+
+  it('lets every function role tag a session only with a tenant of this stage', () => {
+    const tenantRoleArn = { 'Fn::GetAtt': [hub.logicalIdOf(hub.stack.tenantAccess.role), 'Arn'] };
+
+    for (const { role } of hub.stack.functions.all) {
+      const statements = hub.statementsOfRole(hub.logicalIdOf(role));
+
+      expect(statements).toContainEqual(
+        expect.objectContaining({ Action: 'sts:AssumeRole', Resource: tenantRoleArn }),
+      );
+      expect(statements).toContainEqual(
+        expect.objectContaining({
+          Action: 'sts:TagSession',
+          Resource: tenantRoleArn,
+          Condition: {
+            StringEquals: { 'aws:RequestTag/TenantId': ['alpha', 'beta-net'] },
+            'ForAllValues:StringEquals': { 'aws:TagKeys': ['TenantId'] },
+          },
+        }),
+      );
     }
   });
 
-  it('grants no function role a DynamoDB item action, only the tenant role assumption', () => {
-    const tenantRoleId = hub.logicalIdOf(hub.stack.tenantAccess.role);
-
+  it('grants no function role a DynamoDB item action', () => {
     for (const { role } of hub.stack.functions.all) {
       const roleId = hub.logicalIdOf(role);
       const statements = hub.statementsOfRole(roleId);
@@ -314,20 +393,12 @@ describe('tenant isolation', () => {
           (a) => !/^dynamodb:(ListStreams|DescribeStream|GetRecords|GetShardIterator)$/.test(a),
         ),
       ).toEqual([]);
-      expect(hub.template.toJSON().Resources[roleId].Properties.ManagedPolicyArns).toBeUndefined();
-      expect(statements).toContainEqual(
-        expect.objectContaining({
-          Action: ['sts:AssumeRole', 'sts:TagSession'],
-          Resource: { 'Fn::GetAtt': [tenantRoleId, 'Arn'] },
-        }),
-      );
+      expect(hub.resources[roleId]?.Properties.ManagedPolicyArns).toBeUndefined();
     }
-    const deliveryActions = hub
+    const streamRead = hub
       .statementsOfRole(hub.logicalIdOf(hub.stack.functions.delivery.role))
-      .flatMap(actionsOf);
-    expect(deliveryActions).toEqual(
-      expect.arrayContaining(['dynamodb:GetRecords', 'dynamodb:GetShardIterator']),
-    );
+      .find((s) => actionsOf(s).includes('dynamodb:GetRecords'));
+    expect(JSON.stringify(streamRead?.Resource)).toContain(':table/test-hub-dev-*/stream/*');
   });
 });
 
@@ -337,6 +408,7 @@ describe('keys and schedules', () => {
     const secretId = hub.logicalIdOf(hub.stack.keys.secret);
 
     hub.template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: 'ocpi-hub/dev/keys',
       KmsKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
       GenerateSecretString: Match.objectLike({ GenerateStringKey: 'keyMaterial', PasswordLength: 128 }),
     });
@@ -351,20 +423,47 @@ describe('keys and schedules', () => {
     }
   });
 
-  it('invokes the scheduled function with the job name on every schedule', () => {
-    const rules = Object.values(hub.template.findResources('AWS::Events::Rule')) as Resource[];
+  it('invokes each job function with its job name, never retrying into the next run', () => {
+    const rules = Object.values(hub.ofType('AWS::Events::Rule'));
     const schedules = rules.map(({ Properties }) => {
-      const [target] = Properties.Targets as { Arn: unknown; Input: string }[];
-      expect(target?.Arn).toEqual({ 'Fn::GetAtt': [functionIds.scheduled, 'Arn'] });
-      return `${Properties.ScheduleExpression} ${target?.Input}`;
+      const [target] = Properties.Targets as {
+        Arn: { 'Fn::GetAtt': string[] };
+        Input: string;
+        RetryPolicy: unknown;
+      }[];
+      const { job } = JSON.parse(target!.Input) as { job: string };
+      expect(target!.Arn).toEqual({ 'Fn::GetAtt': [functionIds[`job ${job}`], 'Arn'] });
+      expect(target!.RetryPolicy).toEqual({ MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60 });
+      return `${Properties.ScheduleExpression} ${job}`;
     });
 
     expect(schedules.sort()).toEqual([
-      'rate(1 hour) {"job":"credential-rotation"}',
-      'rate(1 minute) {"job":"command-timeouts"}',
-      'rate(1 minute) {"job":"delivery-retry"}',
-      'rate(5 minutes) {"job":"still-alive"}',
+      'rate(1 hour) credential-rotation',
+      'rate(1 minute) command-timeouts',
+      'rate(1 minute) delivery-retry',
+      'rate(5 minutes) still-alive',
     ]);
+  });
+
+  it('ends every job run before its next tick and drops a run that could not start in time', () => {
+    const invokeConfigs = Object.values(hub.ofType('AWS::Lambda::EventInvokeConfig'));
+
+    for (const { job, every } of SCHEDULED_JOBS) {
+      const fn = hub.stack.functions.jobs.get(job)!;
+      const functionId = hub.logicalIdOf(fn.function);
+      const timeout = hub.resources[functionId]?.Properties.Timeout as number;
+
+      expect(timeout).toBeLessThan(every.toSeconds());
+      expect(invokeConfigs).toContainEqual(
+        expect.objectContaining({
+          Properties: expect.objectContaining({
+            FunctionName: { Ref: functionId },
+            MaximumEventAgeInSeconds: 60,
+            MaximumRetryAttempts: 0,
+          }),
+        }),
+      );
+    }
   });
 });
 

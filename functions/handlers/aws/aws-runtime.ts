@@ -1,5 +1,6 @@
+import { resolve } from 'node:path';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { parseHubConfig, readLambdaEnv } from '../../config';
+import { readHubConfigFile, readLambdaEnv } from '../../config';
 import { AuthCache } from '../../hub/auth/auth-cache';
 import { type KeyMaterial, TokenKeys } from '../../hub/auth/token-keys';
 import type { HubRuntime } from '../../hub/hub-runtime';
@@ -8,7 +9,7 @@ import { createPartnerHttpClient } from '../../outbound/partner-http-client';
 import { assumedRoleTenantStores } from '../../store/tenant-stores';
 
 /**
- * The runtime of every Lambda function, built once per cold start: tenants from HUB_TENANTS_JSON,
+ * The runtime of every Lambda function, built once per cold start: tenants from the bundled HUB_CONFIG_FILE,
  * tenant tables through the tenant-access role, token keys from the KMS-encrypted secret.
  */
 let runtime: Promise<HubRuntime> | undefined;
@@ -23,7 +24,7 @@ export function awsRuntime(): Promise<HubRuntime> {
 
 async function buildAwsRuntime(): Promise<HubRuntime> {
   const env = readLambdaEnv();
-  const config = parseHubConfig(JSON.parse(env.HUB_TENANTS_JSON), 'HUB_TENANTS_JSON');
+  const config = readHubConfigFile(resolve(env.LAMBDA_TASK_ROOT ?? '.', env.HUB_CONFIG_FILE));
   const log = createLogger({ level: env.LOG_LEVEL });
   const keys = new TokenKeys(await readKeyMaterial(env.HUB_KEYS_SECRET_ARN));
   return {
