@@ -25,7 +25,7 @@ export function awsRuntime(): Promise<HubRuntime> {
 async function buildAwsRuntime(): Promise<HubRuntime> {
   const env = readLambdaEnv();
   const config = readHubConfigFile(resolve(env.LAMBDA_TASK_ROOT ?? '.', env.HUB_CONFIG_FILE));
-  const log = createLogger({ level: env.LOG_LEVEL });
+  const log = createLogger({ level: env.LOG_LEVEL, service: env.POWERTOOLS_SERVICE_NAME });
   const keys = new TokenKeys(await readKeyMaterial(env.HUB_KEYS_SECRET_ARN));
   return {
     config,

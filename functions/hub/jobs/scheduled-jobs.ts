@@ -25,6 +25,15 @@ export interface ScheduledJobDeps {
 /** Runs one periodic job for every tenant; the same code behind EventBridge and the local timers. */
 export async function runScheduledJob(runtime: HubRuntime, job: ScheduledJobName, deps: ScheduledJobDeps) {
   if (job === 'delivery-retry') return deps.worker.sweep();
+  if (job === 'credential-rotation' && !runtime.publicUrl) {
+    // A background job has no request to take a base URL from: rotating would hand every partner
+    // versions URLs of http://localhost and cut them off (the stack always sets HUB_PUBLIC_URL).
+    runtime.log.error('credential rotation refused', {
+      job,
+      reason: 'no public URL configured (HUB_PUBLIC_URL); partners would be given unreachable URLs',
+    });
+    return;
+  }
   const failures: unknown[] = [];
   for (const tenant of runtime.config.tenants) {
     const ctx = backgroundTenant(runtime, tenant);
