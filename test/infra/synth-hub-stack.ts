@@ -50,6 +50,8 @@ export interface SynthesizedHub {
   statementsOfRole(roleId: string): Statement[];
   /** Resources of one type, by logical id. */
   ofType(type: string): Record<string, Resource>;
+  /** Environment variables of a Lambda function. */
+  environmentOf(fn: IConstruct): Record<string, unknown>;
 }
 
 export interface SynthOptions {
@@ -92,5 +94,12 @@ export function synthHubStack(options: SynthOptions = {}): SynthesizedHub {
         .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`))
         .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement),
     ofType: (type) => template.findResources(type) as Record<string, Resource>,
+    environmentOf: (fn) => {
+      const element = (fn.node.defaultChild ?? fn) as CfnElement;
+      const environment = resources[stack.getLogicalId(element)]?.Properties.Environment as
+        | { Variables: Record<string, unknown> }
+        | undefined;
+      return environment?.Variables ?? {};
+    },
   };
 }
