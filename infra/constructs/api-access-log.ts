@@ -2,8 +2,8 @@ import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 
 /**
  * One JSON line per request. `requestId` is API Gateway's request id, which the ocpi and admin
- * handlers adopt as the hub's X-Request-ID when the caller sent none (functions/handlers/
- * api-gateway-request-id.ts), so it equals the `request_id` of the function's log lines and the
+ * handlers adopt as the hub's X-Request-ID when the caller sent none
+ * (functions/handlers/aws/api-gateway-request-id.ts), so it equals the `request_id` of the function's log lines and the
  * X-Request-ID response header. When the caller sent its own X-Request-ID (which the hub echoes),
  * the WAF log of the same `requestId` carries that header. `integrationRequestId` is the Lambda
  * invocation's request id. Never a header value (the Authorization header carries tokens) and never

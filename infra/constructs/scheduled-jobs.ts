@@ -4,7 +4,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
 import type { HubFunction } from './hub-function';
 
-/** The jobs of `functions/hub/delivery/scheduled-jobs.ts`; each rule invokes its function with `{ "job": <name> }`. */
+/** The jobs of `functions/hub/jobs/scheduled-jobs.ts`; each rule invokes its function with `{ "job": <name> }`. */
 export const SCHEDULED_JOBS = [
   { job: 'still-alive', every: Duration.minutes(5), description: 'Still-alive checks of connected partners' },
   {

@@ -125,7 +125,10 @@ describe('admin source allow-list', () => {
     ]);
     expect(rule?.Name).toBe('admin-source-allow-list');
     expect(rule?.Action?.Block?.CustomResponse).toMatchObject({ ResponseCode: 403 });
-    const [pathMatch, notAllowed] = (rule?.Statement.AndStatement?.Statements ?? []) as Record<string, any>[];
+    const [pathMatch, notAllowed] = (rule?.Statement.AndStatement?.Statements ?? []) as [
+      { RegexMatchStatement: unknown },
+      { NotStatement: { Statement: { OrStatement: { Statements: unknown[] } } } },
+    ];
     expect(pathMatch?.RegexMatchStatement).toMatchObject({
       RegexString: ADMIN_PATH_REGEX,
       TextTransformations: [{ Priority: 0, Type: 'URL_DECODE' }],
