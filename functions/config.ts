@@ -133,6 +133,7 @@ const LambdaEnvSchema = z.object({
   /** Role assumed with a TenantId session tag to reach one tenant's table. */
   TENANT_ACCESS_ROLE_ARN: z.string().check(z.startsWith('arn:')),
   /** Secrets Manager secret (encrypted with the hub's KMS key) holding the token hashing and encryption keys. */
+  HUB_KEYS_SECRET_ARN: z.string().check(z.startsWith('arn:')),
   LOG_LEVEL: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']), 'INFO'),
   /** Each function logs under its own service name (set by the stack). */
   POWERTOOLS_SERVICE_NAME: z._default(z.string().check(z.minLength(1)), 'ocpi-hub'),
