@@ -24,13 +24,13 @@ export const StageSettingsSchema = z
     /** Letters and digits only: the stage is part of table names, where a dash would be ambiguous. */
     stage: z
       .string()
-      .regex(/^[a-z][a-z0-9]{1,15}$/, 'stage: 2-16 lowercase letters and digits, starting with a letter'),
+      .regex(/^[a-z][a-z0-9]{1,15}$/, '2-16 lowercase letters and digits, starting with a letter'),
     /** Tenants file of this stage (default: HUB_CONFIG, else hub.config.json). */
     hubConfig: z.string().min(1).optional(),
     /** Custom domain partners use, e.g. hub.example.com; needs certificateArn. */
     domainName: z
       .string()
-      .regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'domainName: a lowercase DNS name')
+      .regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'a lowercase DNS name')
       .optional(),
     /** ACM certificate for domainName, in the stack's region. */
     certificateArn: z.string().startsWith('arn:').optional(),
@@ -45,7 +45,7 @@ export const StageSettingsSchema = z
     alarmEmail: z.email().optional(),
     /** Source CIDRs allowed on the admin paths (WAF IP set); empty = any address. */
     adminAllowedCidrs: list
-      .pipe(z.array(z.string().regex(CIDR, 'adminAllowedCidrs: CIDR blocks like 203.0.113.0/24')))
+      .pipe(z.array(z.string().regex(CIDR, 'CIDR blocks like 203.0.113.0/24')))
       .default([]),
     /** Reserve concurrency for delivery and the scheduled jobs (needs an account quota above 100). */
     reserveConcurrency: flag.default(true),

@@ -52,7 +52,7 @@ describe('stage settings', () => {
     [{ stage: 'prod-eu' }, 'stage: 2-16 lowercase letters and digits'],
     [{ domainName: 'hub.example.com' }, 'domainName needs certificateArn'],
     [{ hostedZoneId: 'Z1' }, 'hostedZoneId and hostedZoneName go together'],
-    [{ adminAllowedCidrs: '10.0.0.1' }, 'adminAllowedCidrs: CIDR blocks'],
+    [{ adminAllowedCidrs: '10.0.0.1' }, 'adminAllowedCidrs.0: CIDR blocks'],
   ])('refuses %j with a message naming the setting', (context, message) => {
     expect(() => settingsOf(context)).toThrow(StageSettingsError);
     expect(() => settingsOf(context)).toThrow(message);
