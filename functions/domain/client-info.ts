@@ -1,5 +1,5 @@
 import { type DateRange, inDateRange } from '../ocpi/pagination';
-import { type PartnerStatus, type PartyRoleName, partyKeyOf } from './partner';
+import { type PartnerStatus, type PartyRoleName, roleKey } from './partner';
 
 /**
  * One party of the tenant as HubClientInfo shows it (OCPI 2.2.1 HubClientInfo §ClientInfo), plus the
@@ -35,8 +35,6 @@ export async function listClientInfo(
   const parties = await partners.listParties();
   return parties
     .filter((p) => inDateRange(Date.parse(p.last_updated), range))
-    .sort(
-      (a, b) => a.last_updated.localeCompare(b.last_updated) || partyKeyOf(a).localeCompare(partyKeyOf(b)),
-    )
+    .sort((a, b) => a.last_updated.localeCompare(b.last_updated) || roleKey(a).localeCompare(roleKey(b)))
     .map(toClientInfo);
 }

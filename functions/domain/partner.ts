@@ -1,3 +1,5 @@
+import { type PartyRef, partyKey } from '../ocpi/party';
+
 /** A platform connected through one credentials handshake (docs/architecture.md "Words"). */
 export type PartnerStatus = 'PLANNED' | 'CONNECTED' | 'OFFLINE' | 'SUSPENDED';
 export type PartyRoleName = 'CPO' | 'EMSP' | 'NAP' | 'NSP' | 'OTHER' | 'SCSP';
@@ -55,17 +57,18 @@ export interface Partner {
   last_error?: string;
 }
 
-/** Case-insensitive identity of a party: CiStrings compare case-insensitively (OCPI types §1.1.2). */
-export function partyKeyOf(p: { country_code: string; party_id: string; role: string }): string {
-  return `${p.country_code.toUpperCase()}*${p.party_id.toUpperCase()}*${p.role.toUpperCase()}`;
-}
+/** Key of a party in one role, e.g. `NL*ABC*CPO` (CiStrings compare case-insensitively, ocpi-notes §1.6). */
+export const roleKey = (p: PartyRef & { role: string }): string => partyKey(p, p.role);
 
-export function sameParty(
-  a: { country_code: string; party_id: string },
-  b: { country_code: string; party_id: string },
-): boolean {
-  return (
-    a.country_code.toUpperCase() === b.country_code.toUpperCase() &&
-    a.party_id.toUpperCase() === b.party_id.toUpperCase()
-  );
+/**
+ * The URL of a partner's endpoint for a module and interface (version details, ocpi-notes §2.1);
+ * without `role`, the first endpoint of the module whatever its role (partners disagree on the role of
+ * their credentials endpoint).
+ */
+export function endpointUrl(
+  partner: Pick<Partner, 'endpoints'>,
+  module: string,
+  role?: PartnerEndpoint['role'],
+): string | undefined {
+  return partner.endpoints.find((e) => e.identifier === module && (!role || e.role === role))?.url;
 }

@@ -5,7 +5,7 @@ import { InvalidParametersError } from './errors';
  * and response, never on versions, credentials or hubclientinfo. Values are CiStrings: compare them
  * case-insensitively, but keep the spelling the partner sent.
  */
-export type PartyRef = { country_code: string; party_id: string };
+import type { PartyRef } from './party';
 
 export type RoutingHeaders = { from?: PartyRef; to?: PartyRef };
 
@@ -60,19 +60,4 @@ export function routingHeaders(from: PartyRef, to: PartyRef): Record<string, str
     [ROUTING_HEADER_NAMES.toCountryCode]: to.country_code,
     [ROUTING_HEADER_NAMES.toPartyId]: to.party_id,
   };
-}
-
-/** CiString equality of two parties; false when either is missing. */
-export function samePartyRef(a: PartyRef | undefined, b: PartyRef | undefined): boolean {
-  if (!a || !b) return false;
-  return (
-    a.country_code.toUpperCase() === b.country_code.toUpperCase() &&
-    a.party_id.toUpperCase() === b.party_id.toUpperCase()
-  );
-}
-
-/** Normalised key such as `NL*ABC` or `NL*ABC*CPO`, for maps and storage keys (ocpi-notes §1.6). */
-export function partyKey(ref: PartyRef, role?: string): string {
-  const base = `${ref.country_code}*${ref.party_id}`;
-  return (role ? `${base}*${role}` : base).toUpperCase();
 }

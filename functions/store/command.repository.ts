@@ -1,3 +1,4 @@
+import { partyKey } from '../ocpi/party';
 import { ConditionFailedError } from './store-errors';
 import type { Item, TenantTable } from './tenant-table';
 
@@ -32,7 +33,7 @@ export interface CommandRecord {
 }
 
 const reservationPartition = (emsp: { country_code: string; party_id: string }, reservationId: string) =>
-  `RESERVATION#${emsp.country_code}*${emsp.party_id}#${reservationId}`.toUpperCase();
+  `RESERVATION#${partyKey(emsp)}#${reservationId.toUpperCase()}`;
 const commandKey = (id: string) => ({ pk: `CMD#${id}`, sk: 'CMD' });
 /** Due commands are one gsi1 partition ordered by deadline, so the timeout job reads only what is due. */
 const DUE_PARTITION = 'CMDDUE';

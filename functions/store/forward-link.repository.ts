@@ -1,5 +1,6 @@
 import type { ModuleId } from '../ocpi/modules';
-import type { PartyRef } from '../ocpi/routing-headers';
+import type { PartyRef } from '../ocpi/party';
+
 import type { TenantTable } from './tenant-table';
 
 /** A receiver's next-page URL kept behind a hub `?link=` URL (hub/routing/link-continuation.ts). */

@@ -1,3 +1,4 @@
+import { partyKey } from '../ocpi/party';
 import type { Location } from '../ocpi/schemas/location';
 import { StoredObjectRepository } from './stored-object.repository';
 import type { TenantTable } from './tenant-table';
@@ -11,4 +12,4 @@ export class LocationRepository extends StoredObjectRepository<Location> {
 
 /** Location ids are unique per CPO (locations §8.3.1); CiStrings compare case-insensitively. */
 export const locationKey = (owner: { country_code: string; party_id: string }, id: string) =>
-  `${owner.country_code}*${owner.party_id}*${id}`.toUpperCase();
+  `${partyKey(owner)}*${id.toUpperCase()}`;

@@ -1,5 +1,6 @@
 import type { ClientInfoRecord } from '../domain/client-info';
-import { type Partner, type PartnerRole, partyKeyOf } from '../domain/partner';
+import { type Partner, type PartnerRole, roleKey } from '../domain/partner';
+import { partyKey } from '../ocpi/party';
 import { ConditionFailedError } from './store-errors';
 import type { TenantTable, TransactOp } from './tenant-table';
 
@@ -19,7 +20,7 @@ export class PartnerChangedError extends Error {
 
 const partnerKey = (id: string) => ({ pk: `PARTNER#${id}`, sk: 'PARTNER' });
 const partyItemKey = (party: { country_code: string; party_id: string; role: string }) => ({
-  pk: `PARTY#${partyKeyOf(party)}`,
+  pk: `PARTY#${roleKey(party)}`,
   sk: 'PARTY',
 });
 
@@ -34,8 +35,7 @@ type PartyItem = ClientInfoRecord & {
 };
 
 /** Routing headers name a party by country code and party id only; gsi2 finds its roles. */
-const partyCodeKey = (p: { country_code: string; party_id: string }) =>
-  `PARTYCODE#${p.country_code.toUpperCase()}*${p.party_id.toUpperCase()}`;
+const partyCodeKey = (p: { country_code: string; party_id: string }) => `PARTYCODE#${partyKey(p)}`;
 
 function toPartyItem(record: ClientInfoRecord): PartyItem {
   return {
@@ -43,7 +43,7 @@ function toPartyItem(record: ClientInfoRecord): PartyItem {
     ...record,
     // HubClientInfo GET lists parties by last_updated (date filters), so the index sorts by it.
     gsi1pk: 'PARTIES',
-    gsi1sk: `${record.last_updated}#${partyKeyOf(record)}`,
+    gsi1sk: `${record.last_updated}#${roleKey(record)}`,
     gsi2pk: partyCodeKey(record),
     gsi2sk: record.role,
   };

@@ -1,3 +1,4 @@
+import { partyKey } from '../ocpi/party';
 import type { Tariff } from '../ocpi/schemas/tariff';
 import { StoredObjectRepository } from './stored-object.repository';
 import type { TenantTable } from './tenant-table';
@@ -10,4 +11,4 @@ export class TariffRepository extends StoredObjectRepository<Tariff> {
 
 /** Tariff ids are unique per CPO (tariffs §11.3.1). */
 export const tariffKey = (owner: { country_code: string; party_id: string }, id: string) =>
-  `${owner.country_code}*${owner.party_id}*${id}`.toUpperCase();
+  `${partyKey(owner)}*${id.toUpperCase()}`;

@@ -1,3 +1,4 @@
+import { partyKey } from '../ocpi/party';
 import type { Token } from '../ocpi/schemas/token';
 import { StoredObjectRepository } from './stored-object.repository';
 import type { TenantTable } from './tenant-table';
@@ -10,4 +11,4 @@ export class TokenRepository extends StoredObjectRepository<Token> {
 
 /** Tokens are keyed by (country_code, party_id, uid, type): one uid may exist with several types (tokens §12.3.2). */
 export const tokenKey = (owner: { country_code: string; party_id: string }, uid: string, type: string) =>
-  `${owner.country_code}*${owner.party_id}*${uid}*${type}`.toUpperCase();
+  `${partyKey(owner)}*${uid}*${type}`.toUpperCase();

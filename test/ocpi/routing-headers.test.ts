@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidParametersError } from '../../functions/ocpi/errors';
-import {
-  partyKey,
-  readRoutingHeaders,
-  routingHeaders,
-  samePartyRef,
-} from '../../functions/ocpi/routing-headers';
+import { partyKey, sameParty } from '../../functions/ocpi/party';
+import { readRoutingHeaders, routingHeaders } from '../../functions/ocpi/routing-headers';
 
 function headers(values: Record<string, string>): (name: string) => string | undefined {
   return (name) => values[name];
@@ -128,40 +124,5 @@ describe('routingHeaders', () => {
 
     // Assess
     expect(routing).toEqual({ from, to });
-  });
-});
-
-describe('samePartyRef', () => {
-  it('compares case-insensitively', () => {
-    // Prepare
-    const a = { country_code: 'nl', party_id: 'abc' };
-    const b = { country_code: 'NL', party_id: 'ABC' };
-
-    // Act / Assess
-    expect(samePartyRef(a, b)).toBe(true);
-    expect(samePartyRef(a, { country_code: 'NL', party_id: 'ABD' })).toBe(false);
-    expect(samePartyRef(a, { country_code: 'BE', party_id: 'ABC' })).toBe(false);
-  });
-
-  it('is false when either side is missing', () => {
-    // Prepare
-    const a = { country_code: 'NL', party_id: 'ABC' };
-
-    // Act / Assess
-    expect(samePartyRef(a, undefined)).toBe(false);
-    expect(samePartyRef(undefined, undefined)).toBe(false);
-  });
-});
-
-describe('partyKey', () => {
-  it('upper-cases into an NL*ABC style key, with the role when given', () => {
-    // Prepare
-    const ref = { country_code: 'nl', party_id: 'aBc' };
-
-    // Act
-    const keys = [partyKey(ref), partyKey(ref, 'cpo')];
-
-    // Assess
-    expect(keys).toEqual(['NL*ABC', 'NL*ABC*CPO']);
   });
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { PARTY_ROLES } from '../../domain/partner';
+import { PARTY_ROLES, roleKey } from '../../domain/partner';
 import { MAX_ADMIN_TOKEN_DAYS } from '../../hub/auth/admin-tokens';
 
 /** OCPI CiString(2) / CiString(3) as the credentials roles carry them (credentials §CredentialsRole). */
@@ -24,9 +24,7 @@ export const CreatePartnerSchema = z.strictObject({
     z.minLength(1, 'at least one role is required'),
     z.maxLength(50),
     z.refine(
-      (roles) =>
-        new Set(roles.map((r) => `${r.country_code}*${r.party_id}*${r.role}`.toUpperCase())).size ===
-        roles.length,
+      (roles) => new Set(roles.map(roleKey)).size === roles.length,
       'each (role, country_code, party_id) may appear once',
     ),
   ),

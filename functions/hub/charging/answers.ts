@@ -1,5 +1,6 @@
 import { successEnvelope } from '../../ocpi/envelope';
-import { type PartyRef, routingHeaders } from '../../ocpi/routing-headers';
+import type { PartyRef } from '../../ocpi/party';
+import { routingHeaders } from '../../ocpi/routing-headers';
 import type { StoredAnswer } from '../../store/idempotency.repository';
 import type { ForwardResult } from '../routing/forwarder';
 

@@ -1,7 +1,8 @@
 import { UnknownTokenError } from '../../ocpi/errors';
+import { refOf } from '../../ocpi/party';
 import { forwardToParty } from '../routing/forwarder';
 import { relayedAnswer, type StoredAnswer } from './answers';
-import { type ChargingCall, callerParty, receiverOf, refOf } from './charging-call';
+import { type ChargingCall, callerParty, receiverOf } from './charging-call';
 import { tokenOwner } from './open-routing';
 
 export interface AuthorizeRequest {

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { parseOcpiDateTime } from '../../ocpi/datetime';
 import { InvalidParametersError, NotFoundError, ReceiverNotConnectedError } from '../../ocpi/errors';
-import type { PartyRef } from '../../ocpi/routing-headers';
+import { type PartyRef, partyKey, refOf } from '../../ocpi/party';
+
 import type { StoredCdr } from '../../store/cdr.repository';
 import type { DatedPage } from '../../store/session.repository';
 import { nowIso } from '../hub-runtime';
 import { forwardToParty } from '../routing/forwarder';
 import { resolveTargetParty } from '../routing/party-resolution';
 import { hubAnswer, relayedAnswer, type StoredAnswer } from './answers';
-import { type ChargingCall, callerParty, keyOfParty, receiverOf, refOf } from './charging-call';
+import { type ChargingCall, callerParty, receiverOf } from './charging-call';
 import { contentHash } from './content-hash';
 import { deliverStored } from './delivery-outcome';
 import { IDEMPOTENCY_WINDOWS_MS, runIdempotent } from './idempotency';
@@ -30,7 +31,7 @@ export function cdrLocationUrl(ocpiBaseUrl: string, locator: string): string {
  */
 export async function postCdr(call: ChargingCall, cdr: Obj, bodyText: string): Promise<StoredAnswer> {
   const cpo = callerParty(call, ['CPO']);
-  if (keyOfParty(cpo) !== keyOfParty(cdr as PartyRef)) {
+  if (partyKey(cpo) !== partyKey(cdr as PartyRef)) {
     throw new InvalidParametersError(
       `${String(cdr.country_code)}/${String(cdr.party_id)} is not the sending CPO ${cpo.country_code}/${cpo.party_id}`,
       'party_id',
@@ -41,7 +42,7 @@ export async function postCdr(call: ChargingCall, cdr: Obj, bodyText: string): P
   return runIdempotent(
     call.ctx,
     {
-      key: `cdrs|${call.caller.partner.id}|${keyOfParty(cpo)}|${String(cdr.id).toUpperCase()}`,
+      key: `cdrs|${call.caller.partner.id}|${partyKey(cpo)}|${String(cdr.id).toUpperCase()}`,
       bodyHash: hash,
       windowMs: IDEMPOTENCY_WINDOWS_MS.cdrs,
       conflictMessage: conflictMessage(cdr),
@@ -66,8 +67,8 @@ async function storeAndDeliver(
     typeof token.country_code === 'string' && typeof token.party_id === 'string' ? (token as PartyRef) : emsp;
   const record: StoredCdr = {
     cdr,
-    cpo_key: keyOfParty(cpo),
-    emsp_key: keyOfParty(owner),
+    cpo_key: partyKey(cpo),
+    emsp_key: partyKey(owner),
     content_hash: args.hash,
     locator: randomBytes(18).toString('base64url'),
     created_at: nowIso(ctx.runtime),
@@ -150,7 +151,7 @@ export async function listCdrs(
   page: { dateFrom?: number; dateTo?: number; offset: number; limit: number; cursor?: string },
 ): Promise<{ emsp: PartyRef; page: DatedPage<StoredCdr> }> {
   const emsp = callerParty(call, ['EMSP']);
-  const result = await call.ctx.store.cdrs.listForEmsp(keyOfParty(emsp), page);
+  const result = await call.ctx.store.cdrs.listForEmsp(partyKey(emsp), page);
   return { emsp: refOf(emsp), page: result };
 }
 
@@ -161,9 +162,7 @@ function partyAllowedToRead(call: ChargingCall, stored: StoredCdr): PartyRef | u
   ];
   const from = call.routing.from;
   const role = call.caller.partner.roles.find((r) =>
-    allowed.some(
-      (a) => a.role === r.role && a.key === keyOfParty(r) && (!from || keyOfParty(from) === a.key),
-    ),
+    allowed.some((a) => a.role === r.role && a.key === partyKey(r) && (!from || partyKey(from) === a.key)),
   );
   return role ? refOf(role) : undefined;
 }

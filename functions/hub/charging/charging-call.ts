@@ -1,6 +1,7 @@
 import type { PartnerRole, PartyRoleName } from '../../domain/partner';
 import { InvalidParametersError, UnknownReceiverError } from '../../ocpi/errors';
-import { type PartyRef, partyKey, type RoutingHeaders } from '../../ocpi/routing-headers';
+import { type PartyRef, partyKey } from '../../ocpi/party';
+import type { RoutingHeaders } from '../../ocpi/routing-headers';
 import type { Caller } from '../auth/credential-auth';
 import type { TenantContext } from '../hub-runtime';
 import { isHub, resolveFromParty } from '../routing/party-resolution';
@@ -33,10 +34,6 @@ export async function receiverOf(
   if (derived) return derived;
   throw new UnknownReceiverError(`cannot determine the receiver of this ${what}; send OCPI-to headers`);
 }
-
-export const keyOfParty = (p: PartyRef) => partyKey(p);
-
-export const refOf = (p: PartyRef): PartyRef => ({ country_code: p.country_code, party_id: p.party_id });
 
 /** URL segments `{country_code}/{party_id}` must be the caller's own party (ocpi-notes §1.7). */
 export function requireUrlParty(caller: PartyRef, url: PartyRef): void {

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type * as z from 'zod/mini';
 import type { PartyRoleName } from '../../domain/partner';
 import { InvalidParametersError, NotFoundError } from '../../ocpi/errors';
-import type { PartyRef } from '../../ocpi/routing-headers';
+import { type PartyRef, partyKey, partyOfKey, refOf } from '../../ocpi/party';
+
 import {
   ActiveChargingProfileResultSchema,
   ChargingProfileResponseSchema,
@@ -14,10 +15,10 @@ import { nowIso } from '../hub-runtime';
 import { forwardToParty } from '../routing/forwarder';
 import { resolveTargetParty } from '../routing/party-resolution';
 import { hubAnswer, relayedAnswer, type StoredAnswer } from './answers';
-import { type ChargingCall, callerParty, keyOfParty, receiverOf, refOf } from './charging-call';
+import { type ChargingCall, callerParty, receiverOf } from './charging-call';
 import { contentHash } from './content-hash';
 import { IDEMPOTENCY_WINDOWS_MS, runIdempotent } from './idempotency';
-import { partyOfKey, sessionById } from './open-routing';
+import { sessionById } from './open-routing';
 import { postCallback } from './partner-callback';
 
 type Obj = Record<string, unknown>;
@@ -54,7 +55,7 @@ export function profileResultUrl(ocpiBaseUrl: string, id: string): string {
  */
 export async function requestChargingProfile(call: ChargingCall, req: ProfileRequest): Promise<StoredAnswer> {
   const requester = callerParty(call, ['SCSP', 'EMSP']);
-  const requesterKey = keyOfParty(requester);
+  const requesterKey = partyKey(requester);
   const cpo = await receiverOf(
     call,
     async () => {
@@ -63,7 +64,7 @@ export async function requestChargingProfile(call: ChargingCall, req: ProfileReq
     },
     'charging profile request',
   );
-  const session = await call.ctx.store.sessions.get(keyOfParty(cpo), req.sessionId);
+  const session = await call.ctx.store.sessions.get(partyKey(cpo), req.sessionId);
   if (requester.role === 'EMSP' && session && session.emsp_key !== requesterKey) {
     call.ctx.log.security('charging_profile_on_foreign_session', { partner_id: call.caller.partner.id });
     throw new InvalidParametersError('is a session of another eMSP', 'session_id');
@@ -127,7 +128,7 @@ async function forwardProfileRequest(
     // ActiveChargingProfile updates go to whoever set a profile on the session (chargingprofiles §14.2.1).
     await mappings.putSetter(
       {
-        cpo_key: keyOfParty(cpo),
+        cpo_key: partyKey(cpo),
         session_id: req.sessionId,
         setter: mapping.requester,
         set_at: mapping.created_at,
@@ -150,12 +151,12 @@ export async function receiveProfileResult(
 ): Promise<StoredAnswer> {
   const mappings = call.ctx.store.urlMappings;
   const mapping = await mappings.get(id);
-  const cpoKey = mapping && keyOfParty(mapping.receiver);
+  const cpoKey = mapping && partyKey(mapping.receiver);
   const from = call.routing.from;
   const fromItsCpo =
     cpoKey !== undefined &&
-    call.caller.partner.roles.some((r) => r.role === 'CPO' && keyOfParty(r) === cpoKey) &&
-    (!from || keyOfParty(from) === cpoKey);
+    call.caller.partner.roles.some((r) => r.role === 'CPO' && partyKey(r) === cpoKey) &&
+    (!from || partyKey(from) === cpoKey);
   if (!mapping || !fromItsCpo) {
     if (mapping)
       call.ctx.log.security('profile_result_from_wrong_party', { partner_id: call.caller.partner.id });
@@ -194,7 +195,7 @@ export async function receiveActiveProfile(
   bodyText: string,
 ): Promise<StoredAnswer> {
   const cpo = callerParty(call, ['CPO']);
-  const setter = await call.ctx.store.urlMappings.getSetter(keyOfParty(cpo), sessionId);
+  const setter = await call.ctx.store.urlMappings.getSetter(partyKey(cpo), sessionId);
   const to = await receiverOf(call, async () => setter && refOf(setter.setter), 'ActiveChargingProfile');
   const result = await forwardToParty(call.ctx, {
     module: 'chargingprofiles',

@@ -1,8 +1,9 @@
 import { NotFoundError } from '../../ocpi/errors';
+import { partyKey, refOf } from '../../ocpi/party';
 import type { CommandRecord } from '../../store/command.repository';
 import { hubAnswer, type StoredAnswer } from './answers';
 import type { ChargingCall } from './charging-call';
-import { keyOfParty, refOf } from './charging-call';
+
 import { postCallback } from './partner-callback';
 
 /**
@@ -48,8 +49,8 @@ export async function receiveCommandResult(
 }
 
 function isFromItsCpo(call: ChargingCall, record: CommandRecord): boolean {
-  const cpoKey = keyOfParty(record.cpo);
-  const holds = call.caller.partner.roles.some((r) => r.role === 'CPO' && keyOfParty(r) === cpoKey);
+  const cpoKey = partyKey(record.cpo);
+  const holds = call.caller.partner.roles.some((r) => r.role === 'CPO' && partyKey(r) === cpoKey);
   const from = call.routing.from;
-  return holds && (!from || keyOfParty(from) === cpoKey);
+  return holds && (!from || partyKey(from) === cpoKey);
 }

@@ -1,9 +1,10 @@
 import type { PartnerRole } from '../../domain/partner';
 import { InvalidParametersError, UnknownLocationError } from '../../ocpi/errors';
-import type { PartyRef } from '../../ocpi/routing-headers';
+import { type PartyRef, partyKey, partyOfKey } from '../../ocpi/party';
+
 import type { CommandType } from '../../ocpi/schemas';
-import { type ChargingCall, callerParty, keyOfParty, receiverOf } from './charging-call';
-import { locationOwner, partyOfKey, sessionById } from './open-routing';
+import { type ChargingCall, callerParty, receiverOf } from './charging-call';
+import { locationOwner, sessionById } from './open-routing';
 
 type Body = Record<string, unknown>;
 
@@ -16,11 +17,9 @@ export function commandSender(call: ChargingCall, body: Body): PartnerRole {
   const token = body.token as { country_code?: string; party_id?: string } | undefined;
   if (!token) return callerParty(call, ['EMSP']);
   const owner = { country_code: String(token.country_code), party_id: String(token.party_id) };
-  const ownEmsp = call.caller.partner.roles.find(
-    (r) => r.role === 'EMSP' && keyOfParty(r) === keyOfParty(owner),
-  );
+  const ownEmsp = call.caller.partner.roles.find((r) => r.role === 'EMSP' && partyKey(r) === partyKey(owner));
   const sender = call.routing.from || !ownEmsp ? callerParty(call, ['EMSP']) : ownEmsp;
-  if (keyOfParty(sender) !== keyOfParty(owner)) {
+  if (partyKey(sender) !== partyKey(owner)) {
     call.ctx.log.security('command_with_foreign_token', { partner_id: call.caller.partner.id });
     throw new InvalidParametersError(
       `belongs to ${owner.country_code}/${owner.party_id}, not to the sending eMSP ${sender.country_code}/${sender.party_id}`,
@@ -41,7 +40,7 @@ export async function commandReceiver(
   body: Body,
   sender: PartyRef,
 ): Promise<PartyRef> {
-  const senderKey = keyOfParty(sender);
+  const senderKey = partyKey(sender);
   if (command === 'STOP_SESSION') {
     const sessionId = String(body.session_id);
     const cpo = await receiverOf(
@@ -52,7 +51,7 @@ export async function commandReceiver(
       },
       'command',
     );
-    const stored = await call.ctx.store.sessions.get(keyOfParty(cpo), sessionId);
+    const stored = await call.ctx.store.sessions.get(partyKey(cpo), sessionId);
     if (stored && stored.emsp_key !== senderKey) {
       call.ctx.log.security('command_on_foreign_session', { partner_id: call.caller.partner.id });
       throw new InvalidParametersError('is a session of another eMSP', 'session_id');

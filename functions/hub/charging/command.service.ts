@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { refOf } from '../../ocpi/party';
 import type { CommandType } from '../../ocpi/schemas';
 import { CommandResponseSchema } from '../../ocpi/schemas';
 import type { RoutedParty } from '../../store/command.repository';
@@ -6,7 +7,7 @@ import { nowIso } from '../hub-runtime';
 import { forwardToParty } from '../routing/forwarder';
 import { resolveTargetParty } from '../routing/party-resolution';
 import { relayedAnswer, type StoredAnswer } from './answers';
-import { type ChargingCall, refOf } from './charging-call';
+import type { ChargingCall } from './charging-call';
 import { commandReceiver, commandSender } from './command-routing';
 import { contentHash } from './content-hash';
 import { IDEMPOTENCY_WINDOWS_MS, runIdempotent } from './idempotency';

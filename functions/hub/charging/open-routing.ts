@@ -1,4 +1,5 @@
-import type { PartyRef } from '../../ocpi/routing-headers';
+import type { PartyRef } from '../../ocpi/party';
+
 import type { StoredSession } from '../../store/session.repository';
 import type { TenantContext } from '../hub-runtime';
 import { findLocationOwner, findTokenOwner } from '../objects/object-owners';
@@ -33,10 +34,4 @@ export async function sessionById(
 ): Promise<StoredSession | undefined> {
   const found = await ctx.store.sessions.findById(sessionId);
   return found.find((s) => s.emsp_key === requesterKey) ?? found[0];
-}
-
-/** `CC*PID` of a stored party key back to a PartyRef. */
-export function partyOfKey(key: string): PartyRef {
-  const [country_code = '', party_id = ''] = key.split('*');
-  return { country_code, party_id };
 }

@@ -1,6 +1,7 @@
 import type { PartyRoleName } from '../../domain/partner';
 import type { ModuleId } from '../../ocpi/modules';
-import type { PartyRef } from '../../ocpi/routing-headers';
+import type { PartyRef } from '../../ocpi/party';
+
 import { safeUrlForLogs } from '../../outbound/safe-url';
 import type { TenantContext } from '../hub-runtime';
 import { type ForwardResult, sendHop } from '../routing/forwarder';

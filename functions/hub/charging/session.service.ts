@@ -1,20 +1,19 @@
 import { parseOcpiDateTime } from '../../ocpi/datetime';
 import { InvalidParametersError } from '../../ocpi/errors';
-import type { PartyRef } from '../../ocpi/routing-headers';
+import { type PartyRef, partyKey, partyOfKey, refOf } from '../../ocpi/party';
+
 import type { DatedPage, StoredSession } from '../../store/session.repository';
 import { forwardToParty } from '../routing/forwarder';
 import { hubAnswer, relayedAnswer, type StoredAnswer } from './answers';
 import {
   type ChargingCall,
   callerParty,
-  keyOfParty,
   receiverOf,
-  refOf,
   requireSameObject,
   requireUrlParty,
 } from './charging-call';
 import { deliverStored } from './delivery-outcome';
-import { partyOfKey, tokenOwner } from './open-routing';
+import { tokenOwner } from './open-routing';
 import { applySessionPatch } from './session-patch';
 
 type Obj = Record<string, unknown>;
@@ -35,7 +34,7 @@ export async function putSession(call: ChargingCall, url: SessionUrl, session: O
   const owner = declaredOwner(session.cdr_token as Obj) ?? emsp;
   const stored = await store(call, url, (existing) => ({
     session,
-    emsp_key: existing?.emsp_key ?? keyOfParty(owner),
+    emsp_key: existing?.emsp_key ?? partyKey(owner),
   }));
   return forward(call, 'PUT', url, bodyText, refOf(cpo), emsp, stored);
 }
@@ -48,7 +47,7 @@ export async function patchSession(call: ChargingCall, url: SessionUrl, patch: O
     throw new InvalidParametersError(`differs from the URL (${url.id})`, 'id');
   }
   const repo = call.ctx.store.sessions;
-  const existing = await repo.get(keyOfParty(cpo), url.id);
+  const existing = await repo.get(partyKey(cpo), url.id);
   const emsp = await receiverOf(
     call,
     async () => (existing ? partyOfKey(existing.emsp_key) : cdrTokenOwner(call, patch.cdr_token as Obj)),
@@ -58,7 +57,7 @@ export async function patchSession(call: ChargingCall, url: SessionUrl, patch: O
   const stored = existing
     ? await store(call, url, (current) => ({
         session: applySessionPatch(current?.session ?? {}, patch),
-        emsp_key: current?.emsp_key ?? keyOfParty(emsp),
+        emsp_key: current?.emsp_key ?? partyKey(emsp),
       }))
     : 'not-stored';
   return forward(
@@ -79,7 +78,7 @@ export async function listSessions(
 ): Promise<{ emsp: PartyRef; page: DatedPage<StoredSession> }> {
   const emsp = callerParty(call, ['EMSP']);
   if (page.dateFrom === undefined) throw new InvalidParametersError('is required for sessions', 'date_from');
-  const result = await call.ctx.store.sessions.listForEmsp(keyOfParty(emsp), page);
+  const result = await call.ctx.store.sessions.listForEmsp(partyKey(emsp), page);
   return { emsp: refOf(emsp), page: result };
 }
 
@@ -95,7 +94,7 @@ async function store(
   next: (existing: StoredSession | undefined) => { session: Obj; emsp_key: string },
 ): Promise<StoreOutcome> {
   const repo = call.ctx.store.sessions;
-  const cpoKey = keyOfParty(url);
+  const cpoKey = partyKey(url);
   for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
     const existing = await repo.get(cpoKey, url.id);
     const { session, emsp_key } = next(existing);

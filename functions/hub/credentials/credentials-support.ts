@@ -1,5 +1,5 @@
 import type { ClientInfoRecord } from '../../domain/client-info';
-import { type Partner, type PartnerRole, type PartnerStatus, partyKeyOf } from '../../domain/partner';
+import { type Partner, type PartnerRole, type PartnerStatus, roleKey } from '../../domain/partner';
 import { InvalidParametersError } from '../../ocpi/errors';
 import type { CredentialsRole } from '../../ocpi/schemas/credentials';
 import type { TransactOp } from '../../store/tenant-table';
@@ -37,7 +37,7 @@ export function matchOnboardedRoles(
   field = 'roles',
 ): PartnerRole[] {
   return presented.map((role, index) => {
-    const known = partner.roles.find((r) => partyKeyOf(r) === partyKeyOf(role));
+    const known = partner.roles.find((r) => roleKey(r) === roleKey(role));
     if (!known) {
       throw new InvalidParametersError(
         `${role.role} ${role.country_code}/${role.party_id} is not among the roles this partner was onboarded with`,
@@ -56,9 +56,9 @@ export function partyStatusOps(
   at: string,
   only?: PartnerRole[],
 ): TransactOp[] {
-  const selected = only ? new Set(only.map(partyKeyOf)) : undefined;
+  const selected = only ? new Set(only.map(roleKey)) : undefined;
   return partner.roles
-    .filter((r) => !selected || selected.has(partyKeyOf(r)))
+    .filter((r) => !selected || selected.has(roleKey(r)))
     .map((r) => {
       const record: ClientInfoRecord = {
         partner_id: partner.id,
@@ -170,7 +170,7 @@ export function registeredPartner(
   return {
     ...withExchangedCredentials(ctx, partner, x),
     status: 'CONNECTED',
-    roles: partner.roles.map((r) => roles.find((role) => partyKeyOf(role) === partyKeyOf(r)) ?? r),
+    roles: partner.roles.map((r) => roles.find((role) => roleKey(role) === roleKey(r)) ?? r),
     previous_inbound_token_hash: undefined,
     token_a_hash: undefined,
     token_a_issued_at: undefined,

@@ -1,4 +1,5 @@
 import type { Partner } from '../../domain/partner';
+import { endpointUrl } from '../../domain/partner';
 import { ClientApiUnusableError } from '../../ocpi/errors';
 import { CredentialsSchema } from '../../ocpi/schemas/credentials';
 import { PartnerChangedError } from '../../store/partner.repository';
@@ -137,7 +138,7 @@ export async function rotateWithPartner(ctx: TenantContext, partnerId: string): 
 export async function unregisterPartner(ctx: TenantContext, partnerId: string): Promise<Partner> {
   const partner = await requirePartner(ctx, partnerId);
   if (partner.status === 'SUSPENDED') return partner;
-  const credentialsUrl = partner.endpoints.find((e) => e.identifier === 'credentials')?.url;
+  const credentialsUrl = endpointUrl(partner, 'credentials');
   if (isRegistered(partner) && partner.outbound_token_enc && credentialsUrl) {
     try {
       await callPartner(ctx, {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { PartnerEndpoint, TokenEncoding } from '../../domain/partner';
+import { endpointUrl } from '../../domain/partner';
 import { ClientApiUnusableError, NoMatchingEndpointsError, UnsupportedVersionError } from '../../ocpi/errors';
 import { FUNCTIONAL_MODULES_221, pickMutualVersion } from '../../ocpi/modules';
 import { EndpointSchema, VersionSchema } from '../../ocpi/schemas/version';
@@ -75,7 +76,7 @@ export async function discoverPartner(
       : [];
   });
   // The credentials endpoint's role is SENDER by the spec, but some send RECEIVER: ignore the role.
-  const credentials = endpoints.find((e) => e.identifier === 'credentials');
+  const credentials = endpointUrl({ endpoints }, 'credentials');
   if (!credentials) {
     throw new NoMatchingEndpointsError(`the partner's ${version} details do not list a credentials endpoint`);
   }
@@ -83,7 +84,7 @@ export async function discoverPartner(
   if (!endpoints.some((e) => (FUNCTIONAL_MODULES_221 as readonly string[]).includes(e.identifier))) {
     throw new NoMatchingEndpointsError(`the partner's ${version} details list no functional module endpoint`);
   }
-  return { version, endpoints, credentialsUrl: credentials.url, encoding: details.encoding };
+  return { version, endpoints, credentialsUrl: credentials, encoding: details.encoding };
 }
 
 async function fetchData(

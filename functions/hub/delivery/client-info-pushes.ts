@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type ClientInfoRecord, toClientInfo } from '../../domain/client-info';
-import { partyKeyOf } from '../../domain/partner';
+import { roleKey } from '../../domain/partner';
 import { type OutboxMessage, outboxSequence } from '../../store/outbox.repository';
 import { clientInfoOfItem, isPartyItemKey } from '../../store/partner.repository';
 import type { TableChange } from '../../store/stream-changes';
@@ -34,7 +34,7 @@ function clientInfoMessage(
     pathSegments: [record.country_code, record.party_id],
     bodyText: JSON.stringify(toClientInfo(record)),
     owner: { country_code: record.country_code, party_id: record.party_id, role: record.role },
-    objectKey: `hubclientinfo:${partyKeyOf(record)}`,
+    objectKey: `hubclientinfo:${roleKey(record)}`,
     correlationId: randomUUID(),
   };
 }
@@ -47,7 +47,7 @@ function clientInfoMessage(
 export async function queueClientInfoPushes(ctx: TenantContext, changed: ClientInfoRecord): Promise<void> {
   const outbox = ctx.store.outbox;
   const createdAt = new Date(ctx.runtime.now()).toISOString();
-  const key = partyKeyOf(changed);
+  const key = roleKey(changed);
   await outbox.putIfAbsent(
     clientInfoMessage(changed, {
       id: stableId('status', key, changed.status, changed.last_updated),
@@ -61,13 +61,13 @@ export async function queueClientInfoPushes(ctx: TenantContext, changed: ClientI
   // A platform with several roles turns CONNECTED in one write; its first role alone sends the list.
   const lead = parties
     .filter((p) => p.partner_id === changed.partner_id && p.status === 'CONNECTED')
-    .map(partyKeyOf)
+    .map(roleKey)
     .sort()[0];
   if (lead !== key) return;
   for (const other of parties.filter((p) => p.partner_id !== changed.partner_id)) {
     await outbox.putIfAbsent(
       clientInfoMessage(other, {
-        id: stableId('list', changed.partner_id, changed.last_updated, partyKeyOf(other)),
+        id: stableId('list', changed.partner_id, changed.last_updated, roleKey(other)),
         kind: 'direct',
         target: { country_code: changed.country_code, party_id: changed.party_id, role: changed.role },
         // Deterministic (a record handled twice queues one message) and after the party's earlier updates.

@@ -1,4 +1,5 @@
 import type { Partner } from '../../domain/partner';
+import { endpointUrl } from '../../domain/partner';
 import { formatTokenHeader } from '../../ocpi/auth-header';
 import { parseEnvelope } from '../../ocpi/envelope';
 import { isConfigurationModule } from '../../ocpi/modules';
@@ -29,12 +30,12 @@ export async function sendToReceiver(
   receiver: DeliveryReceiver,
   partner: Partner,
 ): Promise<SendOutcome> {
-  const endpoint = partner.endpoints.find((e) => e.identifier === msg.module && e.role === 'RECEIVER');
+  const endpoint = endpointUrl(partner, msg.module, 'RECEIVER');
   if (!endpoint || !partner.outbound_token_enc)
     return { result: 'rejected', error: 'receiver has no endpoint or token' };
   let url: string;
   try {
-    url = withQuery(joinUrl(endpoint.url, ...msg.pathSegments), msg.query ?? {});
+    url = withQuery(joinUrl(endpoint, ...msg.pathSegments), msg.query ?? {});
   } catch {
     return { result: 'rejected', error: 'receiver endpoint URL is invalid' };
   }

@@ -1,5 +1,6 @@
 import type { ClientInfoRecord } from '../../domain/client-info';
-import { type Partner, type PartyRoleName, partyKeyOf, sameParty } from '../../domain/partner';
+import { endpointUrl, type Partner, type PartyRoleName, roleKey } from '../../domain/partner';
+import { sameParty } from '../../ocpi/party';
 import type { DeliveryReceiver } from '../../store/delivery.repository';
 import type { OutboxMessage } from '../../store/outbox.repository';
 
@@ -16,7 +17,7 @@ const OPPOSITE_ROLES: Partial<Record<PartyRoleName, readonly PartyRoleName[]>> =
 export const partnerReceiverKey = (partnerId: string) => `PARTNER*${partnerId}`;
 
 export function implementsReceiver(partner: Partner, module: string): boolean {
-  return partner.endpoints.some((e) => e.identifier === module && e.role === 'RECEIVER');
+  return endpointUrl(partner, module, 'RECEIVER') !== undefined;
 }
 
 function reachable(partner: Partner | undefined, module: string): partner is Partner {
@@ -41,7 +42,7 @@ export function receiversOf(
   if (msg.module === 'hubclientinfo') return platformReceivers(msg, parties, partners, ownerPartnerIds);
   const candidates =
     msg.kind === 'direct'
-      ? parties.filter((p) => msg.target && partyKeyOf(p) === partyKeyOf(msg.target))
+      ? parties.filter((p) => msg.target && roleKey(p) === roleKey(msg.target))
       : parties.filter(
           (p) =>
             (OPPOSITE_ROLES[msg.owner.role] ?? []).includes(p.role) && !ownerPartnerIds.has(p.partner_id),
@@ -50,7 +51,7 @@ export function receiversOf(
     .filter((p) => p.status === 'CONNECTED' && connectedSince(p, msg.createdAt))
     .filter((p) => reachable(partners.get(p.partner_id), msg.module))
     .map((p) => ({
-      key: partyKeyOf(p),
+      key: roleKey(p),
       partner_id: p.partner_id,
       party: { country_code: p.country_code, party_id: p.party_id, role: p.role },
       since: p.last_updated,
@@ -77,9 +78,7 @@ function platformReceivers(
   const targetPartnerIds =
     msg.kind === 'direct'
       ? new Set(
-          parties
-            .filter((p) => msg.target && partyKeyOf(p) === partyKeyOf(msg.target))
-            .map((p) => p.partner_id),
+          parties.filter((p) => msg.target && roleKey(p) === roleKey(msg.target)).map((p) => p.partner_id),
         )
       : undefined;
   return [...partners.values()]

@@ -1,4 +1,5 @@
-import { refOf } from '../charging/charging-call';
+import { refOf } from '../../ocpi/party';
+
 import { postCallback } from '../charging/partner-callback';
 import type { TenantContext } from '../hub-runtime';
 

@@ -1,4 +1,5 @@
-import type { PartyRef } from '../../ocpi/routing-headers';
+import type { PartyRef } from '../../ocpi/party';
+
 import type { Location } from '../../ocpi/schemas/location';
 import { locationKey } from '../../store/location.repository';
 import type { StoredObject } from '../../store/stored-object.repository';

@@ -1,5 +1,5 @@
-import { sameParty } from '../../domain/partner';
-import type { PartyRef } from '../../ocpi/routing-headers';
+import { type PartyRef, sameParty } from '../../ocpi/party';
+
 import type { TenantContext } from '../hub-runtime';
 
 /**

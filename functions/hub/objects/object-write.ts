@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { PartyRoleName } from '../../domain/partner';
 import { ClientError, ServerError } from '../../ocpi/errors';
-import type { PartyRef } from '../../ocpi/routing-headers';
+import type { PartyRef } from '../../ocpi/party';
+
 import { type OutboxMessage, outboxPutOp, outboxSequence } from '../../store/outbox.repository';
 import { ConditionFailedError } from '../../store/store-errors';
 import { DocumentTooLargeError } from '../../store/stored-document';

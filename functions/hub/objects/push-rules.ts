@@ -1,6 +1,7 @@
-import { type PartnerRole, type PartyRoleName, sameParty } from '../../domain/partner';
+import type { PartnerRole, PartyRoleName } from '../../domain/partner';
 import { InvalidParametersError } from '../../ocpi/errors';
-import type { PartyRef } from '../../ocpi/routing-headers';
+import { type PartyRef, sameParty } from '../../ocpi/party';
+
 import type { Caller } from '../auth/credential-auth';
 
 /**

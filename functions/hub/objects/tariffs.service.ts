@@ -1,5 +1,6 @@
 import { NotFoundError } from '../../ocpi/errors';
-import type { PartyRef } from '../../ocpi/routing-headers';
+import type { PartyRef } from '../../ocpi/party';
+
 import type { Tariff } from '../../ocpi/schemas/tariff';
 import { tariffKey } from '../../store/tariff.repository';
 import type { TenantContext } from '../hub-runtime';

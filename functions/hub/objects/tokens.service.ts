@@ -1,5 +1,6 @@
 import { NotFoundError } from '../../ocpi/errors';
-import type { PartyRef } from '../../ocpi/routing-headers';
+import type { PartyRef } from '../../ocpi/party';
+
 import type { Token } from '../../ocpi/schemas/token';
 import { tokenKey } from '../../store/token.repository';
 import type { TenantContext } from '../hub-runtime';

@@ -1,6 +1,6 @@
-import { sameParty } from '../../domain/partner';
 import { InvalidParametersError, ReceiverNotConnectedError } from '../../ocpi/errors';
-import { ROUTING_HEADER_NAMES, type RoutingHeaders, samePartyRef } from '../../ocpi/routing-headers';
+import { sameParty } from '../../ocpi/party';
+import { ROUTING_HEADER_NAMES, type RoutingHeaders } from '../../ocpi/routing-headers';
 import type { Caller } from '../auth/credential-auth';
 import type { TenantContext } from '../hub-runtime';
 import { type ForwardResult, type Hop, sendHop } from './forwarder';
@@ -45,13 +45,13 @@ export async function forwardLink(
     });
     throw unknownLink();
   }
-  if (opts.routing?.from && !samePartyRef(opts.routing.from, link.from)) {
+  if (opts.routing?.from && !sameParty(opts.routing.from, link.from)) {
     throw new InvalidParametersError(
       'differs from the party that started this pull',
       ROUTING_HEADER_NAMES.fromPartyId,
     );
   }
-  if (opts.routing?.to && !samePartyRef(opts.routing.to, link.to)) {
+  if (opts.routing?.to && !sameParty(opts.routing.to, link.to)) {
     throw new InvalidParametersError(
       'differs from the party this pull goes to',
       ROUTING_HEADER_NAMES.toPartyId,

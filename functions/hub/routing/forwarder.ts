@@ -1,11 +1,13 @@
 import type { ClientInfoRecord } from '../../domain/client-info';
 import type { Partner, PartyRoleName } from '../../domain/partner';
+import { endpointUrl } from '../../domain/partner';
 import { formatTokenHeader } from '../../ocpi/auth-header';
 import { type OcpiEnvelope, parseEnvelope } from '../../ocpi/envelope';
 import { HubError, ReceiverNotConnectedError, UnknownReceiverError } from '../../ocpi/errors';
 import type { ModuleId } from '../../ocpi/modules';
+import type { PartyRef } from '../../ocpi/party';
 import { CORRELATION_ID_HEADER, newRequestId, REQUEST_ID_HEADER } from '../../ocpi/request-ids';
-import { type PartyRef, routingHeaders } from '../../ocpi/routing-headers';
+import { routingHeaders } from '../../ocpi/routing-headers';
 import { joinUrl, withQuery } from '../../ocpi/url-join';
 import { OutboundError } from '../../outbound/errors';
 import type { PartnerHttpMethod, PartnerResponse } from '../../outbound/partner-http-client';
@@ -81,7 +83,7 @@ export async function forwardToParty(ctx: TenantContext, req: ForwardRequest): P
   }
   const candidates = await resolveConnectedTargets(ctx, req.to, req.targetRoles);
   const target = pickImplementing(candidates, req);
-  const url = targetUrl(endpointOf(target.partner, req.module, req.targetInterface) as string, req);
+  const url = targetUrl(endpointUrl(target.partner, req.module, req.targetInterface) as string, req);
   return sendHop(ctx, target, { ...req, url }, () => {
     const fresh = resolveConnectedTargets(ctx, req.to, req.targetRoles, { fresh: true });
     return fresh.then((list) => pickImplementing(list, req));
@@ -212,15 +214,11 @@ function targetUrl(endpoint: string, req: ForwardRequest): string {
 }
 
 function pickImplementing(candidates: TargetCandidate[], req: ForwardRequest): TargetCandidate {
-  const found = candidates.find((c) => endpointOf(c.partner, req.module, req.targetInterface));
+  const found = candidates.find((c) => endpointUrl(c.partner, req.module, req.targetInterface));
   if (found) return found;
   throw new UnknownReceiverError(
     `receiver ${describeParty(req.to)} does not implement the ${req.targetInterface} interface of ${req.module}`,
   );
-}
-
-function endpointOf(partner: Partner, module: string, role: 'SENDER' | 'RECEIVER'): string | undefined {
-  return partner.endpoints.find((e) => e.identifier === module && e.role === role)?.url;
 }
 
 function describeParty(p: PartyRef): string {

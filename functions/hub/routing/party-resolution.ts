@@ -1,7 +1,8 @@
 import type { ClientInfoRecord } from '../../domain/client-info';
-import { type Partner, type PartnerRole, type PartyRoleName, sameParty } from '../../domain/partner';
+import type { Partner, PartnerRole, PartyRoleName } from '../../domain/partner';
 import { InvalidParametersError, ReceiverNotConnectedError, UnknownReceiverError } from '../../ocpi/errors';
-import { type PartyRef, partyKey, ROUTING_HEADER_NAMES } from '../../ocpi/routing-headers';
+import { type PartyRef, partyKey, sameParty } from '../../ocpi/party';
+import { ROUTING_HEADER_NAMES } from '../../ocpi/routing-headers';
 import type { Caller } from '../auth/credential-auth';
 import type { TenantContext } from '../hub-runtime';
 import {

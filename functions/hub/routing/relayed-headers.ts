@@ -1,4 +1,5 @@
-import { type PartyRef, ROUTING_HEADER_NAMES } from '../../ocpi/routing-headers';
+import type { PartyRef } from '../../ocpi/party';
+import { ROUTING_HEADER_NAMES } from '../../ocpi/routing-headers';
 
 /**
  * Receiver response headers relayed to the requester (ocpi-notes §1.2, §1.5, §3.1), by lower-case name
