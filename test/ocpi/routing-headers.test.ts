@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidParametersError } from '../../functions/ocpi/errors';
-import { partyKey, sameParty } from '../../functions/ocpi/party';
 import { readRoutingHeaders, routingHeaders } from '../../functions/ocpi/routing-headers';
 
 function headers(values: Record<string, string>): (name: string) => string | undefined {
