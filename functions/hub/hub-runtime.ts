@@ -5,6 +5,7 @@ import type { TenantRepositories } from '../store/tenant-repositories';
 import type { TenantStores } from '../store/tenant-stores';
 import type { AuthCache } from './auth/auth-cache';
 import type { TokenKeys } from './auth/token-keys';
+import { type HubUrls, hubUrlsOf } from './hub-urls';
 
 /** Everything built once per process and shared by all requests; entry points differ only in how they build it. */
 export interface HubRuntime {
@@ -13,7 +14,11 @@ export interface HubRuntime {
   keys: TokenKeys;
   log: HubLog;
   outbound: PartnerHttpClient;
-  /** Fixed public base URL (e.g. https://hub.example.com); when absent it is derived from each request. */
+  /**
+   * Public base URL partners reach the hub at (e.g. https://hub.example.com): locally HUB_PUBLIC_URL or
+   * http://HOST:PORT, in AWS the stack's HUB_PUBLIC_URL. Every URL handed out is built from it
+   * (hub-urls.ts), never from a request; without it no URL can be handed out.
+   */
   publicUrl?: string;
   now(): number;
   /** Authenticated callers by token hash; absent = every request looks its token up (benchmarks compare). */
@@ -25,8 +30,8 @@ export interface TenantContext {
   tenant: TenantConfig;
   /** This tenant's repositories: the only way to its data. */
   store: TenantRepositories;
-  /** Base URL of this tenant's OCPI API, e.g. https://hub.example.com/demo/ocpi */
-  ocpiBaseUrl: string;
+  /** The URLs of this tenant the hub hands out, from the configured public base URL. */
+  urls: HubUrls;
   runtime: HubRuntime;
   log: HubLog;
 }
@@ -35,16 +40,11 @@ export function findTenant(config: HubConfig, tenantId: string): TenantConfig | 
   return config.tenants.find((t) => t.id === tenantId);
 }
 
-export function openTenant(
-  runtime: HubRuntime,
-  tenant: TenantConfig,
-  baseUrl: string,
-  log: HubLog,
-): TenantContext {
+export function openTenant(runtime: HubRuntime, tenant: TenantConfig, log: HubLog): TenantContext {
   return {
     tenant,
     store: runtime.stores.forTenant(tenant.id),
-    ocpiBaseUrl: `${(runtime.publicUrl ?? baseUrl).replace(/\/+$/, '')}/${tenant.id}/ocpi`,
+    urls: hubUrlsOf(runtime.publicUrl, tenant.id),
     runtime,
     log,
   };

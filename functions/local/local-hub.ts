@@ -29,6 +29,7 @@ export interface LocalHubOptions {
   port?: number;
   /** Use this DynamoDB instead of starting DynamoDB Local. */
   dynamoEndpoint?: string;
+  /** Base URL partners reach the hub at; default `http://<host>:<port>` of this server. */
   publicUrl?: string;
   adminToken?: string;
   logLevel?: LogLevel;
@@ -76,7 +77,21 @@ export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
     onRefused: (event) => log.security('outbound_url_refused', event),
   });
   let delivery: DeliveryLoop | undefined;
+  // The public URL defaults to the address the server listens on, so the server listens first and
+  // serves the app once the runtime (which carries that URL) exists.
+  let app: ReturnType<typeof createHubApp> | undefined;
+  const server = createAdaptorServer({
+    fetch: (request: Request, env: unknown) =>
+      app ? app.fetch(request, env) : new Response('starting', { status: 503 }),
+  });
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+    });
   const cleanup = async () => {
+    await closeServer();
     await delivery?.stop();
     await outbound.close();
     client.destroy();
@@ -94,13 +109,17 @@ export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
       dataDir: opts.dataDir,
       fixedToken: opts.adminToken,
     });
+    const host = opts.host ?? '127.0.0.1';
+    const port = await listen(server, host, opts.port ?? 0);
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     const runtime: HubRuntime = {
       config: opts.config,
       stores,
       keys,
       log,
       outbound,
-      publicUrl: opts.publicUrl,
+      // Never derived from a request's Host header (issue #10, finding 2): configured or our own address.
+      publicUrl: opts.publicUrl ?? url,
       now,
       authCache: opts.authCache === false ? undefined : new AuthCache(),
     };
@@ -109,23 +128,15 @@ export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
       dataDir: opts.dataDir,
       ...opts.delivery,
     });
-    const server = createAdaptorServer({ fetch: createHubApp(runtime).fetch });
-    const port = await listen(server, opts.host ?? '127.0.0.1', opts.port ?? 0);
-    const host = opts.host ?? '127.0.0.1';
+    app = createHubApp(runtime);
     return {
-      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      url,
       port,
       adminTokens,
       runtime,
       dynamoClient: client,
       delivery,
-      async stop() {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-        });
-        await cleanup();
-      },
+      stop: cleanup,
     };
   } catch (err) {
     await cleanup();

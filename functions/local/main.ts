@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     startupBanner({
       listenUrl: hub.url,
-      publicUrl: env.HUB_PUBLIC_URL ?? hub.url,
+      publicUrl: hub.runtime.publicUrl ?? hub.url,
       config,
       shownTokens: hub.adminTokens,
       fixedTokenFromEnv: env.HUB_ADMIN_TOKEN !== undefined,

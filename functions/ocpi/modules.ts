@@ -66,6 +66,16 @@ export const HUB_ENDPOINTS_221: readonly EndpointRef[] = [
   ]),
 ];
 
+/**
+ * The path (below `/{tenant}/ocpi/2.2.1`) of each endpoint the hub advertises. Configuration modules
+ * have one interface; functional modules get one URL per interface because their paths collide
+ * otherwise (Sender `GET {url}/{id}/{evse}/{connector}` vs Receiver `GET {url}/{cc}/{pid}/{id}`).
+ */
+export function endpointPath(ref: EndpointRef): string {
+  if (ref.identifier === 'credentials' || ref.identifier === 'hubclientinfo') return `/${ref.identifier}`;
+  return `/${ref.role.toLowerCase()}/${ref.identifier}`;
+}
+
 export const VERSION_NUMBERS = ['2.0', '2.1', '2.1.1', '2.2', '2.2.1', '2.3.0'] as const;
 export type VersionNumber = (typeof VERSION_NUMBERS)[number];
 

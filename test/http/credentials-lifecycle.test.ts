@@ -112,7 +112,7 @@ describe('credentials lifecycle: hub-initiated registration, rotation, unregiste
     const { partnerId: freshId } = await pool.registered(fx.hub, 'CPO', 'SC2');
     const tenant = findTenant(fx.hub.config, 'demo');
     if (!tenant) throw new Error('no demo tenant');
-    const ctx = openTenant(fx.hub.runtime, tenant, fx.hub.url, fx.hub.runtime.log);
+    const ctx = openTenant(fx.hub.runtime, tenant, fx.hub.runtime.log);
     // Act
     const result = await rotateStaleCredentials(ctx);
     // Assess

@@ -19,7 +19,7 @@ describe('tokens pushed to the hub', () => {
     net.emsp1.hubRequest('GET', `tokens/${path}`, { to: HUB, iface: 'RECEIVER' });
   const tenant = () => {
     const config = net.hub.config.tenants[0]!;
-    return openTenant(net.hub.runtime, config, net.hub.url, net.hub.runtime.log);
+    return openTenant(net.hub.runtime, config, net.hub.runtime.log);
   };
 
   it('stores a token per (uid, type): 201, then 200 on update, RFID by default', async () => {

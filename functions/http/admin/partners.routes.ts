@@ -26,7 +26,7 @@ export function partnersRoutes(): Hono<HubEnv> {
         status: partner.status,
         roles: partner.roles,
         token_a: tokenA,
-        versions_url: `${tenant.ocpiBaseUrl}/versions`,
+        versions_url: tenant.urls.versions(),
       },
       201,
       NO_STORE,
@@ -66,7 +66,7 @@ export function partnersRoutes(): Hono<HubEnv> {
       {
         ...partnerView(partner, tenant.runtime.now()),
         token_a: tokenA,
-        versions_url: `${tenant.ocpiBaseUrl}/versions`,
+        versions_url: tenant.urls.versions(),
       },
       200,
       NO_STORE,

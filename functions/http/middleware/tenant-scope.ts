@@ -2,7 +2,6 @@ import type { MiddlewareHandler } from 'hono';
 import { findTenant, type HubRuntime, openTenant } from '../../hub/hub-runtime';
 import { NotFoundError } from '../../ocpi/errors';
 import type { HubEnv } from '../http-env';
-import { requestBaseUrl } from '../request-base-url';
 
 /**
  * Resolves `/:tenant/...` to that tenant's context, the only way routes reach tenant data.
@@ -15,7 +14,7 @@ export function tenantScope(runtime: HubRuntime, notFound: (id: string) => Error
     if (!tenant) throw notFound(id);
     const log = c.get('log').child({ tenant: tenant.id });
     c.set('log', log);
-    c.set('tenant', openTenant(runtime, tenant, requestBaseUrl(c), log));
+    c.set('tenant', openTenant(runtime, tenant, log));
     await next();
   };
 }

@@ -11,6 +11,7 @@ import { routingHeaders } from '../../ocpi/routing-headers';
 import { InvalidCursorError } from '../../store/session.repository';
 import type { HubEnv } from '../http-env';
 import { readRawJsonText, routingOf } from './relay';
+import { publicRequestUrl } from './stored-object-http';
 
 /** Largest page of the hub's own session and CDR lists (X-Limit). */
 export const MAX_PAGE_LIMIT = 100;
@@ -78,11 +79,9 @@ export async function sendPage<T>(
     if (err instanceof InvalidCursorError) throw new InvalidParametersError(err.message, 'cursor');
     throw err;
   }
-  const requestUrl = new URL(c.req.url);
-  const publicUrl = `${tenant.ocpiBaseUrl}${requestUrl.pathname.replace(/^\/[^/]+\/ocpi/, '')}${requestUrl.search}`;
   const headers = {
     ...paginationHeaders({
-      requestUrl: publicUrl,
+      requestUrl: publicRequestUrl(c),
       offset,
       limit,
       returned: page.items.length,

@@ -5,6 +5,7 @@ import { InterfaceRole } from '../../ocpi/modules';
 import { paginationHeaders, parsePaginationQuery } from '../../ocpi/pagination';
 import type { HubEnv } from '../http-env';
 import type { OcpiModule } from './ocpi-module';
+import { publicRequestUrl } from './stored-object-http';
 
 /** Largest HubClientInfo page (X-Limit). */
 export const HUBCLIENTINFO_MAX_LIMIT = 100;
@@ -22,11 +23,9 @@ export const hubClientInfoModule: OcpiModule = {
       const query = parsePaginationQuery(c.req.query(), { maxLimit: HUBCLIENTINFO_MAX_LIMIT });
       const all = await listClientInfo(tenant.store.partners, query);
       const page = all.slice(query.offset, query.offset + query.limit);
-      const requestUrl = new URL(c.req.url);
-      // The Link must point at the hub's public URL, whatever host the request came in on.
-      const publicUrl = `${tenant.ocpiBaseUrl}${requestUrl.pathname.replace(/^\/[^/]+\/ocpi/, '')}${requestUrl.search}`;
       const headers = paginationHeaders({
-        requestUrl: publicUrl,
+        // The Link must point at the hub's public URL, whatever host the request came in on.
+        requestUrl: publicRequestUrl(c),
         offset: query.offset,
         limit: query.limit,
         returned: page.length,

@@ -140,13 +140,16 @@ export function pushAnswer(c: Context<HubEnv>, to: PartyRef, outcome: PushOutcom
   return hubAnswer(c, to);
 }
 
-/** The public URL of this request (base of next-page links), whatever host the server saw. */
+/**
+ * The public URL of this request (base of next-page links): its path and query below the tenant's
+ * OCPI prefix on the configured public base URL, whatever Host the request came with.
+ */
 export function publicRequestUrl(c: Context<HubEnv>): string {
   const tenant = c.get('tenant');
   const url = new URL(c.req.url);
   const prefix = `/${tenant.tenant.id}/ocpi`;
   const rest = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname;
-  return `${tenant.ocpiBaseUrl}${rest}${url.search}`;
+  return tenant.urls.ocpiUrl(rest, url.search);
 }
 
 export function methodNotAllowed(module: string, allowed: string) {

@@ -17,11 +17,6 @@ import { cdrTokenOwner } from './session.service';
 
 type Obj = Record<string, unknown>;
 
-/** The hub URL where a stored CDR can be read back; it replaces the eMSP's Location (ocpi-notes §3.6). */
-export function cdrLocationUrl(ocpiBaseUrl: string, locator: string): string {
-  return `${ocpiBaseUrl}/2.2.1/sender/cdrs/${locator}`;
-}
-
 /**
  * A CPO's CDR POST (cdrs §10.2.2): stored at the hub once and for ever (CDRs are immutable), then
  * forwarded to the eMSP of the cdr_token. The answer's Location is a hub URL. A repeat of the same CDR
@@ -86,10 +81,11 @@ async function storeAndDeliver(
       receiver: emsp,
       now,
       message: 'this CDR was already received; not delivered again',
-      headers: { Location: cdrLocationUrl(ctx.ocpiBaseUrl, created.existing.locator) },
+      headers: { Location: ctx.urls.cdrLocation(created.existing.locator) },
     });
   }
-  const location = cdrLocationUrl(ctx.ocpiBaseUrl, record.locator);
+  // The hub URL where the CDR can be read back replaces the eMSP's Location (ocpi-notes §3.6).
+  const location = ctx.urls.cdrLocation(record.locator);
   const outcome = await deliverStored(() =>
     forwardToParty(ctx, {
       module: 'cdrs',

@@ -44,10 +44,6 @@ export interface ProfileRequest {
   query: { duration?: string; response_url?: string };
 }
 
-export function profileResultUrl(ocpiBaseUrl: string, id: string): string {
-  return `${ocpiBaseUrl}/2.2.1/sender/chargingprofiles/results/${id}`;
-}
-
 /**
  * An SCSP's or eMSP's charging-profile request (chargingprofiles §14.2.2, ocpi-notes §4.7) to the CPO of
  * the session, with its response_url (body for PUT, query for GET/DELETE) replaced by a hub URL. An
@@ -106,7 +102,7 @@ async function forwardProfileRequest(
   };
   const mappings = ctx.store.urlMappings;
   await mappings.create(mapping, Math.floor(ctx.runtime.now() / 1000) + MAPPING_TTL_S);
-  const hubUrl = profileResultUrl(ctx.ocpiBaseUrl, mapping.id);
+  const hubUrl = ctx.urls.profileResult(mapping.id);
   const result = await forwardToParty(ctx, {
     module: 'chargingprofiles',
     targetInterface: 'RECEIVER',

@@ -25,11 +25,6 @@ export interface CommandRequest {
   body: Record<string, unknown>;
 }
 
-/** The hub URL a CPO posts the result of command `id` to. */
-export function commandResultUrl(ocpiBaseUrl: string, id: string): string {
-  return `${ocpiBaseUrl}/2.2.1/sender/commands/${id}`;
-}
-
 /**
  * An eMSP's command (commands §13.2, ocpi-notes §4.6) to the CPO. The eMSP's `response_url` is replaced by a
  * hub URL unique to this command; the mapping is stored so the CPO's CommandResult can be forwarded
@@ -85,7 +80,7 @@ async function forwardCommand(
       targetInterface: 'RECEIVER',
       method: 'POST',
       pathSegments: [req.command],
-      bodyText: JSON.stringify({ ...req.body, response_url: commandResultUrl(ctx.ocpiBaseUrl, id) }),
+      bodyText: JSON.stringify({ ...req.body, response_url: ctx.urls.commandResult(id) }),
       from: refOf(emsp),
       to: cpo,
       targetRoles: ['CPO'],

@@ -15,7 +15,7 @@ export function hubCredentials(ctx: TenantContext, token: string) {
   const hub = ctx.tenant.hub;
   return {
     token,
-    url: `${ctx.ocpiBaseUrl}/versions`,
+    url: ctx.urls.versions(),
     roles: [
       {
         role: 'HUB',

@@ -37,14 +37,9 @@ export interface DeliveryWorker {
   stop(): Promise<void>;
 }
 
-/** Background tenant context: no request, so no request base URL (delivery never advertises URLs). */
+/** Background tenant context (no request): delivery and the scheduled jobs. */
 export function backgroundTenant(runtime: HubRuntime, tenant: TenantConfig): TenantContext {
-  return openTenant(
-    runtime,
-    tenant,
-    runtime.publicUrl ?? 'http://localhost',
-    runtime.log.child({ tenant: tenant.id }),
-  );
+  return openTenant(runtime, tenant, runtime.log.child({ tenant: tenant.id }));
 }
 
 export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOptions = {}): DeliveryWorker {

@@ -5,14 +5,15 @@ import { parseLinkHeader } from '../../ocpi/pagination';
 import { safeUrlForLogs } from '../../outbound/safe-url';
 import type { LinkContinuation } from '../../store/forward-link.repository';
 import type { TenantContext } from '../hub-runtime';
+import { LINK_QUERY_PARAM } from '../hub-urls';
 
 /**
  * Pagination `Link` of forwarded list GETs (ocpi-notes §3.6, §10.3): the requester has no token for the
  * receiver's platform, so the receiver's next-page URL is kept here and the requester gets a hub URL
- * `<ocpiBaseUrl>/2.2.1/<interface>/<module>?link=<id>` that continues the pull through the hub. The
+ * `<public base>/<tenant>/ocpi/2.2.1/<interface>/<module>?link=<id>` (hub-urls.ts) that continues the pull through the hub. The
  * mapping never leaves the hub: no partner URL or token appears in the hub URL.
  */
-export const LINK_QUERY_PARAM = 'link';
+export { LINK_QUERY_PARAM };
 /** How long a page link stays usable; a full pull of a big network takes minutes, not hours. */
 export const LINK_TTL_MS = 60 * 60 * 1000;
 
@@ -27,7 +28,7 @@ export async function createLinkContinuation(
 ): Promise<string> {
   const id = randomBytes(16).toString('base64url');
   await ctx.store.forwardLinks.put({ ...link, id, expires_at: ctx.runtime.now() + LINK_TTL_MS });
-  return hubLinkUrl(ctx, link.module, link.targetInterface, id);
+  return ctx.urls.pageLink(link.module, link.targetInterface, id);
 }
 
 /**
@@ -62,18 +63,6 @@ export async function hubLinkFor(
     ctx.log.error('could not store a page link', { error });
     throw new HubError('the hub could not keep the next-page link; retry the pull');
   }
-}
-
-export function hubLinkUrl(
-  ctx: TenantContext,
-  module: ModuleId,
-  targetInterface: 'SENDER' | 'RECEIVER',
-  id: string,
-): string {
-  // The requester pulled from the hub's interface of the same role as the target's: the hub mirrors
-  // every functional module on both sides (functions/ocpi/modules.ts HUB_ENDPOINTS_221).
-  const path = `${VersionNumbers.V2_2_1}/${targetInterface.toLowerCase()}/${module}`;
-  return `${ctx.ocpiBaseUrl}/${path}?${LINK_QUERY_PARAM}=${id}`;
 }
 
 /**

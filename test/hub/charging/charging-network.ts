@@ -45,7 +45,7 @@ export async function startChargingNetwork(
     tenantContext() {
       const tenant = hub.config.tenants[0];
       if (!tenant) throw new Error('no tenant');
-      return openTenant(hub.runtime, tenant, hub.url, hub.runtime.log);
+      return openTenant(hub.runtime, tenant, hub.runtime.log);
     },
     async close() {
       await pool.closeAll();

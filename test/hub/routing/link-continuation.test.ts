@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TenantContext } from '../../../functions/hub/hub-runtime';
+import { hubUrlsOf } from '../../../functions/hub/hub-urls';
 import {
   hubLinkFor,
   LINK_TTL_MS,
@@ -34,7 +35,7 @@ function fakeContext() {
     store: { forwardLinks: new ForwardLinkRepository(table as unknown as TenantTable) },
     log,
     runtime: { now: () => NOW },
-    ocpiBaseUrl: 'https://hub.example.com/demo/ocpi',
+    urls: hubUrlsOf('https://hub.example.com', 'demo'),
   } as unknown as TenantContext;
   return { ctx, table };
 }
