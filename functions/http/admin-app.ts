@@ -8,6 +8,7 @@ import { adminTokensRoutes } from './admin/tokens.routes';
 import type { HubEnv } from './http-env';
 import { requestContext } from './middleware/request-context';
 import { tenantScope } from './middleware/tenant-scope';
+import { bodySizeCap } from './request-body';
 
 const unknownAdminTenant = (id: string) =>
   new AdminError(404, 'tenant_not_found', `unknown tenant '${id.slice(0, 40)}'`);
@@ -18,7 +19,13 @@ export function createAdminApp(runtime: HubRuntime): Hono<HubEnv> {
   app.onError(adminErrorHandler());
   app.notFound(adminNotFound());
   app.get('/health', (c) => c.json({ status: 'ok' }));
-  app.use('/:tenant/admin/*', requestContext(runtime), tenantScope(runtime, unknownAdminTenant), adminAuth());
+  app.use(
+    '/:tenant/admin/*',
+    requestContext(runtime),
+    tenantScope(runtime, unknownAdminTenant),
+    adminAuth(),
+    bodySizeCap((message) => new AdminError(413, 'too_large', message)),
+  );
   app.route('/:tenant/admin/partners', partnersRoutes());
   app.route('/:tenant/admin/deliveries', deliveriesRoutes());
   app.route('/:tenant/admin/tokens', adminTokensRoutes());

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { HubRuntime } from '../hub/hub-runtime';
+import { PayloadTooLargeError } from '../ocpi/errors';
 import type { HubEnv } from './http-env';
 import { ocpiAuth } from './middleware/ocpi-auth';
 import { ocpiErrorHandler, ocpiNotFound } from './middleware/ocpi-errors';
@@ -7,6 +8,7 @@ import { requestContext } from './middleware/request-context';
 import { tenantScope, unknownOcpiTenant } from './middleware/tenant-scope';
 import type { OcpiModule } from './ocpi/ocpi-module';
 import { HUB_VERSION, versionsRoutes } from './ocpi/versions.routes';
+import { bodySizeCap } from './request-body';
 
 /**
  * The OCPI API of every tenant: `/{tenant}/ocpi/versions`, `/{tenant}/ocpi/2.2.1/...`.
@@ -30,6 +32,12 @@ export function createOcpiApp(runtime: HubRuntime, modules: readonly OcpiModule[
     if (c.get('caller')) return next();
     return ocpiAuth({ allowTokenA: false })(c, next);
   });
+
+  // After authentication: an unauthenticated caller is told 401 whatever it sends.
+  app.use(
+    '/:tenant/ocpi/*',
+    bodySizeCap((message) => new PayloadTooLargeError(message)),
+  );
 
   app.route('/:tenant/ocpi', versionsRoutes(endpoints));
   for (const module of modules) app.route(`/:tenant/ocpi/${HUB_VERSION}`, module.routes(runtime));

@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 /**
- * How a pushed OCPI object is kept in its item. Bodies may be up to 1 MB (json-body.ts) while a
+ * How a pushed OCPI object is kept in its item. Bodies may be up to 1 MB (http/request-body.ts) while a
  * DynamoDB item holds 400 KB, so documents above a few KB are gzipped (OCPI JSON shrinks 5-10x);
  * the JSON string form also avoids DynamoDB's 32-level nesting limit and per-attribute marshalling.
  */

@@ -74,6 +74,8 @@ export async function startRoutingFixture(opts: { timeoutMs?: number } = {}): Pr
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Partners are to reach this server: the URLs the hub hands out come from its public URL only.
+  hub.runtime.publicUrl = baseUrl;
   const versionsUrl = `${baseUrl}/demo/ocpi/versions`;
   const platforms: SimulatedPlatform[] = [];
   return {

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
-import { readJson } from '../json-body';
+import { readJson } from '../request-body';
 import { AdminError } from './admin-errors';
 
 export async function readAdminBody<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.infer<S>> {

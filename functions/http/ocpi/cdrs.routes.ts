@@ -4,7 +4,8 @@ import { listCdrs, postCdr, readCdr } from '../../hub/charging/cdr.service';
 import { InterfaceRole } from '../../ocpi/modules';
 import { CDRSchema } from '../../ocpi/schemas';
 import type { HubEnv } from '../http-env';
-import { chargingCall, readBody, readPageQuery, readParam, sendAnswer, sendPage } from './charging-http';
+import { chargingCall, readPageQuery, readParam, sendAnswer, sendPage } from './charging-http';
+import { readRequiredBody } from './ocpi-body';
 import type { OcpiModule } from './ocpi-module';
 
 const LocatorSchema = z
@@ -23,7 +24,7 @@ export const cdrsModule: OcpiModule = {
   routes() {
     const app = new Hono<HubEnv>();
     app.post('/receiver/cdrs', async (c) => {
-      const { text, value } = await readBody(c, CDRSchema);
+      const { text, value } = await readRequiredBody(c, CDRSchema);
       return sendAnswer(c, await postCdr(chargingCall(c), value, text));
     });
     app.get('/sender/cdrs', async (c) => {

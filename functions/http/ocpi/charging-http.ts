@@ -10,7 +10,7 @@ import type { PartyRef } from '../../ocpi/party';
 import { routingHeaders } from '../../ocpi/routing-headers';
 import { InvalidCursorError } from '../../store/session.repository';
 import type { HubEnv } from '../http-env';
-import { readRawJsonText, routingOf } from './relay';
+import { routingOf } from './relay';
 import { publicRequestUrl } from './stored-object-http';
 
 /** Largest page of the hub's own session and CDR lists (X-Limit). */
@@ -29,21 +29,6 @@ export function chargingCall(c: Context<HubEnv>): ChargingCall {
 /** Writes a stored or relayed answer (request ids are added by the request-context middleware). */
 export function sendAnswer(c: Context<HubEnv>, answer: StoredAnswer): Response {
   return c.body(answer.bodyText, answer.httpStatus as ContentfulStatusCode, answer.headers);
-}
-
-/**
- * The body as received (forwarded byte for byte: the hub never touches last_updated) and its validated
- * form; a schema failure is 2001 naming the field path, a missing body 2001 naming `body`.
- */
-export async function readBody<S extends z.ZodMiniType>(
-  c: Context<HubEnv>,
-  schema: S,
-): Promise<{ text: string; value: z.infer<S> }> {
-  const text = await readRawJsonText(c);
-  if (text === undefined) throw new InvalidParametersError('a JSON body is required', 'body');
-  const parsed = schema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw InvalidParametersError.fromZod(parsed.error);
-  return { text, value: parsed.data };
 }
 
 /** Validates a path or query parameter; 2001 naming it. */

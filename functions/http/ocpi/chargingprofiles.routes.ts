@@ -15,9 +15,9 @@ import {
   UrlSchema,
 } from '../../ocpi/schemas';
 import type { HubEnv } from '../http-env';
-import { chargingCall, readBody, readParam, sendAnswer } from './charging-http';
+import { chargingCall, readParam, sendAnswer } from './charging-http';
+import { readOptionalJsonText, readRequiredBody } from './ocpi-body';
 import type { OcpiModule } from './ocpi-module';
-import { readRawJsonText } from './relay';
 
 const ResultIdSchema = z
   .string()
@@ -39,7 +39,7 @@ export const chargingProfilesModule: OcpiModule = {
     const app = new Hono<HubEnv>();
     app.put('/receiver/chargingprofiles/:sessionId', async (c) => {
       const sessionId = readParam('session_id', c.req.param('sessionId'), IdSchema);
-      const { value } = await readBody(c, SetChargingProfileSchema);
+      const { value } = await readRequiredBody(c, SetChargingProfileSchema);
       return sendAnswer(
         c,
         await requestChargingProfile(chargingCall(c), { method: 'PUT', sessionId, body: value, query: {} }),
@@ -55,14 +55,14 @@ export const chargingProfilesModule: OcpiModule = {
     });
     app.post('/sender/chargingprofiles/results/:id', async (c) => {
       const id = readParam('id', c.req.param('id'), ResultIdSchema);
-      const text = await readRawJsonText(c);
+      const text = await readOptionalJsonText(c);
       if (text === undefined)
         return sendAnswer(c, await receiveProfileResult(chargingCall(c), id, undefined, ''));
       return sendAnswer(c, await receiveProfileResult(chargingCall(c), id, JSON.parse(text), text));
     });
     app.put('/sender/chargingprofiles/:sessionId', async (c) => {
       const sessionId = readParam('session_id', c.req.param('sessionId'), IdSchema);
-      const { text } = await readBody(c, ActiveChargingProfileSchema);
+      const { text } = await readRequiredBody(c, ActiveChargingProfileSchema);
       return sendAnswer(c, await receiveActiveProfile(chargingCall(c), sessionId, text));
     });
     return app;

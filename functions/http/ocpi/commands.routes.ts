@@ -5,7 +5,8 @@ import { receiveCommandResult } from '../../hub/charging/command-result.service'
 import { InterfaceRole } from '../../ocpi/modules';
 import { COMMAND_BODY_SCHEMAS, CommandResultSchema, CommandTypeSchema } from '../../ocpi/schemas';
 import type { HubEnv } from '../http-env';
-import { chargingCall, readBody, readParam, sendAnswer } from './charging-http';
+import { chargingCall, readParam, sendAnswer } from './charging-http';
+import { readRequiredBody } from './ocpi-body';
 import type { OcpiModule } from './ocpi-module';
 
 /** The opaque id of a hub result URL (base64url of 18 random bytes). */
@@ -27,12 +28,12 @@ export const commandsModule: OcpiModule = {
     const app = new Hono<HubEnv>();
     app.post('/receiver/commands/:command', async (c) => {
       const command = readParam('command', c.req.param('command'), CommandTypeSchema);
-      const { value } = await readBody(c, COMMAND_BODY_SCHEMAS[command]);
+      const { value } = await readRequiredBody(c, COMMAND_BODY_SCHEMAS[command]);
       return sendAnswer(c, await sendCommand(chargingCall(c), { command, body: value }));
     });
     app.post('/sender/commands/:id', async (c) => {
       const id = readParam('id', c.req.param('id'), ResultIdSchema);
-      const { text, value } = await readBody(c, CommandResultSchema);
+      const { text, value } = await readRequiredBody(c, CommandResultSchema);
       return sendAnswer(c, await receiveCommandResult(chargingCall(c), id, text, value.result));
     });
     return app;

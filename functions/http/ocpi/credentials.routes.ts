@@ -14,7 +14,7 @@ import { InterfaceRole } from '../../ocpi/modules';
 import { CredentialsSchema } from '../../ocpi/schemas/credentials';
 import type { HubEnv } from '../http-env';
 import { NO_STORE } from '../no-store';
-import { readValidBody } from '../ocpi-body';
+import { readValidBody } from './ocpi-body';
 import type { OcpiModule } from './ocpi-module';
 
 /** Credentials module (credentials §4, ocpi-notes §2.3): GET, POST (register), PUT (update), DELETE. */
@@ -29,7 +29,7 @@ export const credentialsModule: OcpiModule = {
       return c.json(successEnvelope(hubCredentials(c.get('tenant'), token)));
     });
     app.post('/credentials', async (c) => {
-      const body = await readValidBody(c, CredentialsSchema);
+      const { value: body } = await readValidBody(c, CredentialsSchema);
       const result = await registerFromPartner(
         c.get('tenant'),
         c.get('caller'),
@@ -39,7 +39,7 @@ export const credentialsModule: OcpiModule = {
       return c.json(successEnvelope(result));
     });
     app.put('/credentials', async (c) => {
-      const body = await readValidBody(c, CredentialsSchema);
+      const { value: body } = await readValidBody(c, CredentialsSchema);
       const result = await updateFromPartner(
         c.get('tenant'),
         c.get('caller'),

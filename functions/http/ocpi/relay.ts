@@ -5,16 +5,11 @@ import { forwardLink } from '../../hub/routing/continuation-forwarder';
 import { type ForwardRequest, type ForwardResult, forwardToParty } from '../../hub/routing/forwarder';
 import { LINK_QUERY_PARAM, resolveLinkContinuation } from '../../hub/routing/link-continuation';
 import { resolveFromParty } from '../../hub/routing/party-resolution';
-import {
-  InvalidJsonError,
-  InvalidParametersError,
-  MethodNotAllowedError,
-  PayloadTooLargeError,
-} from '../../ocpi/errors';
+import { InvalidParametersError, MethodNotAllowedError } from '../../ocpi/errors';
 import type { ModuleId } from '../../ocpi/modules';
 import { ROUTING_HEADER_NAMES, type RoutingHeaders, readRoutingHeaders } from '../../ocpi/routing-headers';
 import type { HubEnv } from '../http-env';
-import { MAX_BODY_BYTES } from '../json-body';
+import { readOptionalJsonText } from './ocpi-body';
 
 /** Reads the OCPI routing headers of the request (2001 naming the header when half a pair or malformed). */
 export function routingOf(c: Context<HubEnv>): RoutingHeaders {
@@ -74,7 +69,7 @@ export async function forwardFromRequest(c: Context<HubEnv>, spec: ForwardSpec):
       ROUTING_HEADER_NAMES.toPartyId,
     );
   }
-  const bodyText = await readRawJsonText(c);
+  const bodyText = await readOptionalJsonText(c);
   const result = await forwardToParty(tenant, {
     module: spec.module,
     targetInterface: spec.targetInterface,
@@ -92,28 +87,8 @@ export async function forwardFromRequest(c: Context<HubEnv>, spec: ForwardSpec):
   return relayResponse(c, result);
 }
 
-/**
- * The body exactly as received, for forwarding byte-for-byte (the hub never touches last_updated,
- * ocpi-notes §1.7, §3.6); undefined when there is none. Over 1 MB -> 413, not JSON -> 400.
- */
-export async function readRawJsonText(c: Context<HubEnv>): Promise<string | undefined> {
-  if (c.req.method === 'GET' || c.req.method === 'HEAD') return undefined;
-  if (Number(c.req.header('Content-Length') ?? '0') > MAX_BODY_BYTES) throw tooLarge();
-  const text = await c.req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
-  if (text.trim() === '') return undefined;
-  try {
-    JSON.parse(text);
-  } catch {
-    throw new InvalidJsonError('request body is not valid JSON');
-  }
-  return text;
-}
-
 const FORWARDABLE_METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 function isForwardableMethod(method: string): method is ForwardRequest['method'] {
   return FORWARDABLE_METHODS.includes(method);
 }
-
-const tooLarge = () => new PayloadTooLargeError(`request body over ${MAX_BODY_BYTES} bytes`);

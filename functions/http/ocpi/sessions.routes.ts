@@ -10,7 +10,8 @@ import {
   SessionSchema,
 } from '../../ocpi/schemas';
 import type { HubEnv } from '../http-env';
-import { chargingCall, readBody, readPageQuery, readParam, sendAnswer, sendPage } from './charging-http';
+import { chargingCall, readPageQuery, readParam, sendAnswer, sendPage } from './charging-http';
+import { readRequiredBody } from './ocpi-body';
 import type { OcpiModule } from './ocpi-module';
 
 /**
@@ -27,12 +28,12 @@ export const sessionsModule: OcpiModule = {
     const app = new Hono<HubEnv>();
     app.put('/receiver/sessions/:cc/:pid/:id', async (c) => {
       const url = sessionUrl(c);
-      const { text, value } = await readBody(c, SessionSchema);
+      const { text, value } = await readRequiredBody(c, SessionSchema);
       return sendAnswer(c, await putSession(chargingCall(c), url, value, text));
     });
     app.patch('/receiver/sessions/:cc/:pid/:id', async (c) => {
       const url = sessionUrl(c);
-      const { text, value } = await readBody(c, SessionPatchSchema);
+      const { text, value } = await readRequiredBody(c, SessionPatchSchema);
       return sendAnswer(c, await patchSession(chargingCall(c), url, value, text));
     });
     app.get('/sender/sessions', async (c) => {

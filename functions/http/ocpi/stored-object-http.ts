@@ -13,7 +13,7 @@ import { routingHeaders } from '../../ocpi/routing-headers';
 import type { StoredObjectRepository } from '../../store/stored-object.repository';
 import type { TenantRepositories } from '../../store/tenant-repositories';
 import type { HubEnv } from '../http-env';
-import { readValidBody } from '../ocpi-body';
+import { readValidBody } from './ocpi-body';
 import { forwardFromRequest, isLinkContinuation, routingOf } from './relay';
 
 /** Roles that receive CPO-owned data: eMSP, NSP and OTHER (ocpi-notes §3.2 "opposite roles"). */
@@ -107,9 +107,8 @@ export async function readPushBody<S extends z.ZodMiniType>(
   c: Context<HubEnv>,
   schema: S,
 ): Promise<{ body: z.infer<S>; bodyText: string }> {
-  const body = await readValidBody(c, schema);
-  // Hono caches the body text, so this is the text readValidBody parsed, byte for byte.
-  return { body, bodyText: await c.req.text() };
+  const { value, text } = await readValidBody(c, schema);
+  return { body: value, bodyText: text };
 }
 
 /** An answer of the hub itself: FROM = hub, TO = the requester (ocpi-notes §3.2, §3.4). */

@@ -4,8 +4,8 @@ import { authorizeToken } from '../../hub/charging/authorization.service';
 import { IdSchema, LocationReferencesSchema, TokenTypeSchema } from '../../ocpi/schemas';
 import type { HubEnv } from '../http-env';
 import { chargingCall, readParam, sendAnswer } from './charging-http';
+import { readOptionalJsonText } from './ocpi-body';
 import type { OcpiModule } from './ocpi-module';
-import { readRawJsonText } from './relay';
 
 /**
  * Real-time authorization on the hub's tokens Sender interface: `POST {tokens}/{uid}/authorize[?type=]`
@@ -20,7 +20,7 @@ export const tokenAuthorizeModule: OcpiModule = {
       const uid = readParam('token_uid', c.req.param('uid'), IdSchema);
       const type = readParam('type', c.req.query('type'), z.optional(TokenTypeSchema));
       // The LocationReferences body is optional (tokens §12.2.2.1); when present it must be one.
-      const bodyText = await readRawJsonText(c);
+      const bodyText = await readOptionalJsonText(c);
       if (bodyText !== undefined) readParam('body', JSON.parse(bodyText), LocationReferencesSchema);
       const answer = await authorizeToken(chargingCall(c), {
         uid,

@@ -1,0 +1,50 @@
+import type { Context } from 'hono';
+import type * as z from 'zod/mini';
+import { InvalidJsonError, InvalidParametersError, PayloadTooLargeError } from '../../ocpi/errors';
+import { readJson } from '../request-body';
+
+/**
+ * OCPI request bodies, all read by `readJson` (request-body.ts): over 1 MB -> HTTP 413, not JSON ->
+ * HTTP 400, both with the envelope (ocpi-notes §1.4); a schema failure is 2001 naming the field path.
+ * The text is kept as received: the hub forwards it byte for byte and never touches last_updated
+ * (ocpi-notes §1.7, §3.6).
+ */
+
+/** The body's text when there is one (undefined for GET, HEAD and an empty body); it must be JSON. */
+export async function readOptionalJsonText(c: Context): Promise<string | undefined> {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return undefined;
+  const body = await readJson(c);
+  if (body.ok) return body.text;
+  if (body.problem === 'empty') return undefined;
+  throw toOcpiError(body.problem, body.message);
+}
+
+/** A required JSON body, validated; an empty one is HTTP 400 like one that is not JSON. */
+export async function readValidBody<S extends z.ZodMiniType>(
+  c: Context,
+  schema: S,
+): Promise<{ value: z.infer<S>; text: string }> {
+  const body = await readJson(c);
+  if (!body.ok) throw toOcpiError(body.problem, body.message);
+  return { value: validate(schema, body.value), text: body.text };
+}
+
+/** A required JSON body, validated; an empty one is 2001 naming `body` (the charging modules' rule). */
+export async function readRequiredBody<S extends z.ZodMiniType>(
+  c: Context,
+  schema: S,
+): Promise<{ value: z.infer<S>; text: string }> {
+  const text = await readOptionalJsonText(c);
+  if (text === undefined) throw new InvalidParametersError('a JSON body is required', 'body');
+  return { value: validate(schema, JSON.parse(text)), text };
+}
+
+function validate<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw InvalidParametersError.fromZod(parsed.error);
+  return parsed.data;
+}
+
+function toOcpiError(problem: 'too_large' | 'empty' | 'invalid_json', message: string) {
+  return problem === 'too_large' ? new PayloadTooLargeError(message) : new InvalidJsonError(message);
+}
