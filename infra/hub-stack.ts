@@ -1,4 +1,4 @@
-import { Stack, type StackProps, Stage } from 'aws-cdk-lib';
+import { CfnResource, Stack, type StackProps, Stage } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { HubConfig } from '../functions/config';
 import { writeBundledConfig } from './bundled-config';
@@ -20,6 +20,9 @@ export interface HubStackProps extends StackProps {
   readonly config: HubConfig;
   readonly settings: StageSettings;
 }
+
+/** CloudFormation's limit of resources in one stack. */
+export const MAX_STACK_RESOURCES = 500;
 
 /** The whole hub of one stage in one stack (docs/architecture.md "Runtime shape"). */
 export class HubStack extends Stack {
@@ -112,6 +115,18 @@ export class HubStack extends Stack {
       deadLetterQueue: this.delivery.deadLetterQueue,
       webAclMetricName: `ocpi-hub-${stage}-web-acl`,
       alarms: this.alarms.alarms,
+    });
+    // Each tenant costs a table, a stream mapping and an alarm: say so at synth, not halfway a deploy.
+    this.node.addValidation({
+      validate: () => {
+        const count = this.node.findAll().filter((c) => c instanceof CfnResource).length;
+        return count > MAX_STACK_RESOURCES
+          ? [
+              `stage ${stage} needs ${count} CloudFormation resources for ${config.tenants.length} tenants; ` +
+                `a stack holds ${MAX_STACK_RESOURCES}: spread the tenants over more stages (about 140 fit in one)`,
+            ]
+          : [];
+      },
     });
     new HubOutputs(this, 'Outputs', {
       config,

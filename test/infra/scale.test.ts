@@ -43,10 +43,9 @@ function policyLength(document: unknown, tokenBound = TOKEN_BOUND): number {
 
 let hub: SynthesizedHub;
 
-beforeAll(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'hub-scale-'));
-  const config = join(dir, 'hundred.config.json');
-  const tenants = Array.from({ length: TENANTS }, (_, i) => ({
+function tenantsFile(count: number): string {
+  const config = join(mkdtempSync(join(tmpdir(), 'hub-scale-')), `${count}.config.json`);
+  const tenants = Array.from({ length: count }, (_, i) => ({
     id: `roaming-network-${String(i).padStart(3, '0')}`,
     name: `Roaming network ${i} with a descriptive name`,
     hub: {
@@ -59,7 +58,11 @@ beforeAll(() => {
     ...(i % 10 === 0 ? { rateLimits: { partnerPerMinute: 3000, tenantPerMinute: 30000 } } : {}),
   }));
   writeFileSync(config, JSON.stringify({ tablePrefix: 'ocpi-hub-', tenants }));
-  hub = synthHubStack({ context: { hubConfig: config, stage: 'prod' }, bundle: false });
+  return config;
+}
+
+beforeAll(() => {
+  hub = synthHubStack({ context: { hubConfig: tenantsFile(TENANTS), stage: 'prod' }, bundle: false });
 }, 120_000);
 
 describe(`a stage with ${TENANTS} tenants`, () => {
@@ -106,5 +109,16 @@ describe(`a stage with ${TENANTS} tenants`, () => {
 
     expect(rules.length).toBe(TENANTS + 2 * 2 + 2);
     expect(estimateWcu(rules)).toBeLessThanOrEqual(1500);
+  });
+});
+
+describe('a stage with more tenants than one stack holds', () => {
+  it('fails the synth saying how many resources it needs and what to do', { timeout: 120_000 }, () => {
+    const attempt = () =>
+      synthHubStack({ context: { hubConfig: tenantsFile(150), stage: 'prod' }, bundle: false });
+
+    expect(attempt).toThrow(
+      /stage prod needs \d+ CloudFormation resources for 150 tenants; a stack holds 500/,
+    );
   });
 });
