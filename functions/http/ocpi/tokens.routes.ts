@@ -66,7 +66,8 @@ function tokenTypeOf(c: Context<HubEnv>): string {
   const raw = c.req.query('type');
   if (raw === undefined || raw === '') return DEFAULT_TOKEN_TYPE;
   const parsed = TokenTypeSchema.safeParse(raw);
-  if (!parsed.success) throw new InvalidParametersError(`must be one of ${TOKEN_TYPES.join(', ')}`, 'type');
+  if (!parsed.success)
+    throw new InvalidParametersError(`must be a TokenType such as ${TOKEN_TYPES.join(', ')}`, 'type');
   return parsed.data;
 }
 

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { DisplayTextSchema } from './display-text';
-import { ciString, closedEnum, IdSchema, ocpiObject } from './primitives';
+import { closedEnum } from './enums';
+import { ocpiObject } from './objects';
+import { ciString, IdSchema } from './primitives';
 import { TokenSchema } from './token';
 
 /** AllowedType (tokens §12.4.1): blocked or expired is still HTTP 200 + 1000 with `allowed` set. */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ImageSchema } from './image';
-import { ocpiObject, ocpiString, UrlSchema } from './primitives';
+import { ocpiObject } from './objects';
+import { ocpiString, UrlSchema } from './primitives';
 
 /** BusinessDetails (locations §8.4.2), also used by CredentialsRole. */
 export const BusinessDetailsSchema = ocpiObject(() => ({

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { ConnectorFormatSchema, ConnectorTypeSchema, PowerTypeSchema } from './connector';
 import { GeoLocationSchema } from './geo-location';
-import { ciString, IdSchema, ocpiObject, ocpiString } from './primitives';
+import { ocpiObject } from './objects';
+import { CountryAlpha3Schema, ciString, IdSchema, ocpiString } from './primitives';
 
 /**
  * CdrLocation (cdrs §10.4.4): a snapshot of where the charge happened. Unlike Location, address and
@@ -15,7 +16,7 @@ export const CdrLocationSchema = ocpiObject(() => ({
   city: ocpiString(45),
   postal_code: z.optional(ocpiString(10)),
   state: z.optional(ocpiString(20)),
-  country: ocpiString(3),
+  country: CountryAlpha3Schema,
   coordinates: GeoLocationSchema,
   evse_uid: IdSchema,
   evse_id: ciString(48),

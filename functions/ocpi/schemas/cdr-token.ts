@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { CountryCodeSchema, ciString, closedEnum, IdSchema, ocpiObject, PartyIdSchema } from './primitives';
+import { closedEnum } from './enums';
+import { ocpiObject } from './objects';
+import { CountryCodeSchema, ciString, IdSchema, PartyIdSchema } from './primitives';
 import { TokenTypeSchema } from './token';
 
 /** AuthMethod (cdrs §10.4.1): a CDR reports the last method used. */

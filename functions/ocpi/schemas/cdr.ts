@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { CdrLocationSchema } from './cdr-location';
 import { AuthMethodSchema, CdrTokenSchema } from './cdr-token';
 import { ChargingPeriodSchema } from './charging-period';
+import { nonEmptyList, ocpiObject } from './objects';
 import { PriceSchema } from './price';
 import {
   CountryCodeSchema,
@@ -9,8 +10,6 @@ import {
   ciString,
   DateTimeSchema,
   IdSchema,
-  nonEmptyList,
-  ocpiObject,
   ocpiString,
   PartyIdSchema,
 } from './primitives';

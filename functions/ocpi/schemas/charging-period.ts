@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { closedEnum, DateTimeSchema, IdSchema, nonEmptyList, ocpiObject } from './primitives';
+import { closedEnum } from './enums';
+import { nonEmptyList, ocpiObject } from './objects';
+import { DateTimeSchema, IdSchema } from './primitives';
 
 /**
  * CdrDimensionType (cdrs §10.4.7). CURRENT, ENERGY_EXPORT, ENERGY_IMPORT, POWER and STATE_OF_CHARGE are

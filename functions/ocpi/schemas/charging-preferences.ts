@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { closedEnum, DateTimeSchema, ocpiObject } from './primitives';
+import { closedEnum } from './enums';
+import { ocpiObject } from './objects';
+import { DateTimeSchema } from './primitives';
 import { ProfileTypeSchema } from './token';
 
 /**

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { ActiveChargingProfileSchema } from './charging-profile';
-import { closedEnum, IntSchema, ocpiObject } from './primitives';
+import { closedEnum } from './enums';
+import { ocpiObject } from './objects';
+import { IntSchema } from './primitives';
 
 export const CHARGING_PROFILE_RESPONSE_TYPES = [
   'ACCEPTED',

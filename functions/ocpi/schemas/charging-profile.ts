@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { closedEnum, DateTimeSchema, IntSchema, ocpiObject, UrlSchema } from './primitives';
+import { closedEnum } from './enums';
+import { ocpiObject } from './objects';
+import { DateTimeSchema, IntSchema, UrlSchema } from './primitives';
 
 export const CHARGING_RATE_UNITS = ['W', 'A'] as const;
 export const ChargingRateUnitSchema = closedEnum(CHARGING_RATE_UNITS);

@@ -1,6 +1,8 @@
 import type * as z from 'zod/mini';
 import { RoleSchema } from './credentials';
-import { CountryCodeSchema, closedEnum, DateTimeSchema, ocpiObject, PartyIdSchema } from './primitives';
+import { closedEnum } from './enums';
+import { ocpiObject } from './objects';
+import { CountryCodeSchema, DateTimeSchema, PartyIdSchema } from './primitives';
 
 /** ConnectionStatus (hubclientinfo §15.4.1). ClientInfo objects are never deleted: they end SUSPENDED. */
 export const CONNECTION_STATUSES = ['CONNECTED', 'OFFLINE', 'PLANNED', 'SUSPENDED'] as const;

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { DisplayTextSchema } from './display-text';
-import { closedEnum, IntSchema, ocpiObject } from './primitives';
+import { closedEnum } from './enums';
+import { ocpiObject } from './objects';
+import { IntSchema } from './primitives';
 
 export const COMMAND_RESPONSE_TYPES = ['NOT_SUPPORTED', 'REJECTED', 'ACCEPTED', 'UNKNOWN_SESSION'] as const;
 export const CommandResponseTypeSchema = closedEnum(COMMAND_RESPONSE_TYPES);

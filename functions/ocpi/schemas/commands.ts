@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { ciString, closedEnum, DateTimeSchema, IdSchema, ocpiObject, UrlSchema } from './primitives';
+import { closedEnum } from './enums';
+import { ocpiObject } from './objects';
+import { ciString, DateTimeSchema, IdSchema, UrlSchema } from './primitives';
 import { TokenSchema } from './token';
 
 /**

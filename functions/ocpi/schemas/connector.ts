@@ -1,13 +1,7 @@
 import * as z from 'zod/mini';
-import {
-  closedEnum,
-  DateTimeSchema,
-  IdSchema,
-  IntSchema,
-  ocpiObject,
-  ocpiPatch,
-  UrlSchema,
-} from './primitives';
+import { closedEnum, openEnum } from './enums';
+import { ocpiObject, ocpiPatch } from './objects';
+import { DateTimeSchema, IdSchema, IntSchema, UrlSchema } from './primitives';
 
 export const CONNECTOR_TYPES = [
   'CHADEMO',
@@ -51,7 +45,7 @@ export const CONNECTOR_TYPES = [
   'TESLA_R',
   'TESLA_S',
 ] as const;
-export const ConnectorTypeSchema = closedEnum(CONNECTOR_TYPES);
+export const ConnectorTypeSchema = openEnum(CONNECTOR_TYPES);
 export type ConnectorType = z.infer<typeof ConnectorTypeSchema>;
 
 export const CONNECTOR_FORMATS = ['SOCKET', 'CABLE'] as const;

@@ -1,13 +1,8 @@
 import * as z from 'zod/mini';
 import { BusinessDetailsSchema } from './business-details';
-import {
-  CountryCodeSchema,
-  closedEnum,
-  nonEmptyList,
-  ocpiObject,
-  PartyIdSchema,
-  UrlSchema,
-} from './primitives';
+import { closedEnum } from './enums';
+import { nonEmptyList, ocpiObject } from './objects';
+import { CountryCodeSchema, PartyIdSchema, UrlSchema } from './primitives';
 
 /** Role (types §16.5, 2.2.1): includes HUB, which 2.3.0 drops. */
 export const ROLES = ['CPO', 'EMSP', 'HUB', 'NAP', 'NSP', 'OTHER', 'SCSP'] as const;

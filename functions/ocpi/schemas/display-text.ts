@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
-import { ocpiObject, ocpiString } from './primitives';
+import { ocpiObject } from './objects';
+import { ocpiString } from './primitives';
 
 /** DisplayText (types §16.3): a text with its ISO-639-1 language. */
 export const DisplayTextSchema = ocpiObject(() => ({

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { closedEnum, ocpiObject, ocpiString } from './primitives';
+import { closedEnum, openEnum } from './enums';
+import { ocpiObject } from './objects';
+import { ocpiString } from './primitives';
 
 export const ENERGY_SOURCE_CATEGORIES = [
   'NUCLEAR',
@@ -15,7 +17,7 @@ export const EnergySourceCategorySchema = closedEnum(ENERGY_SOURCE_CATEGORIES);
 export type EnergySourceCategory = z.infer<typeof EnergySourceCategorySchema>;
 
 export const ENVIRONMENTAL_IMPACT_CATEGORIES = ['NUCLEAR_WASTE', 'CARBON_DIOXIDE'] as const;
-export const EnvironmentalImpactCategorySchema = closedEnum(ENVIRONMENTAL_IMPACT_CATEGORIES);
+export const EnvironmentalImpactCategorySchema = openEnum(ENVIRONMENTAL_IMPACT_CATEGORIES);
 export type EnvironmentalImpactCategory = z.infer<typeof EnvironmentalImpactCategorySchema>;
 
 /** EnergySource (locations §8.4.7): share of one source, in percent. */

@@ -1,18 +1,11 @@
 import * as z from 'zod/mini';
 import { ConnectorSchema } from './connector';
 import { DisplayTextSchema } from './display-text';
+import { closedEnum, openEnum } from './enums';
 import { GeoLocationSchema } from './geo-location';
 import { ImageSchema } from './image';
-import {
-  ciString,
-  closedEnum,
-  DateTimeSchema,
-  IdSchema,
-  nonEmptyList,
-  ocpiObject,
-  ocpiPatch,
-  ocpiString,
-} from './primitives';
+import { nonEmptyList, ocpiObject, ocpiPatch } from './objects';
+import { ciString, DateTimeSchema, IdSchema, ocpiString } from './primitives';
 
 /** Status (locations §8.4.22). An EVSE is never deleted: it ends as REMOVED. */
 export const EVSE_STATUSES = [
@@ -44,11 +37,11 @@ export const CAPABILITIES = [
   'TOKEN_GROUP_CAPABLE',
   'UNLOCK_CAPABLE',
 ] as const;
-export const CapabilitySchema = closedEnum(CAPABILITIES);
+export const CapabilitySchema = openEnum(CAPABILITIES);
 export type Capability = z.infer<typeof CapabilitySchema>;
 
 export const PARKING_RESTRICTIONS = ['EV_ONLY', 'PLUGGED', 'DISABLED', 'CUSTOMERS', 'MOTORCYCLES'] as const;
-export const ParkingRestrictionSchema = closedEnum(PARKING_RESTRICTIONS);
+export const ParkingRestrictionSchema = openEnum(PARKING_RESTRICTIONS);
 export type ParkingRestriction = z.infer<typeof ParkingRestrictionSchema>;
 
 /** StatusSchedule (locations §8.4.23): planned future status; an open end means "until further notice". */

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { DisplayTextSchema } from './display-text';
-import { ocpiObject } from './primitives';
+import { ocpiObject } from './objects';
 
 /**
  * Coordinates are strings on the wire (locations §8.4.11), checked with the spec's regexes plus a range

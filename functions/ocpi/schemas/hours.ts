@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { DateTimeSchema, isTimeOfDay, ocpiObject, TimeOfDaySchema } from './primitives';
+import { ocpiObject } from './objects';
+import { DateTimeSchema, isTimeOfDay, TimeOfDaySchema } from './primitives';
 
 /**
  * RegularHours (locations §8.4.21): weekday 1 = Monday … 7 = Sunday, local `HH:MM` times, and the

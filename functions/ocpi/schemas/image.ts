@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { ciString, closedEnum, ocpiObject, UrlSchema } from './primitives';
+import { openEnum } from './enums';
+import { ocpiObject } from './objects';
+import { ciString, UrlSchema } from './primitives';
 
 export const IMAGE_CATEGORIES = [
   'CHARGER',
@@ -10,7 +12,7 @@ export const IMAGE_CATEGORIES = [
   'OTHER',
   'OWNER',
 ] as const;
-export const ImageCategorySchema = closedEnum(IMAGE_CATEGORIES);
+export const ImageCategorySchema = openEnum(IMAGE_CATEGORIES);
 export type ImageCategory = z.infer<typeof ImageCategorySchema>;
 
 /** int(5) in the spec: at most five digits. */

@@ -2,17 +2,17 @@ import * as z from 'zod/mini';
 import { BusinessDetailsSchema } from './business-details';
 import { DisplayTextSchema } from './display-text';
 import { EnergyMixSchema } from './energy-mix';
+import { openEnum } from './enums';
 import { EVSESchema } from './evse';
 import { AdditionalGeoLocationSchema, GeoLocationSchema } from './geo-location';
 import { HoursSchema } from './hours';
 import { ImageSchema } from './image';
+import { ocpiObject, ocpiPatch } from './objects';
 import {
+  CountryAlpha3Schema,
   CountryCodeSchema,
-  closedEnum,
   DateTimeSchema,
   IdSchema,
-  ocpiObject,
-  ocpiPatch,
   ocpiString,
   PartyIdSchema,
 } from './primitives';
@@ -26,7 +26,7 @@ export const PARKING_TYPES = [
   'ON_STREET',
   'UNDERGROUND_GARAGE',
 ] as const;
-export const ParkingTypeSchema = closedEnum(PARKING_TYPES);
+export const ParkingTypeSchema = openEnum(PARKING_TYPES);
 export type ParkingType = z.infer<typeof ParkingTypeSchema>;
 
 export const FACILITIES = [
@@ -51,7 +51,7 @@ export const FACILITIES = [
   'FUEL_STATION',
   'WIFI',
 ] as const;
-export const FacilitySchema = closedEnum(FACILITIES);
+export const FacilitySchema = openEnum(FACILITIES);
 export type Facility = z.infer<typeof FacilitySchema>;
 
 /**
@@ -69,7 +69,7 @@ const locationFields = () => ({
   city: ocpiString(45),
   postal_code: z.optional(ocpiString(10)),
   state: z.optional(ocpiString(45)),
-  country: ocpiString(3),
+  country: CountryAlpha3Schema,
   coordinates: GeoLocationSchema,
   related_locations: z.optional(z.array(AdditionalGeoLocationSchema)),
   parking_type: z.optional(ParkingTypeSchema),

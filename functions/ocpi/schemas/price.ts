@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ocpiObject } from './primitives';
+import { ocpiObject } from './objects';
 
 /** Price (types §16.4, 2.2.1 form): `incl_vat` is absent when VAT is unknown, which is not the same as 0. */
 export const PriceSchema = ocpiObject(() => ({

@@ -44,6 +44,14 @@ export const UrlSchema = ocpiString(255).check(
   z.refine((v) => URL.canParse(v), { message: 'must be an absolute URL' }),
 );
 
+/**
+ * ISO-3166 alpha-3 country code of a Location or CdrLocation `country`: string(3), three letters (locations
+ * §8.3.1). A 2-letter code is a party's country_code put in the wrong field; it is refused, not guessed.
+ */
+export const CountryAlpha3Schema = z
+  .string()
+  .check(z.regex(/^[A-Z]{3}$/, { message: 'must be an ISO 3166-1 alpha-3 country code such as NLD' }));
+
 /** ISO-3166 alpha-2 country code of a party: CiString(2), always exactly two characters. */
 export const CountryCodeSchema = ciString(2).check(z.minLength(2));
 
@@ -73,39 +81,12 @@ export const TimeOfDaySchema = z
 
 /**
  * DateTime (types §16.1.2 / ocpi-notes §1.6): RFC 3339 in UTC, `Z` or no zone (no zone means UTC),
- * optional fraction; offsets, even `+00:00`, are not allowed. The wire string is kept as sent (the hub
- * never rewrites it).
+ * optional fraction; offsets, even `+00:00`, are not allowed. It is a string(25), so a fraction has at
+ * most 4 digits with `Z` (5 without). The wire string is kept as sent (the hub never rewrites it).
  */
 export const DateTimeSchema = z.string().check(
-  z.maxLength(32),
+  z.maxLength(25),
   z.refine((v) => parseOcpiDateTime(v) !== undefined, {
     message: 'must be an RFC 3339 UTC DateTime such as 2015-06-29T20:39:09Z (no offsets)',
   }),
 );
-
-/** A closed enum: only the listed values. */
-export function closedEnum<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values);
-}
-
-/** A list that must hold at least one item (`+` cardinality in the spec tables). */
-export function nonEmptyList<T extends z.core.SomeType>(item: T) {
-  return z.array(item).check(z.minLength(1));
-}
-
-/**
- * An OCPI object: loose, so unknown fields are kept (2.3.0 forbids rejecting them; ocpi-notes §1.6).
- * `fields` is a function so that nothing is built at import: a Lambda's cold start pays only for the
- * schemas its first request parses (the object is built on its first parse, then kept).
- */
-export function ocpiObject<const S extends z.core.$ZodLooseShape>(fields: () => S) {
-  return z.lazy(() => z.looseObject(fields()));
-}
-
-/**
- * The PATCH form of an object (transport §4.1.2 / ocpi-notes §1.7): any subset of `fields`, but
- * `last_updated` is mandatory (2.2+). Nested objects (e.g. a full `evses` list) are still validated in full.
- */
-export function ocpiPatch<const S extends z.core.$ZodLooseShape>(fields: () => S) {
-  return z.lazy(() => z.extend(z.partial(z.looseObject(fields())), { last_updated: DateTimeSchema }));
-}

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { ciString, IdSchema, ocpiObject, ocpiString } from './primitives';
+import { ocpiObject } from './objects';
+import { ciString, IdSchema, ocpiString } from './primitives';
 import { TokenTypeSchema } from './token';
 
 /**

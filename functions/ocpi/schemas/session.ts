@@ -1,16 +1,15 @@
 import * as z from 'zod/mini';
 import { AuthMethodSchema, CdrTokenSchema } from './cdr-token';
 import { ChargingPeriodSchema } from './charging-period';
+import { closedEnum } from './enums';
+import { ocpiObject, ocpiPatch } from './objects';
 import { PriceSchema } from './price';
 import {
   CountryCodeSchema,
   CurrencySchema,
   ciString,
-  closedEnum,
   DateTimeSchema,
   IdSchema,
-  ocpiObject,
-  ocpiPatch,
   ocpiString,
   PartyIdSchema,
 } from './primitives';

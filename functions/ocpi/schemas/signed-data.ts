@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { ciString, IntSchema, nonEmptyList, ocpiObject, ocpiString } from './primitives';
+import { nonEmptyList, ocpiObject } from './objects';
+import { ciString, IntSchema, ocpiString } from './primitives';
 
 /**
  * SignedValue (cdrs §10.4.11). plain_data accepts 5000 characters per the release-2.2.1-bugfixes

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { closedEnum, IntSchema, ocpiObject, TimeOfDaySchema } from './primitives';
+import { closedEnum } from './enums';
+import { ocpiObject } from './objects';
+import { IntSchema, TimeOfDaySchema } from './primitives';
 
 export const DAYS_OF_WEEK = [
   'MONDAY',

@@ -1,16 +1,15 @@
 import * as z from 'zod/mini';
 import { DisplayTextSchema } from './display-text';
 import { EnergyMixSchema } from './energy-mix';
+import { closedEnum } from './enums';
+import { nonEmptyList, ocpiObject } from './objects';
 import { PriceSchema } from './price';
 import {
   CountryCodeSchema,
   CurrencySchema,
-  closedEnum,
   DateTimeSchema,
   IdSchema,
   IntSchema,
-  nonEmptyList,
-  ocpiObject,
   PartyIdSchema,
   UrlSchema,
 } from './primitives';

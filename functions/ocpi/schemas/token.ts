@@ -1,18 +1,17 @@
 import * as z from 'zod/mini';
+import { closedEnum, openEnum } from './enums';
+import { ocpiObject, ocpiPatch } from './objects';
 import {
   CountryCodeSchema,
   ciString,
-  closedEnum,
   DateTimeSchema,
   IdSchema,
-  ocpiObject,
-  ocpiPatch,
   ocpiString,
   PartyIdSchema,
 } from './primitives';
 
 export const TOKEN_TYPES = ['AD_HOC_USER', 'APP_USER', 'OTHER', 'RFID'] as const;
-export const TokenTypeSchema = closedEnum(TOKEN_TYPES);
+export const TokenTypeSchema = openEnum(TOKEN_TYPES);
 export type TokenType = z.infer<typeof TokenTypeSchema>;
 
 export const WHITELIST_TYPES = ['ALWAYS', 'ALLOWED', 'ALLOWED_OFFLINE', 'NEVER'] as const;

@@ -1,40 +1,31 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { MODULE_IDS_221 } from '../modules';
-import { closedEnum, nonEmptyList, ocpiObject, UrlSchema } from './primitives';
+import { closedEnum, openEnum } from './enums';
+import { nonEmptyList, ocpiObject } from './objects';
+import { UrlSchema } from './primitives';
 
-/** VersionNumber (versions §6.2.2). `2.2` is deprecated but still a value, and the spec's own examples use it. */
+/**
+ * VersionNumber (versions §6.2.2). `2.2` is deprecated but still a value, and the spec's own examples use
+ * it. 2.3.0 makes it an OpenEnum: a partner's version list names newer versions too (`2.3.0`), and
+ * refusing them would break the credentials handshake; the caller picks the versions it speaks.
+ */
 export const VERSION_NUMBERS = ['2.0', '2.1', '2.1.1', '2.2', '2.2.1'] as const;
-export const VersionNumberSchema = closedEnum(VERSION_NUMBERS);
+export const VersionNumberSchema = openEnum(VERSION_NUMBERS);
 export type VersionNumber = z.infer<typeof VersionNumberSchema>;
 
-/**
- * A version as advertised by a partner. A partner's version list also names versions newer than 2.2.1
- * (2.3.0 makes VersionNumber an OpenEnum); rejecting the whole list would break the credentials
- * handshake, so any dotted version number is accepted and the caller picks the ones it speaks.
- */
-export const AdvertisedVersionNumberSchema = z.union([
-  VersionNumberSchema,
-  z
-    .string()
-    .check(z.regex(/^\d{1,3}(\.\d{1,3}){1,3}$/, { message: 'must be a version number such as 2.2.1' })),
-]);
+/** A version as a partner advertises it: any VersionNumber, known or newer. */
+export const AdvertisedVersionNumberSchema = VersionNumberSchema;
 
-/** ModuleID (versions §6.2.3): the one list of module ids lives in modules.ts. */
-export const ModuleIDSchema = closedEnum(MODULE_IDS_221);
+/**
+ * ModuleID (versions §6.2.3), an OpenEnum in 2.3.0; the one list of module ids lives in modules.ts. A
+ * partner may advertise modules the hub does not know, e.g. 2.3.0's `payments` or a custom module with a
+ * party-specific prefix such as `nltnm-tokens`; they are kept, and the hub uses the ones it knows.
+ */
+export const ModuleIDSchema = openEnum(MODULE_IDS_221);
 export type ModuleID = z.infer<typeof ModuleIDSchema>;
 
-/**
- * Custom modules are allowed with a party-specific prefix, e.g. `nltnm-tokens` (versions §6.2.3), so an
- * Endpoint identifier is a ModuleID or such a prefixed name.
- */
-export const EndpointIdentifierSchema = z.union([
-  ModuleIDSchema,
-  z
-    .string()
-    .check(
-      z.regex(/^[a-z0-9]+-[a-z0-9_-]+$/i, { message: 'must be a ModuleID or a prefixed custom module' }),
-    ),
-]);
+/** An Endpoint identifier: a ModuleID, known or not. */
+export const EndpointIdentifierSchema = ModuleIDSchema;
 
 export const INTERFACE_ROLES = ['SENDER', 'RECEIVER'] as const;
 export const InterfaceRoleSchema = closedEnum(INTERFACE_ROLES);

@@ -149,7 +149,7 @@ describe('EVSE parts, images, business details and energy mix', () => {
     [{ width: 100000 }, ['width']],
     [{ url: '/relative/logo.png' }, ['url']],
     [{ type: 'jpeg2' }, ['type']],
-    [{ category: 'SELFIE' }, ['category']],
+    [{ category: 'SELF IE' }, ['category']],
   ])('rejects an image with %j', (override, paths) => {
     // Prepare
     const image = {

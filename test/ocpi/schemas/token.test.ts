@@ -31,7 +31,7 @@ describe('TokenSchema', () => {
 
   it.each([
     ['whitelist', 'SOMETIMES'],
-    ['type', 'EMAID'],
+    ['type', 'RFID CARD'],
     ['valid', 'true'],
     ['default_profile_type', 'SLOW'],
   ])('rejects %s = %j', (field, value) => {
