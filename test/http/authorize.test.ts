@@ -94,7 +94,7 @@ describe('real-time authorization through the hub', () => {
 
   it('answers 2001 naming the parameter for a bad type or LocationReferences body', async () => {
     // Act
-    const badType = await net.cpo.hubRequest('POST', `${AUTHORIZE}/OPEN1/authorize?type=CARD`);
+    const badType = await net.cpo.hubRequest('POST', `${AUTHORIZE}/OPEN1/authorize?type=NOT%20A%20TYPE`);
     const badBody = await net.cpo.hubRequest('POST', `${AUTHORIZE}/OPEN1/authorize`, {
       body: { evse_uids: 'x' },
     });

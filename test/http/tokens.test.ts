@@ -62,7 +62,7 @@ describe('tokens pushed to the hub', () => {
     expect(outbox[1]).toMatchObject({ query: { type: 'RFID' }, owner: { role: 'EMSP' } });
   });
 
-  it('answers 2001 for a PATCH without last_updated, a type mismatch or an unknown ?type', async () => {
+  it('answers 2001 for a PATCH without last_updated, a type mismatch or a ?type that is no TokenType', async () => {
     // Prepare
     await net.emsp1.pushToken(tokenOf(EM1, 'UID-V', at(1)), { to: HUB });
     // Act
@@ -74,7 +74,7 @@ describe('tokens pushed to the hub', () => {
       to: HUB,
       body: tokenOf(EM1, 'UID-V', at(2)),
     });
-    const badType = await net.emsp1.hubRequest('GET', 'tokens/NL/EM1/UID-V?type=CARD', {
+    const badType = await net.emsp1.hubRequest('GET', 'tokens/NL/EM1/UID-V?type=NOT%20A%20TYPE', {
       to: HUB,
       iface: 'RECEIVER',
     });
