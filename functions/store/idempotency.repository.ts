@@ -15,6 +15,11 @@ export interface IdempotencyRecord {
   answer?: StoredAnswer;
   /** Epoch ms after which the record no longer counts (DynamoDB TTL deletes lazily). */
   expires_at: number;
+  /**
+   * Epoch ms after which an IN_PROGRESS claim no longer counts: the request that made it ran out of
+   * time or its process died (`kill -9`), and a retry may run the request again.
+   */
+  claim_expires_at?: number;
 }
 
 export type ClaimOutcome = { claimed: true } | { claimed: false; record: IdempotencyRecord };
@@ -29,8 +34,17 @@ const keyOf = (key: string) => ({ pk: `IDEM#${key}`, sk: 'IDEM' });
 export class IdempotencyRepository {
   constructor(private readonly table: TenantTable) {}
 
-  async claim(key: string, bodyHash: string, windowMs: number, nowMs: number): Promise<ClaimOutcome> {
-    const expiresAt = nowMs + windowMs;
+  /**
+   * Claims `key` for `claimMs` (the longest the request can run); once answered (`complete`) the
+   * answer is kept for `windowMs`.
+   */
+  async claim(
+    key: string,
+    bodyHash: string,
+    times: { windowMs: number; claimMs: number; nowMs: number },
+  ): Promise<ClaimOutcome> {
+    const { nowMs } = times;
+    const expiresAt = nowMs + times.windowMs;
     try {
       await this.table.put(
         {
@@ -39,19 +53,23 @@ export class IdempotencyRepository {
           body_hash: bodyHash,
           state: 'IN_PROGRESS',
           expires_at: expiresAt,
+          claim_expires_at: nowMs + times.claimMs,
           ttl: Math.ceil(expiresAt / 1000),
         },
         {
-          // An expired record may still be there until TTL removes it: it no longer counts.
-          expression: 'attribute_not_exists(pk) OR expires_at < :now',
-          values: { ':now': nowMs },
+          // An expired record may still be there until TTL removes it: it no longer counts; nor
+          // does a claim whose request died before answering.
+          expression:
+            'attribute_not_exists(pk) OR expires_at < :now OR (#state = :claimed AND claim_expires_at < :now)',
+          names: { '#state': 'state' },
+          values: { ':now': nowMs, ':claimed': 'IN_PROGRESS' },
         },
       );
       return { claimed: true };
     } catch (err) {
       if (!(err instanceof ConditionFailedError)) throw err;
       const record = await this.get(key);
-      if (!record) return this.claim(key, bodyHash, windowMs, nowMs);
+      if (!record) return this.claim(key, bodyHash, times);
       return { claimed: false, record };
     }
   }
@@ -59,8 +77,8 @@ export class IdempotencyRepository {
   async get(key: string): Promise<IdempotencyRecord | undefined> {
     const item = await this.table.get<IdempotencyRecord & { pk: string }>(keyOf(key));
     if (!item) return undefined;
-    const { key: k, body_hash, state, answer, expires_at } = item;
-    return { key: k, body_hash, state, answer, expires_at };
+    const { key: k, body_hash, state, answer, expires_at, claim_expires_at } = item;
+    return { key: k, body_hash, state, answer, expires_at, claim_expires_at };
   }
 
   async complete(key: string, answer: StoredAnswer): Promise<void> {

@@ -9,6 +9,13 @@ export const IDEMPOTENCY_WINDOWS_MS = {
   chargingprofiles: 5 * 60_000,
 } as const;
 
+/**
+ * The longest a request holding a claim can run: API Gateway gives up after 29 s and the outbound
+ * timeout is capped at 25 s (functions/config.ts). A claim older than this belongs to a request that
+ * died (a crash, `kill -9`), and a retry runs the request again instead of waiting for ever.
+ */
+export const IN_PROGRESS_CLAIM_MS = 60_000;
+
 /** How long a repeat waits for the first request, still running, to produce its answer. */
 const IN_PROGRESS_WAIT_MS = 3_000;
 const IN_PROGRESS_POLL_MS = 50;
@@ -35,7 +42,11 @@ export async function runIdempotent(
   produce: () => Promise<StoredAnswer>,
 ): Promise<StoredAnswer> {
   const repo = ctx.store.idempotency;
-  const claim = await repo.claim(req.key, req.bodyHash, req.windowMs, ctx.runtime.now());
+  const claim = await repo.claim(req.key, req.bodyHash, {
+    windowMs: req.windowMs,
+    claimMs: IN_PROGRESS_CLAIM_MS,
+    nowMs: ctx.runtime.now(),
+  });
   if (!claim.claimed) return replay(ctx, repo, req, claim.record.body_hash);
   ctx.log.debug('idempotency key claimed', { idempotency_key: req.key });
   let answer: StoredAnswer;
