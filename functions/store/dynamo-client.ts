@@ -16,8 +16,14 @@ export interface DynamoClientOptions {
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 export const LOCAL_REGION = 'eu-west-1';
 
-const CONNECTION_TIMEOUT_MS = 3_000;
-const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/**
+ * A stalled database must not hang a request (issue #12 item 6): each attempt gets a connect and a
+ * response bound, and the SDK tries twice at most, so a caller hears back (OCPI 3000) within about
+ * 5 s. DynamoDB answers in milliseconds; 2.5 s leaves room for DynamoDB Local on a loaded machine.
+ */
+const CONNECTION_TIMEOUT_MS = 1_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 2_500;
+const DEFAULT_MAX_ATTEMPTS = 2;
 
 /** Real DynamoDB is only reachable over https; a plain-http or loopback endpoint is a local stand-in. */
 export function isLocalEndpoint(endpoint: string | undefined): boolean {
@@ -36,12 +42,15 @@ export function sdkClientConfig(opts: DynamoClientOptions = {}) {
     endpoint: opts.endpoint,
     region: opts.region ?? (local ? LOCAL_REGION : undefined),
     credentials: opts.credentials ?? (local ? LOCAL_CREDENTIALS : undefined),
-    maxAttempts: opts.maxAttempts,
+    maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     requestHandler: {
       httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 50 }),
       httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 50 }),
       connectionTimeout: CONNECTION_TIMEOUT_MS,
       requestTimeout: opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      // Without it the SDK only warns when requestTimeout passes and keeps waiting.
+      throwOnRequestTimeout: true,
+      socketTimeout: opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     },
   };
 }

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { type HubConfig, tableNameOf } from '../config';
+import { sdkClientConfig } from './dynamo-client';
 import { TenantRepositories } from './tenant-repositories';
 import { TenantTable } from './tenant-table';
 
@@ -91,7 +92,9 @@ export function assumedRoleTenantStores(opts: {
       if (!known.has(tenantId)) throw new Error(`unknown tenant ${tenantId}`);
       let found = repositories.get(tenantId);
       if (!found) {
-        const client = new DynamoDBClient({ region: opts.region, credentials: credentialsFor(tenantId) });
+        const client = new DynamoDBClient(
+          sdkClientConfig({ region: opts.region, credentials: credentialsFor(tenantId) }),
+        );
         found = new TenantRepositories(new TenantTable(client, tableNameOf(opts.config, tenantId)));
         repositories.set(tenantId, found);
       }

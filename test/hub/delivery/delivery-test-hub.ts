@@ -51,14 +51,20 @@ export function testConfig(): HubConfig {
 
 /** The real local hub with delivery tuned for tests; pass the same config and dataDir to restart it. */
 export async function startDeliveryTestHub(
-  opts: { config?: HubConfig; dataDir?: string; silenceMs?: number } = {},
+  opts: {
+    config?: HubConfig;
+    dataDir?: string;
+    silenceMs?: number;
+    /** Another way to the test DynamoDB Local (e.g. a fault proxy in front of it). */
+    dynamoEndpoint?: string;
+  } = {},
 ): Promise<DeliveryTestHub> {
   const config = opts.config ?? testConfig();
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'hub-delivery-'));
   const hub = await startLocalHub({
     config,
     dataDir,
-    dynamoEndpoint: testDynamoEndpoint(),
+    dynamoEndpoint: opts.dynamoEndpoint ?? testDynamoEndpoint(),
     logLevel: 'ERROR',
     // A fixed admin token: a generated one is shown only by the start that creates it, not after a restart.
     adminToken: 'delivery-test-admin-token',
