@@ -99,7 +99,7 @@ async function startOnPort(
     );
     child.once('exit', (code, signal) => resolveExit(earlyExitError(port, code, signal, output())));
   });
-  const killOnParentExit = () => child.kill('SIGKILL');
+  const killOnParentExit = () => killGroup(child, 'SIGKILL');
   process.on('exit', killOnParentExit);
 
   const giveUp = new AbortController();
@@ -126,14 +126,49 @@ async function startOnPort(
   };
 }
 
+/**
+ * Runs the JVM under a small shell that ends it when the hub goes, however the hub dies: the hub holds
+ * the write end of the shell's stdin, which the kernel closes when the hub exits, even on SIGKILL, so
+ * the watcher's read returns and it kills the JVM. SIGTERM (a normal stop) is passed on to the JVM.
+ * Exit 127: the shell found no java command.
+ */
+const PARENT_WATCH_SCRIPT = [
+  'exec 3<&0',
+  '"$@" </dev/null &',
+  'jvm=$!',
+  `trap 'kill -TERM "$jvm" 2>/dev/null' TERM INT`,
+  '(while read -r _ <&3; do :; done; kill -KILL "$jvm" 2>/dev/null) &',
+  'watcher=$!',
+  // A trapped signal interrupts wait: wait again while the JVM is still stopping.
+  'wait "$jvm"; status=$?',
+  'while kill -0 "$jvm" 2>/dev/null; do wait "$jvm"; status=$?; done',
+  'kill "$watcher" 2>/dev/null',
+  'exit "$status"',
+].join('\n');
+const JAVA_NOT_FOUND_EXIT = 127;
+
 function spawnJava(port: number, opts: StartDynamoDbLocalOptions): ChildProcess {
   const jvmArgs = opts.jvmArgs ?? DEFAULT_JVM_ARGS;
   const javaSpawn = createSpawn(packageDir, (_command, args, options) =>
-    spawn(opts.javaCommand ?? 'java', [...jvmArgs, ...args, '-disableTelemetry'], {
-      ...options,
-      // Telemetry would call out to AWS; this machine has no network but loopback.
-      env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' },
-    }),
+    spawn(
+      '/bin/sh',
+      [
+        '-c',
+        PARENT_WATCH_SCRIPT,
+        'dynamodb-local',
+        opts.javaCommand ?? 'java',
+        ...jvmArgs,
+        ...args,
+        '-disableTelemetry',
+      ],
+      {
+        ...options,
+        // Its own process group, so a forced stop takes the shell, the watcher and the JVM together.
+        detached: true,
+        // Telemetry would call out to AWS; this machine has no network but loopback.
+        env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' },
+      },
+    ),
   );
   let path: string | null = null;
   if (opts.dataDir !== undefined) {
@@ -173,6 +208,7 @@ function earlyExitError(
   output: string,
 ): DynamoDbLocalError {
   if (/BindException|Address already in use/.test(output)) return portInUse(port);
+  if (code === JAVA_NOT_FOUND_EXIT) return new DynamoDbLocalError(JAVA_REQUIRED_MESSAGE);
   // Older JVMs cannot load the jar's class files (DynamoDB Local 3 targets Java 17).
   if (/UnsupportedClassVersionError/.test(output)) return new DynamoDbLocalError(JAVA_REQUIRED_MESSAGE);
   return new DynamoDbLocalError(
@@ -203,11 +239,20 @@ function terminate(child: ChildProcess): Promise<void> {
     return Promise.resolve();
   }
   return new Promise((resolveExit) => {
-    const forceKill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    const forceKill = setTimeout(() => killGroup(child, 'SIGKILL'), STOP_GRACE_MS);
     child.once('exit', () => {
       clearTimeout(forceKill);
       resolveExit();
     });
     child.kill('SIGTERM');
   });
+}
+
+/** Signals the launcher's whole process group (shell, watcher, JVM); the child alone if that fails. */
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError, readHubConfigFile, readLocalEnv } from '../config';
 import { DynamoDbLocalError } from './dynamodb-local';
+import { watchLauncher } from './launcher-watch';
 import { LocalHubError, startLocalHub } from './local-hub';
 import { startupBanner } from './startup-banner';
 
@@ -32,17 +33,21 @@ async function main(): Promise<void> {
   );
 
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const shutdown = (reason: string) => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(`${signal} received, stopping the hub and DynamoDB Local\n`);
+    process.stdout.write(`${reason}, stopping the hub and DynamoDB Local\n`);
     hub.stop().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT received'));
+  process.on('SIGTERM', () => shutdown('SIGTERM received'));
+  // A dead reader of our output must not turn the stop into a crash.
+  process.stdout.on('error', () => {});
+  // `kill -9` of `npm start` sends no signal to us: notice that the launcher is gone and stop too.
+  watchLauncher(() => shutdown('the process that started the hub is gone'));
 }
 
 main().catch((err: unknown) => {

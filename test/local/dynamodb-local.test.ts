@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import {
 } from '../../functions/local/dynamodb-local';
 import { createDynamoClient } from '../../functions/store/dynamo-client';
 import { ensureTable } from '../../functions/store/table-admin';
-import { isRunning } from './process-state';
+import { descendantsOf, isRunning } from './process-state';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -72,6 +72,30 @@ describe('startDynamoDbLocal', () => {
     // Assess
     expect(pid).toBeGreaterThan(0);
     await vi.waitFor(() => expect(isRunning(pid)).toBe(false), { timeout: 5_000, interval: 50 });
+  }, 60_000);
+
+  it('stops DynamoDB Local when the process that started it is killed with SIGKILL', async () => {
+    // Prepare
+    const fixture = join(import.meta.dirname, 'fixtures', 'start-dynamodb-local-and-wait.ts');
+    const parent = spawn(process.execPath, ['--import', 'tsx', fixture], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    cleanups.push(async () => parent.kill('SIGKILL'));
+    const launcher = await new Promise<number>((resolve, reject) => {
+      parent.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+      parent.once('exit', () => reject(new Error('the fixture exited early')));
+    });
+    const processes = [launcher, ...descendantsOf(launcher)];
+    expect(processes.length).toBeGreaterThanOrEqual(2);
+
+    // Act
+    parent.kill('SIGKILL');
+
+    // Assess
+    await vi.waitFor(() => expect(processes.filter(isRunning)).toEqual([]), {
+      timeout: 10_000,
+      interval: 100,
+    });
   }, 60_000);
 
   it('refuses a port another process listens on, naming the port', async () => {

@@ -3,9 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseHubConfig } from '../../functions/config';
 import { startLocalHub } from '../../functions/local/local-hub';
+import { descendantsOf, isRunning } from './process-state';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -100,5 +101,28 @@ describe('npm start', () => {
     expect(second.adminTokens.has('demo')).toBe(false);
     expect(detail.status).toBe(200);
     expect(versions.status).toBe(200);
+  }, 90_000);
+
+  it('leaves nothing running, DynamoDB Local included, when npm start is killed with SIGKILL', async () => {
+    // Prepare
+    const npm = spawn('npm', ['start', '--silent'], {
+      cwd: ROOT,
+      env: { ...process.env, HUB_DATA_DIR: tempDir(), PORT: '0', LOG_LEVEL: 'ERROR' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      let out = '';
+      npm.stdout?.on('data', (d) => {
+        out += d;
+        if (out.includes('OCPI hub listening')) resolve();
+      });
+      npm.once('exit', (code) => reject(new Error(`npm start exited (${code}) before listening`)));
+    });
+    const started = descendantsOf(npm.pid as number);
+    expect(started.length).toBeGreaterThanOrEqual(3);
+    // Act
+    npm.kill('SIGKILL');
+    // Assess
+    await vi.waitFor(() => expect(started.filter(isRunning)).toEqual([]), { timeout: 20_000, interval: 200 });
   }, 90_000);
 });
