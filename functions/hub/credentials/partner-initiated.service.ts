@@ -1,8 +1,10 @@
 import type { Partner } from '../../domain/partner';
-import { MethodNotAllowedError } from '../../ocpi/errors';
+import { ClientError, MethodNotAllowedError } from '../../ocpi/errors';
 import type { Credentials } from '../../ocpi/schemas/credentials';
 import type { Caller } from '../auth/credential-auth';
 import { generateToken } from '../auth/token-keys';
+import { PartnerChangedError } from '../../store/partner.repository';
+import { TransactionConflictError } from '../../store/store-errors';
 import { nowIso, type TenantContext } from '../hub-runtime';
 import {
   hubCredentials,
@@ -126,11 +128,22 @@ export async function updateFromPartner(
     }),
     status: 'CONNECTED',
   };
-  await savePartner(ctx, next, partner.rev, [
-    ...retireInboundOps(ctx, partner, now),
-    ctx.store.credentialTokens.putOp({ hash: hashC, partner_id: partner.id, kind: 'C', created_at: at }),
-    ...(partner.status === 'CONNECTED' ? [] : partyStatusOps(ctx, next, 'CONNECTED', at, roles)),
-  ]);
+  try {
+    await savePartner(ctx, next, partner.rev, [
+      ...retireInboundOps(ctx, partner, now),
+      ctx.store.credentialTokens.putOp({ hash: hashC, partner_id: partner.id, kind: 'C', created_at: at }),
+      ...(partner.status === 'CONNECTED' ? [] : partyStatusOps(ctx, next, 'CONNECTED', at, roles)),
+    ]);
+  } catch (err) {
+    // Another PUT of the same platform was stored first (optimistic revision or a transaction
+    // conflict): this one changed nothing, which the platform is told instead of a 3000.
+    if (err instanceof PartnerChangedError || err instanceof TransactionConflictError) {
+      throw new ClientError(
+        'another credentials update of this platform was stored at the same time; this one changed nothing, retry it if needed',
+      );
+    }
+    throw err;
+  }
   ctx.log.security('credentials_rotated', { partner: partner.id, initiated_by: 'partner' });
   return hubCredentials(ctx, tokenC);
 }

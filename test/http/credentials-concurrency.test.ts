@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { envelopeOf } from '../hub/charging/charging-network';
+import type { SimulatedPlatform } from '../partners';
+import { PlatformPool } from '../support/platforms';
+import { startTestHub, type TestHub } from '../support/test-hub';
+
+describe('concurrent credentials PUTs of one partner', () => {
+  let hub: TestHub;
+  const pool = new PlatformPool();
+  let cpo: SimulatedPlatform;
+
+  beforeAll(async () => {
+    hub = await startTestHub();
+    ({ platform: cpo } = await pool.registered(hub, 'CPO', 'CCP'));
+  });
+  afterAll(async () => {
+    await pool.closeAll();
+    await hub?.stop();
+  });
+
+  it('stores one and refuses the others cleanly with 2000, never 3000', async () => {
+    // Prepare: the same credentials five times (the platform keeps its token B).
+    const body = {
+      token: cpo.inboundToken,
+      url: cpo.versionsUrl,
+      roles: [{ role: 'CPO', country_code: 'NL', party_id: 'CCP', business_details: { name: 'Sim CPO' } }],
+    };
+    // Act
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => cpo.hubRequest('PUT', 'credentials', { body })),
+    );
+    // Assess
+    const outcomes = answers.map((a) => [a.status, envelopeOf(a).status_code]);
+    expect(outcomes).toContainEqual([200, 1000]);
+    for (const outcome of outcomes)
+      expect([
+        [200, 1000],
+        [200, 2000],
+      ]).toContainEqual(outcome);
+    const refusals = answers.filter((a) => envelopeOf(a).status_code === 2000);
+    for (const refusal of refusals)
+      expect(envelopeOf(refusal).status_message).toMatch(/at the same time.*retry/);
+  });
+});
