@@ -1,6 +1,7 @@
 import { type DynamoDbLocal, startDynamoDbLocal } from '../functions/local/dynamodb-local';
 import { authCache } from './auth-cache';
 import { broadcast } from './broadcast';
+import { deliveryPipeline } from './delivery-pipeline';
 import { hotPathIo } from './hot-path-io';
 import { lambdaBundles } from './lambda-bundles';
 import type { BenchContext, Benchmark, BenchOutcome } from './lib/benchmark';
@@ -15,6 +16,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   routedOverhead,
   hotPathIo,
   broadcast,
+  deliveryPipeline,
   pullAtScale,
   lambdaBundles,
   authCache,

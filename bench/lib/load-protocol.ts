@@ -19,6 +19,8 @@ export interface LoadJob {
   total?: number;
   /** Unrecorded load before measuring: opens the connections and warms the JIT and caches. */
   warmupMs?: number;
+  /** Report when each request (by its index in `requests`, first pass) was answered. */
+  recordAnswers?: boolean;
 }
 
 export interface LoadResult {
@@ -36,6 +38,8 @@ export interface LoadResult {
   startedAt: number;
   finishedAt: number;
   firstError?: string;
+  /** With `recordAnswers`: epoch ms of each request's answer, by index in `requests`. */
+  answeredAt?: number[];
 }
 
 export type ToWorker = { id: number; job: LoadJob };

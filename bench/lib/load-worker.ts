@@ -22,6 +22,7 @@ async function drive(pool: Pool, job: LoadJob, limit: { durationMs?: number; tot
   let errors = 0;
   let firstError: string | undefined;
   let next = 0;
+  const answeredAt: number[] = [];
   const startedAt = Date.now();
   const t0 = performance.now();
   const deadline = limit.durationMs === undefined ? Number.POSITIVE_INFINITY : t0 + limit.durationMs;
@@ -29,7 +30,8 @@ async function drive(pool: Pool, job: LoadJob, limit: { durationMs?: number; tot
 
   async function lane() {
     while (more()) {
-      const request = job.requests[next++ % job.requests.length];
+      const index = next++;
+      const request = job.requests[index % job.requests.length];
       if (!request) return;
       const start = performance.now();
       let status: string;
@@ -42,6 +44,7 @@ async function drive(pool: Pool, job: LoadJob, limit: { durationMs?: number; tot
         firstError ??= err instanceof Error ? err.message : String(err);
       }
       latencies.push(performance.now() - start);
+      if (job.recordAnswers && index < job.requests.length) answeredAt[index] = Date.now();
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (!status.startsWith('2')) {
         errors++;
@@ -66,6 +69,7 @@ async function drive(pool: Pool, job: LoadJob, limit: { durationMs?: number; tot
     startedAt,
     finishedAt: Date.now(),
     ...(firstError ? { firstError } : {}),
+    ...(job.recordAnswers ? { answeredAt } : {}),
   };
 }
 
