@@ -75,6 +75,27 @@ export function encodeDeliveryId(objectKey: string, sk: string): string {
   return Buffer.from(JSON.stringify([objectKey, sk]), 'utf8').toString('base64url');
 }
 
+/** A ledger entry (a message at one receiver, fanned out at once) has its own id. */
+export function encodeLedgerId(objectKey: string, messageSk: string, receiverKey: string): string {
+  return Buffer.from(JSON.stringify([objectKey, messageSk, receiverKey]), 'utf8').toString('base64url');
+}
+
+export function decodeLedgerId(
+  id: string,
+): { pk: string; sk: string; objectKey: string; receiverKey: string } | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(id, 'base64url').toString('utf8'));
+    if (!Array.isArray(value) || value.length !== 3) return undefined;
+    const [objectKey, sk, receiverKey] = value;
+    if (typeof objectKey !== 'string' || typeof sk !== 'string' || typeof receiverKey !== 'string')
+      return undefined;
+    if (!sk.startsWith('MSG#')) return undefined;
+    return { pk: outboxPartition(objectKey), sk, objectKey, receiverKey };
+  } catch {
+    return undefined;
+  }
+}
+
 /** undefined for anything that is not a delivery id (the admin API answers 404). */
 export function decodeDeliveryId(id: string): { pk: string; sk: string; objectKey: string } | undefined {
   try {
@@ -103,6 +124,13 @@ export interface NewDelivery {
   correlationId: string;
   at: string;
   replayOf?: string;
+  /** A first attempt already made by the fan-out (it failed; the lane retries it). */
+  firstAttempt?: {
+    nextAttemptAt: string;
+    lastError?: string;
+    lastHttpStatus?: number;
+    lastOcpiStatus?: number;
+  };
 }
 
 function toItem(record: DeliveryRecord, sk: string): DeliveryItem {
@@ -151,8 +179,11 @@ export class DeliveryRepository {
       ...(input.query ? { query: input.query } : {}),
       receiver: input.receiver,
       status: 'pending',
-      attempts: 0,
-      next_attempt_at: input.at,
+      attempts: input.firstAttempt ? 1 : 0,
+      next_attempt_at: input.firstAttempt?.nextAttemptAt ?? input.at,
+      ...(input.firstAttempt?.lastError ? { last_error: input.firstAttempt.lastError } : {}),
+      ...(input.firstAttempt?.lastHttpStatus ? { last_http_status: input.firstAttempt.lastHttpStatus } : {}),
+      ...(input.firstAttempt?.lastOcpiStatus ? { last_ocpi_status: input.firstAttempt.lastOcpiStatus } : {}),
       correlation_id: input.correlationId,
       created_at: input.at,
       updated_at: input.at,

@@ -13,6 +13,25 @@ export const laneLeaseKey = (objectKey: string, receiverKey: string) => ({
 const fanOutKey = (objectKey: string) => ({ pk: outboxPartition(objectKey), sk: 'FANOUT' });
 
 /**
+ * The fan-out state of one object: how far its messages are handled (`cursor`) and which receivers
+ * are blocked (their lane holds pending deliveries, so new messages queue behind them instead of
+ * being sent at once). A blocked receiver's number grows with every delivery queued behind it, so
+ * unblocking can be made conditional on nothing having been queued meanwhile.
+ */
+export interface FanOutState {
+  cursor?: string;
+  blocked: Record<string, number>;
+}
+
+function stateOf(item: Record<string, unknown>): FanOutState {
+  const blocked = item['blocked'];
+  return {
+    cursor: typeof item['cursor'] === 'string' ? item['cursor'] : undefined,
+    blocked: blocked && typeof blocked === 'object' ? { ...(blocked as Record<string, number>) } : {},
+  };
+}
+
+/**
  * Leases that let one worker at a time fan out an object or deliver a lane, with the cursor of what
  * is done. A lease expires, so a crashed worker's work is picked up after `ms`.
  */
@@ -28,26 +47,31 @@ export class OutboxLeases {
     return this.release(laneLeaseKey(objectKey, receiverKey), owner);
   }
 
-  acquireFanOutLease(objectKey: string, owner: string, now: number, ms: number) {
-    return this.acquire(fanOutKey(objectKey), owner, now, ms);
+  async acquireFanOutLease(objectKey: string, owner: string, now: number, ms: number): Promise<FanOutState> {
+    return stateOf((await this.acquire(fanOutKey(objectKey), owner, now, ms)).item);
   }
 
-  releaseFanOutLease(objectKey: string, owner: string) {
-    return this.release(fanOutKey(objectKey), owner);
-  }
-
-  /** Moves the fan-out cursor past a message (the lease holder only). */
-  async advanceFanOut(objectKey: string, owner: string, cursor: string): Promise<void> {
+  /** Stores how far the fan-out got and who is blocked, and releases the lease, in one write. */
+  async finishFanOut(objectKey: string, owner: string, state: FanOutState): Promise<void> {
     try {
       await this.table.update(
         fanOutKey(objectKey),
-        { cursor },
+        {
+          cursor: state.cursor,
+          blocked: state.blocked,
+          lease_owner: undefined,
+          lease_until: undefined,
+        },
         { expression: 'lease_owner = :o', values: { ':o': owner } },
       );
     } catch (err) {
       if (err instanceof ConditionFailedError) throw new LeaseHeldError('fan-out lease lost');
       throw err;
     }
+  }
+
+  releaseFanOutLease(objectKey: string, owner: string) {
+    return this.release(fanOutKey(objectKey), owner);
   }
 
   private async acquire(key: { pk: string; sk: string }, owner: string, now: number, ms: number) {
@@ -60,7 +84,7 @@ export class OutboxLeases {
           values: { ':now': now, ':o': owner },
         },
       );
-      return { cursor: typeof item['cursor'] === 'string' ? item['cursor'] : undefined };
+      return { cursor: typeof item['cursor'] === 'string' ? item['cursor'] : undefined, item };
     } catch (err) {
       if (err instanceof ConditionFailedError) throw new LeaseHeldError('lease held');
       throw err;

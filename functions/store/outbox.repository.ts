@@ -1,7 +1,7 @@
 import type { PartyRoleName } from '../domain/partner';
 import type { ModuleId } from '../ocpi/modules';
 import { ConditionFailedError } from './store-errors';
-import type { TenantTable, TransactOp } from './tenant-table';
+import type { Item, TenantTable, TransactOp } from './tenant-table';
 
 /**
  * A push the hub still owes to other parties, written in the same transaction as the stored object
@@ -30,12 +30,30 @@ export interface OutboxMessage {
   createdAt: string;
 }
 
-/** The stored item: the message plus its keys and fan-out progress. */
+/** What became of a message at one receiver when it was fanned out (the delivery ledger). */
+export interface LedgerEntry {
+  partner_id: string;
+  party?: { country_code: string; party_id: string; role: PartyRoleName };
+  /** queued: it went to the receiver's lane (a delivery record there tells the rest). */
+  status: 'delivered' | 'failed' | 'superseded' | 'skipped' | 'queued';
+  attempts: number;
+  at: string;
+  last_error?: string;
+  last_http_status?: number;
+  last_ocpi_status?: number;
+}
+
+/** The stored item: the message plus its keys, fan-out progress and ledger. */
 export type OutboxItem = OutboxMessage & {
   pk: string;
   sk: string;
-  /** Set once the per-receiver delivery items exist. */
+  /** Set once the message has been fanned out. */
   fanned_out_at?: string;
+  /** By receiver key, once fanned out. */
+  deliveries?: Record<string, LedgerEntry>;
+  /** The tenant's delivery ledger, newest first (admin API). */
+  gsi1pk?: string;
+  gsi1sk?: string;
   gsi2pk?: string;
   gsi2sk?: string;
   ttl: number;
@@ -45,6 +63,8 @@ export const OUTBOX_PK_PREFIX = 'OUTBOX#';
 const MESSAGE_SK_PREFIX = 'MSG#';
 /** Sparse index partition of messages not fanned out yet, swept in case their stream record was lost. */
 export const UNFANNED_PARTITION = 'OUTBOX_UNFANNED';
+/** Index partition of every message by creation time: the ledger the admin API lists. */
+export const LEDGER_PARTITION = 'OUTBOX_LEDGER';
 /** Outbox items outlive every retry schedule by far; they are kept a while for the admin API. */
 const RETENTION_SECONDS = 14 * 24 * 3600;
 
@@ -61,12 +81,16 @@ export function outboxSequence(lastUpdatedMs: number, tiebreak: number | string 
   return `${String(Math.max(0, Math.trunc(lastUpdatedMs))).padStart(15, '0')}.${tb}`;
 }
 
+export const ledgerPosition = (msg: Pick<OutboxMessage, 'createdAt' | 'id'>) => `${msg.createdAt}#${msg.id}`;
+
 export function toOutboxItem(msg: OutboxMessage): OutboxItem {
   const createdMs = Date.parse(msg.createdAt);
   return {
     ...msg,
     pk: outboxPartition(msg.objectKey),
     sk: messageSortKey(msg),
+    gsi1pk: LEDGER_PARTITION,
+    gsi1sk: ledgerPosition(msg),
     gsi2pk: UNFANNED_PARTITION,
     gsi2sk: `${msg.createdAt}#${msg.id}`,
     ttl: Math.floor((Number.isNaN(createdMs) ? Date.now() : createdMs) / 1000) + RETENTION_SECONDS,
@@ -97,7 +121,18 @@ export function outboxMessageOfItem(
 }
 
 export function toOutboxMessage(item: OutboxItem): OutboxMessage {
-  const { pk: _pk, sk: _sk, fanned_out_at: _f, gsi2pk: _g1, gsi2sk: _g2, ttl: _ttl, ...msg } = item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    fanned_out_at: _f,
+    deliveries: _d,
+    gsi1pk: _l1,
+    gsi1sk: _l2,
+    gsi2pk: _g1,
+    gsi2sk: _g2,
+    ttl: _ttl,
+    ...msg
+  } = item;
   return msg;
 }
 
@@ -133,12 +168,34 @@ export class OutboxRepository {
     return page.items.filter((i) => i.sk !== cursor).slice(0, limit);
   }
 
-  async markFannedOut(item: Pick<OutboxItem, 'pk' | 'sk'>, at: string): Promise<void> {
+  /** Marks a message fanned out with what became of it at each receiver (one write per message). */
+  async markFannedOut(
+    item: Pick<OutboxItem, 'pk' | 'sk'>,
+    at: string,
+    deliveries: Record<string, LedgerEntry> = {},
+  ): Promise<void> {
     await this.table.update(
       { pk: item.pk, sk: item.sk },
-      { fanned_out_at: at, gsi2pk: undefined, gsi2sk: undefined },
+      { fanned_out_at: at, deliveries, gsi2pk: undefined, gsi2sk: undefined },
       { expression: 'attribute_exists(pk)' },
     );
+  }
+
+  /** Whether any message of the object was written after `sk` (a replay of `sk` would regress it). */
+  async hasLaterMessage(objectKey: string, sk: string): Promise<boolean> {
+    return (await this.listAfter(objectKey, sk, 1)).length > 0;
+  }
+
+  /** The ledger, newest message first, before `position` (exclusive). */
+  async listLedger(opts: { before?: string; limit: number; startKey?: Item }) {
+    return this.table.query<OutboxItem>({
+      index: 'gsi1',
+      partition: LEDGER_PARTITION,
+      ...(opts.before ? { sort: { lt: opts.before } } : {}),
+      descending: true,
+      limit: opts.limit,
+      startKey: opts.startKey,
+    });
   }
 
   /** Messages created before `createdBefore` whose fan-out never happened (oldest first). */

@@ -177,5 +177,7 @@ function toLambdaValue(value: StreamsValue): LambdaValue {
   if (value.NULL !== undefined) return { NULL: value.NULL };
   if (value.SS !== undefined) return { SS: value.SS };
   if (value.NS !== undefined) return { NS: value.NS };
+  // The streams client reads an empty map (`{"M":{}}`) as a union with no member.
+  if (Object.keys(value).length === 0) return { M: {} };
   throw new Error(`unknown attribute value type ${Object.keys(value).join(',')}`);
 }

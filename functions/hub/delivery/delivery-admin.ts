@@ -1,9 +1,18 @@
-import type { DeliveryRecord, DeliveryStatus } from '../../store/delivery.repository';
-import { outboxSequence } from '../../store/outbox.repository';
+import { randomUUID } from 'node:crypto';
+import {
+  type DeliveryReceiver,
+  type DeliveryRecord,
+  type DeliveryStatus,
+  decodeLedgerId,
+  encodeLedgerId,
+} from '../../store/delivery.repository';
+import type { LedgerEntry, OutboxItem } from '../../store/outbox.repository';
+import { LeaseHeldError } from '../../store/outbox-leases';
 import type { TenantContext } from '../hub-runtime';
+import { DEFAULT_DELIVERY_POLICY } from './delivery-policy';
 
 export class DeliveryNotFoundError extends Error {}
-/** The delivery cannot be replayed in its current state (still pending, or its message expired). */
+/** The delivery cannot be replayed in its current state (still pending, superseded, or expired). */
 export class DeliveryNotReplayableError extends Error {}
 
 export interface DeliveryListQuery {
@@ -38,16 +47,25 @@ export function deliveryView(d: DeliveryRecord) {
 }
 
 const positionOf = (d: DeliveryRecord) => `${d.created_at}#${d.id}`;
+/** Ledger pages read at most per listing: a rare partner is not hunted through all history. */
+const MAX_LEDGER_PAGES = 10;
 
-/** Newest first; without a partner, the newest of every partner's deliveries merged. */
+/**
+ * Newest first; without a partner, every partner's. Two sources: the ledger of each message (what
+ * happened at each receiver when it was fanned out) and the delivery records of receiver lanes
+ * (what had to wait or be retried). A ledger entry that went to a lane ('queued') is shown by its
+ * delivery record instead.
+ */
 export async function listDeliveries(ctx: TenantContext, q: DeliveryListQuery) {
   const repo = ctx.store.deliveries;
   const partnerIds = q.partnerId ? [q.partnerId] : (await ctx.store.partners.list()).map((p) => p.id);
-  const pages = await Promise.all(
-    partnerIds.map((id) => repo.listForPartner(id, { limit: q.limit, status: q.status, before: q.before })),
-  );
-  const merged = pages
-    .flat()
+  const [pages, ledger] = await Promise.all([
+    Promise.all(
+      partnerIds.map((id) => repo.listForPartner(id, { limit: q.limit, status: q.status, before: q.before })),
+    ),
+    q.status === 'pending' ? Promise.resolve([]) : ledgerRecords(ctx, q, new Set(partnerIds)),
+  ]);
+  const merged = [...pages.flat(), ...ledger]
     .sort((a, b) => positionOf(b).localeCompare(positionOf(a)))
     .slice(0, q.limit);
   const last = merged.at(-1);
@@ -57,34 +75,139 @@ export async function listDeliveries(ctx: TenantContext, q: DeliveryListQuery) {
   };
 }
 
+async function ledgerRecords(
+  ctx: TenantContext,
+  q: DeliveryListQuery,
+  partnerIds: Set<string>,
+): Promise<DeliveryRecord[]> {
+  const outbox = ctx.store.outbox;
+  const out: DeliveryRecord[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  for (let page = 0; page < MAX_LEDGER_PAGES && out.length < q.limit; page++) {
+    const result = await outbox.listLedger({ before: q.before, limit: q.limit, startKey });
+    for (const item of result.items) {
+      for (const [receiverKey, entry] of Object.entries(item.deliveries ?? {})) {
+        if (entry.status === 'queued' || !partnerIds.has(entry.partner_id)) continue;
+        if (q.status && entry.status !== q.status) continue;
+        out.push(ledgerRecord(item, receiverKey, entry));
+      }
+    }
+    startKey = result.lastKey;
+    if (!startKey) break;
+  }
+  return out;
+}
+
+/** A ledger entry in the shape of a delivery record (the admin API shows both alike). */
+function ledgerRecord(item: OutboxItem, receiverKey: string, entry: LedgerEntry): DeliveryRecord {
+  return {
+    id: encodeLedgerId(item.objectKey, item.sk, receiverKey),
+    object_key: item.objectKey,
+    message_id: item.id,
+    message_sk: item.sk,
+    sequence: item.sequence,
+    module: item.module,
+    method: item.method,
+    path: item.pathSegments.join('/'),
+    ...(item.query ? { query: new URLSearchParams(item.query).toString() } : {}),
+    receiver: {
+      key: receiverKey,
+      partner_id: entry.partner_id,
+      ...(entry.party ? { party: entry.party } : {}),
+    },
+    status: entry.status as DeliveryStatus,
+    attempts: entry.attempts,
+    next_attempt_at: entry.at,
+    correlation_id: item.correlationId,
+    created_at: item.createdAt,
+    updated_at: entry.at,
+    ...(entry.last_error ? { last_error: entry.last_error } : {}),
+    ...(entry.last_http_status ? { last_http_status: entry.last_http_status } : {}),
+    ...(entry.last_ocpi_status ? { last_ocpi_status: entry.last_ocpi_status } : {}),
+  };
+}
+
+async function findDelivery(ctx: TenantContext, id: string): Promise<DeliveryRecord | undefined> {
+  const ledgerKey = decodeLedgerId(id);
+  if (!ledgerKey) return ctx.store.deliveries.get(id);
+  const item = await ctx.store.outbox.getMessage(ledgerKey.objectKey, ledgerKey.sk);
+  const entry = item?.deliveries?.[ledgerKey.receiverKey];
+  return item && entry ? ledgerRecord(item, ledgerKey.receiverKey, entry) : undefined;
+}
+
 /**
  * Sends a finished delivery's message to the same receiver again, queued behind whatever its lane
- * holds now. The stream record of the new delivery starts it (delivery worker).
+ * holds now. Replay never regresses the receiver (issue #12 item 4): a message of which a later one
+ * of the same object exists is refused, since the receiver has (or is owed) that newer state. The
+ * receiver is blocked for the object while the replay waits, so a message accepted meanwhile queues
+ * behind it. The stream record of the new delivery starts it (delivery worker).
  */
 export async function replayDelivery(ctx: TenantContext, id: string): Promise<DeliveryRecord> {
-  const repo = ctx.store.deliveries;
-  const original = await repo.get(id);
+  const original = await findDelivery(ctx, id);
   if (!original) throw new DeliveryNotFoundError(`no delivery ${id.slice(0, 200)}`);
   if (original.status === 'pending') throw new DeliveryNotReplayableError('the delivery is still pending');
-  const message = await ctx.store.outbox.getMessage(original.object_key, original.message_sk);
+  const outbox = ctx.store.outbox;
+  const message = await outbox.getMessage(original.object_key, original.message_sk);
   if (!message) throw new DeliveryNotReplayableError('the message has expired');
+  const leases = ctx.store.outboxLeases;
+  const owner = randomUUID();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const state = await leases.acquireFanOutLease(
+        original.object_key,
+        owner,
+        ctx.runtime.now(),
+        DEFAULT_DELIVERY_POLICY.leaseMs,
+      );
+      try {
+        if (await outbox.hasLaterMessage(original.object_key, original.message_sk)) {
+          throw new DeliveryNotReplayableError(
+            'a later update of the same object exists; replaying this one would send the receiver an older state',
+          );
+        }
+        const replay = await queueReplay(ctx, original);
+        state.blocked[original.receiver.key] = (state.blocked[original.receiver.key] ?? 0) + 1;
+        await leases.finishFanOut(original.object_key, owner, state);
+        ctx.log.security('delivery_replayed', {
+          delivery: original.id,
+          partner: original.receiver.partner_id,
+        });
+        return replay;
+      } catch (err) {
+        await leases.releaseFanOutLease(original.object_key, owner);
+        throw err;
+      }
+    } catch (err) {
+      if (!(err instanceof LeaseHeldError) || attempt >= 20) {
+        if (err instanceof LeaseHeldError)
+          throw new DeliveryNotReplayableError('the object is being delivered; retry');
+        throw err;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+async function queueReplay(ctx: TenantContext, original: DeliveryRecord): Promise<DeliveryRecord> {
   const now = ctx.runtime.now();
-  const replay = await repo.createIfAbsent({
+  // The receiver's current state decides; a replay is an operator's explicit choice.
+  const receiver: DeliveryReceiver = { ...original.receiver, since: undefined };
+  const replay = await ctx.store.deliveries.createIfAbsent({
     objectKey: original.object_key,
     messageId: original.message_id,
     messageSk: original.message_sk,
-    sequence: outboxSequence(now, `replay-${original.sequence}`),
+    // Right after the original in the lane, before any later message of the object (whose
+    // sequence is higher) and after the lane's cursor (at most the original's position).
+    sequence: `${original.sequence}.replay-${String(now).padStart(15, '0')}`,
     module: original.module,
     method: original.method,
     path: original.path,
     query: original.query,
-    // The receiver's current state decides; a replay is an operator's explicit choice.
-    receiver: { ...original.receiver, since: undefined },
+    receiver,
     correlationId: original.correlation_id,
     at: new Date(now).toISOString(),
     replayOf: original.id,
   });
   if (!replay) throw new DeliveryNotReplayableError('a replay was just queued');
-  ctx.log.security('delivery_replayed', { delivery: original.id, partner: original.receiver.partner_id });
   return replay;
 }

@@ -11,6 +11,11 @@ export interface DeliveryPolicy {
   leaseMs: number;
   /** A message whose stream record has not fanned it out after this long is fanned out by the sweep. */
   fanOutGraceMs: number;
+  /**
+   * How long the fan-out waits for one receiver of a broadcast before leaving the message to that
+   * receiver's lane: a slow receiver must not hold up the next messages for everybody.
+   */
+  fanOutTimeoutMs: number;
 }
 
 export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
@@ -19,6 +24,7 @@ export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
   maxDelayMs: 5 * 60_000,
   leaseMs: 60_000,
   fanOutGraceMs: 60_000,
+  fanOutTimeoutMs: 2_000,
 };
 
 /** Capped exponential backoff with "equal jitter": half fixed, half random, so retries spread out. */

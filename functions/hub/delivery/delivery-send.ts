@@ -29,6 +29,7 @@ export async function sendToReceiver(
   msg: OutboxMessage,
   receiver: DeliveryReceiver,
   partner: Partner,
+  opts: { timeoutMs?: number } = {},
 ): Promise<SendOutcome> {
   const endpoint = endpointUrl(partner, msg.module, 'RECEIVER');
   if (!endpoint || !partner.outbound_token_enc)
@@ -59,7 +60,7 @@ export async function sendToReceiver(
       url,
       headers,
       body: msg.bodyText,
-      timeoutMs: ctx.tenant.outbound.timeoutMs,
+      timeoutMs: opts.timeoutMs ?? ctx.tenant.outbound.timeoutMs,
       policy: ctx.tenant.outbound,
     });
     return classify(response.status, response.json);

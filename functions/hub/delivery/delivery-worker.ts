@@ -12,8 +12,10 @@ import { type HubRuntime, openTenant, type TenantContext } from '../hub-runtime'
 import { forEachBounded } from './bounded-parallel';
 import { changedClientInfo, queueClientInfoPushes } from './client-info-pushes';
 import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './delivery-policy';
-import { fanOutObject, type LaneRef } from './fan-out';
+import { DirectoryCache } from './directory-cache';
+import { type FanOutDeps, fanOutObject, type LaneRef } from './fan-out';
 import { runLane } from './lane-runner';
+import { ReceiverHealth } from './receiver-health';
 
 /** Thrown into the stream poller while stopping, so the unhandled batch is not checkpointed. */
 export class DeliveryWorkerStoppingError extends Error {
@@ -26,6 +28,8 @@ export interface DeliveryWorkerOptions {
   policy?: Partial<DeliveryPolicy>;
   /** Lanes (receivers) served at the same time. */
   concurrency?: number;
+  /** How long the parties and partners read for a fan-out are reused (default 1 s). */
+  directoryTtlMs?: number;
 }
 
 export interface DeliveryWorker {
@@ -47,7 +51,10 @@ export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOp
   const concurrency = opts.concurrency ?? 8;
   let stopping = false;
   const inFlight = new Set<Promise<unknown>>();
-  const laneOptions = { policy, stopping: () => stopping };
+  const health = new ReceiverHealth(policy, runtime.now);
+  const directory = new DirectoryCache(opts.directoryTtlMs ?? 1_000, runtime.now);
+  const fanOutDeps: FanOutDeps = { policy, directory, health, stopping: () => stopping };
+  const laneOptions = { policy, health, stopping: () => stopping };
 
   function track<T>(work: Promise<T>): Promise<T> {
     inFlight.add(work);
@@ -78,12 +85,13 @@ export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOp
         if (message) objectKeys.add(message.objectKey);
         continue;
       }
+      if (isDirectoryChange(change)) directory.invalidate(ctx.tenant.id);
       const clientInfo = changedClientInfo(change);
       if (clientInfo) await queueClientInfoPushes(ctx, clientInfo);
     }
     if (stopping) throw new DeliveryWorkerStoppingError();
     await forEachBounded([...objectKeys], concurrency, async (objectKey) => {
-      const lanes = await fanOutObject(ctx, objectKey, policy);
+      const lanes = await fanOutObject(ctx, objectKey, fanOutDeps);
       if (!stopping) await runLanes(ctx, lanes);
     });
     await runLanes(ctx, [...replays.values()]);
@@ -95,7 +103,7 @@ export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOp
     const unfanned = await outbox.listUnfanned(new Date(now - policy.fanOutGraceMs).toISOString(), 100);
     for (const objectKey of new Set(unfanned.map((i) => i.objectKey))) {
       if (stopping) return;
-      await runLanes(ctx, await fanOutObject(ctx, objectKey, policy));
+      await runLanes(ctx, await fanOutObject(ctx, objectKey, fanOutDeps));
     }
     await giveUpOnLateMessages(ctx, outbox, new Date(now - 2 * policy.fanOutGraceMs).toISOString());
     const due = await ctx.store.deliveries.listDue(new Date(now).toISOString(), 100);
@@ -143,6 +151,12 @@ export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOp
       await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+/** Parties and partners changed: the fan-out's cached directory is out of date. */
+function isDirectoryChange(change: TableChange): boolean {
+  const pk = change.keys['pk'];
+  return typeof pk === 'string' && (pk.startsWith('PARTY#') || pk.startsWith('PARTNER#'));
 }
 
 /** An admin replay queued a delivery (delivery-admin.ts): its lane runs at once. */

@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Partner } from '../../domain/partner';
-import type { DeliveryRepository } from '../../store/delivery.repository';
-import { type OutboxItem, toOutboxMessage } from '../../store/outbox.repository';
-import { LeaseHeldError } from '../../store/outbox-leases';
+import type { DeliveryReceiver } from '../../store/delivery.repository';
+import {
+  type LedgerEntry,
+  type OutboxItem,
+  type OutboxMessage,
+  toOutboxMessage,
+} from '../../store/outbox.repository';
+import { type FanOutState, LeaseHeldError } from '../../store/outbox-leases';
 import type { TenantContext } from '../hub-runtime';
-import type { DeliveryPolicy } from './delivery-policy';
+import { type DeliveryPolicy, retryDelayMs } from './delivery-policy';
+import { type SendOutcome, sendToReceiver } from './delivery-send';
+import type { Directory, DirectoryCache } from './directory-cache';
 import { receiversOf } from './fan-out-targets';
+import type { ReceiverHealth } from './receiver-health';
+import { isSupersededBy } from './superseding';
 
 /** A lane: the deliveries of one object to one receiver, kept in sequence order. */
 export interface LaneRef {
@@ -13,88 +22,186 @@ export interface LaneRef {
   receiverKey: string;
 }
 
+export interface FanOutDeps {
+  policy: DeliveryPolicy;
+  directory: DirectoryCache;
+  health: ReceiverHealth;
+  /** Checked before each message: a stopping worker leaves the rest to the next one. */
+  stopping?: () => boolean;
+}
+
 /**
- * Turns the not-yet-fanned-out messages of one object into per-receiver pending deliveries, in
- * sequence order, under a lease so two workers never interleave. Streams order records per item
- * only, so the work is read back from the table instead of trusting record order. Returns the lanes
- * that got new deliveries.
+ * Delivers the messages of one object that have not been fanned out yet, in sequence order, under
+ * the object's fan-out lease (streams order records per item only, so the work is read back from the
+ * table). Each message goes straight to every receiver that is not blocked, in parallel; only what
+ * fails or must wait becomes a pending delivery in the receiver's lane (lane-runner.ts), and the
+ * receiver stays blocked for this object until its lane is drained, so per-object, per-receiver order
+ * holds. The bookkeeping is one write per message (its ledger) plus the lease taken and released:
+ * lanes, leases per lane and delivery records cost only when a receiver fails (issue #12).
+ * Returns the lanes that got deliveries queued behind others and may be due now.
  */
 export async function fanOutObject(
   ctx: TenantContext,
   objectKey: string,
-  policy: DeliveryPolicy,
+  deps: FanOutDeps,
 ): Promise<LaneRef[]> {
-  const deliveries = ctx.store.deliveries;
   const outbox = ctx.store.outbox;
   const leases = ctx.store.outboxLeases;
   const owner = randomUUID();
   const lanes = new Map<string, LaneRef>();
-  let directory: Awaited<ReturnType<typeof loadDirectory>> | undefined;
   // Loop: a message written while we held the lease found it taken and relies on us to pick it up.
   for (let round = 0; round < 5; round++) {
-    let cursor: string | undefined;
+    let state: FanOutState;
     try {
-      ({ cursor } = await leases.acquireFanOutLease(objectKey, owner, ctx.runtime.now(), policy.leaseMs));
+      state = await leases.acquireFanOutLease(objectKey, owner, ctx.runtime.now(), deps.policy.leaseMs);
     } catch (err) {
       if (err instanceof LeaseHeldError) break;
       throw err;
     }
-    let pending: OutboxItem[];
+    let pending: OutboxItem[] = [];
     try {
-      pending = await outbox.listAfter(objectKey, cursor);
-      if (pending.length) directory ??= await loadDirectory(ctx);
-      for (const item of pending) {
-        await fanOutMessage(ctx, deliveries, item, directory as Directory, lanes);
-        await outbox.markFannedOut(item, new Date(ctx.runtime.now()).toISOString());
-        await leases.advanceFanOut(objectKey, owner, item.sk);
+      pending = await outbox.listAfter(objectKey, state.cursor);
+      if (pending.length) {
+        const directory = await deps.directory.get(ctx);
+        for (const [i, item] of pending.entries()) {
+          if (deps.stopping?.()) break;
+          const ledger = await fanOutMessage(ctx, item, pending.slice(i + 1), directory, state, lanes, deps);
+          await outbox.markFannedOut(item, new Date(ctx.runtime.now()).toISOString(), ledger);
+          state.cursor = item.sk;
+        }
       }
     } finally {
-      await leases.releaseFanOutLease(objectKey, owner);
+      await leases.finishFanOut(objectKey, owner, state);
     }
-    if (!pending.length) break;
+    if (!pending.length || deps.stopping?.()) break;
   }
   return [...lanes.values()];
 }
 
-type Directory = Awaited<ReturnType<typeof loadDirectory>>;
-
-async function loadDirectory(ctx: TenantContext) {
-  const [parties, partnerList] = await Promise.all([
-    ctx.store.partners.listParties(),
-    ctx.store.partners.list(),
-  ]);
-  return { parties, partners: new Map<string, Partner>(partnerList.map((p) => [p.id, p])) };
-}
-
+/** One message to all its receivers at once; returns what became of it at each (its ledger). */
 async function fanOutMessage(
   ctx: TenantContext,
-  deliveries: DeliveryRepository,
   item: OutboxItem,
+  later: readonly OutboxItem[],
   directory: Directory,
+  state: FanOutState,
   lanes: Map<string, LaneRef>,
-): Promise<void> {
+  deps: FanOutDeps,
+): Promise<Record<string, LedgerEntry>> {
   const msg = toOutboxMessage(item);
   const receivers = receiversOf(msg, directory.parties, directory.partners);
-  const at = new Date(ctx.runtime.now()).toISOString();
-  for (const receiver of receivers) {
+  const ledger: Record<string, LedgerEntry> = {};
+  const deliveries = ctx.store.deliveries;
+  const at = () => new Date(ctx.runtime.now()).toISOString();
+  const entry = (receiver: DeliveryReceiver, fields: Pick<LedgerEntry, 'status' | 'attempts'>) => ({
+    partner_id: receiver.partner_id,
+    ...(receiver.party ? { party: receiver.party } : {}),
+    at: at(),
+    ...fields,
+  });
+  const queue = async (receiver: DeliveryReceiver, failed?: SendOutcome) => {
     await deliveries.createIfAbsent({
-      objectKey: msg.objectKey,
-      messageId: msg.id,
-      messageSk: item.sk,
-      sequence: msg.sequence,
-      module: msg.module,
-      method: msg.method,
-      path: msg.pathSegments.join('/'),
-      query: msg.query ? new URLSearchParams(msg.query).toString() : undefined,
-      receiver,
-      correlationId: msg.correlationId,
-      at,
+      ...deliveryOf(msg, item, receiver, at()),
+      ...(failed
+        ? {
+            firstAttempt: {
+              nextAttemptAt: new Date(ctx.runtime.now() + retryDelayMs(1, deps.policy)).toISOString(),
+              lastError: failed.error,
+              lastHttpStatus: failed.httpStatus,
+              lastOcpiStatus: failed.ocpiStatus,
+            },
+          }
+        : {}),
     });
-    lanes.set(receiver.key, { objectKey: msg.objectKey, receiverKey: receiver.key });
-  }
+    state.blocked[receiver.key] = (state.blocked[receiver.key] ?? 0) + 1;
+    if (!failed) lanes.set(receiver.key, { objectKey: msg.objectKey, receiverKey: receiver.key });
+  };
+  const laterFor = laterMessagesByReceiver(later, directory);
+  await Promise.all(
+    receivers.map(async (receiver) => {
+      const key = receiver.key;
+      if (laterFor(key).some((next) => supersedes(next, msg))) {
+        ledger[key] = entry(receiver, { status: 'superseded', attempts: 0 });
+        return;
+      }
+      if (state.blocked[key] !== undefined || !deps.health.available(key)) {
+        await queue(receiver);
+        ledger[key] = entry(receiver, { status: 'queued', attempts: 0 });
+        return;
+      }
+      const partner = directory.partners.get(receiver.partner_id) as Partner;
+      const outcome = await sendToReceiver(ctx, msg, receiver, partner, {
+        // A broadcast does not wait long for one receiver: its lane retries with the full timeout.
+        timeoutMs:
+          msg.kind === 'broadcast'
+            ? Math.min(deps.policy.fanOutTimeoutMs, ctx.tenant.outbound.timeoutMs)
+            : undefined,
+      });
+      const details = {
+        ...(outcome.error ? { last_error: outcome.error } : {}),
+        ...(outcome.httpStatus ? { last_http_status: outcome.httpStatus } : {}),
+        ...(outcome.ocpiStatus ? { last_ocpi_status: outcome.ocpiStatus } : {}),
+      };
+      if (outcome.result === 'retry') {
+        deps.health.failed(key);
+        await queue(receiver, outcome);
+        ledger[key] = { ...entry(receiver, { status: 'queued', attempts: 1 }), ...details };
+        ctx.log.info('delivery will be retried', { partner: receiver.partner_id, reason: outcome.error });
+        return;
+      }
+      deps.health.answered(key);
+      const status = outcome.result === 'delivered' ? 'delivered' : 'failed';
+      if (status === 'failed') {
+        ctx.log.warn('delivery refused by the receiver', {
+          partner: receiver.partner_id,
+          reason: outcome.error,
+        });
+      }
+      ledger[key] = { ...entry(receiver, { status, attempts: 1 }), ...details };
+    }),
+  );
   ctx.log.debug('outbox message fanned out', {
     object_key: msg.objectKey,
     message_id: msg.id,
     receivers: receivers.length,
   });
+  return ledger;
+}
+
+/** Later messages of the same object, by the receivers they go to. */
+function laterMessagesByReceiver(later: readonly OutboxItem[], directory: Directory) {
+  const byReceiver = new Map<string, OutboxMessage[]>();
+  for (const item of later) {
+    const msg = toOutboxMessage(item);
+    for (const r of receiversOf(msg, directory.parties, directory.partners)) {
+      byReceiver.set(r.key, [...(byReceiver.get(r.key) ?? []), msg]);
+    }
+  }
+  return (receiverKey: string) => byReceiver.get(receiverKey) ?? [];
+}
+
+function supersedes(later: OutboxMessage, earlier: OutboxMessage): boolean {
+  return later.sequence > earlier.sequence && isSupersededBy(shapeOf(earlier), shapeOf(later));
+}
+
+const shapeOf = (m: OutboxMessage) => ({
+  method: m.method,
+  path: m.pathSegments.join('/'),
+  query: m.query ? new URLSearchParams(m.query).toString() : undefined,
+});
+
+function deliveryOf(msg: OutboxMessage, item: OutboxItem, receiver: DeliveryReceiver, at: string) {
+  return {
+    objectKey: msg.objectKey,
+    messageId: msg.id,
+    messageSk: item.sk,
+    sequence: msg.sequence,
+    module: msg.module,
+    method: msg.method,
+    path: msg.pathSegments.join('/'),
+    query: msg.query ? new URLSearchParams(msg.query).toString() : undefined,
+    receiver,
+    correlationId: msg.correlationId,
+    at,
+  };
 }

@@ -7,15 +7,18 @@ import {
   laneSortKey,
 } from '../../store/delivery.repository';
 import { toOutboxMessage } from '../../store/outbox.repository';
-import { LeaseHeldError } from '../../store/outbox-leases';
+import { type FanOutState, LeaseHeldError } from '../../store/outbox-leases';
 import type { TenantContext } from '../hub-runtime';
 import { type DeliveryPolicy, retryDelayMs } from './delivery-policy';
 import { sendToReceiver } from './delivery-send';
 import type { LaneRef } from './fan-out';
+import type { ReceiverHealth } from './receiver-health';
 import { supersededWithin } from './superseding';
 
 export interface LaneRunOptions {
   policy: DeliveryPolicy;
+  /** Told who answered and who did not, so the fan-out stops trying a failing receiver. */
+  health?: ReceiverHealth;
   /** Checked before each send: a stopping worker leaves the rest to the next one. */
   stopping?: () => boolean;
 }
@@ -54,12 +57,48 @@ export async function runLane(ctx: TenantContext, lane: LaneRef, opts: LaneRunOp
     } finally {
       await leases.releaseLaneLease(lane.objectKey, lane.receiverKey, owner);
     }
-    if (!run.dry || (!run.worked && round > 0)) return;
+    if (!run.dry) return;
+    // Drained: new messages for this object may go to the receiver directly again.
+    if (await unblockDrainedLane(ctx, deliveries, lane, run.cursor, opts.policy)) return;
+    if (!run.worked && round > 0) return;
   }
 }
 
+/**
+ * Removes the receiver from the object's blocked set if its lane is still empty, under the fan-out
+ * lease (a fan-out queues behind a blocked receiver only while holding it, so nothing can slip in
+ * between the check and the removal). false: the lane got new deliveries, or a fan-out holds the
+ * lease (it queued behind us and returned the lane to be run again).
+ */
+async function unblockDrainedLane(
+  ctx: TenantContext,
+  deliveries: DeliveryRepository,
+  lane: LaneRef,
+  cursor: string | undefined,
+  policy: DeliveryPolicy,
+): Promise<boolean> {
+  const leases = ctx.store.outboxLeases;
+  const owner = randomUUID();
+  let state: FanOutState;
+  try {
+    state = await leases.acquireFanOutLease(lane.objectKey, owner, ctx.runtime.now(), policy.leaseMs);
+  } catch (err) {
+    if (err instanceof LeaseHeldError) return false;
+    throw err;
+  }
+  let drained = true;
+  try {
+    if (state.blocked[lane.receiverKey] === undefined) return true;
+    drained = (await deliveries.pendingInLane(lane.objectKey, lane.receiverKey, cursor)).length === 0;
+    if (drained) delete state.blocked[lane.receiverKey];
+  } finally {
+    await leases.finishFanOut(lane.objectKey, owner, state);
+  }
+  return drained;
+}
+
 /** dry: nothing left that is due (look once more after releasing the lease: a newcomer may wait). */
-type DrainResult = { dry: boolean; worked: boolean };
+type DrainResult = { dry: boolean; worked: boolean; cursor?: string };
 
 async function drainLane(
   ctx: TenantContext,
@@ -77,7 +116,7 @@ async function drainLane(
   for (;;) {
     const pending = await deliveries.pendingInLane(lane.objectKey, lane.receiverKey, cursor);
     const first = pending[0];
-    if (!first) return { dry: true, worked };
+    if (!first) return { dry: true, worked, cursor };
     const now = ctx.runtime.now();
     const leaseUntil = now + policy.leaseMs;
     const finish = async (status: DeliveryStatus, fields: Partial<DeliveryRecord> = {}) => {
@@ -125,9 +164,11 @@ async function drainLane(
       last_ocpi_status: outcome.ocpiStatus,
     };
     if (outcome.result === 'delivered') {
+      opts.health?.answered(lane.receiverKey);
       await finish('delivered', details);
       continue;
     }
+    if (outcome.result === 'retry') opts.health?.failed(lane.receiverKey);
     if (outcome.result === 'rejected' || attempts >= policy.maxAttempts) {
       ctx.log.warn('delivery given up', {
         delivery: first.id,

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../../functions/hub/charging/content-hash';
 import { IDEMPOTENCY_WINDOWS_MS, IN_PROGRESS_CLAIM_MS } from '../../../functions/hub/charging/idempotency';
-import { IdempotencyRepository } from '../../../functions/store/idempotency.repository';
 import { cdrOf } from './charging-fixtures';
 import { type ChargingNetwork, envelopeOf, startChargingNetwork } from './charging-network';
 
@@ -11,7 +10,7 @@ describe('idempotency claims of CDR POSTs', () => {
 
   beforeAll(async () => {
     net = await startChargingNetwork();
-    const partners = await net.tenantContext().partners.list();
+    const partners = await net.tenantContext().store.partners.list();
     const cpo = partners.find((p) => p.roles.some((r) => r.role === 'CPO' && r.party_id === 'CPA'));
     if (!cpo) throw new Error('no CPO partner');
     cpoPartnerId = cpo.id;
@@ -22,7 +21,7 @@ describe('idempotency claims of CDR POSTs', () => {
 
   /** What a CDR POST leaves behind when its process dies (`kill -9`) before answering. */
   async function claimLeftByACrash(cdr: Record<string, unknown>, claimedAt: number) {
-    const repo = new IdempotencyRepository(net.tenantContext().table);
+    const repo = net.tenantContext().store.idempotency;
     const key = `cdrs|${cpoPartnerId}|NL*CPA|${String(cdr.id).toUpperCase()}`;
     const claim = await repo.claim(key, contentHash(cdr), {
       windowMs: IDEMPOTENCY_WINDOWS_MS.cdrs,

@@ -142,12 +142,16 @@ describe('broadcast fan-out from the outbox', () => {
     );
     // Act
     await hub.enqueue(locationMessage('LOC3', { body: { name: 'new' } }));
-    // Recover only once the newer PUT sits in emsp2's lane: on a loaded machine the stream can take
-    // longer than any fixed pause, and 'old' would rightly go out before 'new' existed.
-    await waitFor(async () => {
-      const list = await hub.admin('GET', `/deliveries?partner=${partnerIds.get(emsp2)}`);
-      return list.body.deliveries.filter((d: { path: string }) => d.path === 'NL/CP1/LOC3').length >= 2;
-    });
+    // Recover only once 'new' itself has been attempted: from then on 'old' can never be sent. (A
+    // retry of 'old' already in flight when 'new' was queued rightly goes out first, so waiting for
+    // 'new' to be queued is not enough: that race once failed this test.)
+    await emsp2.waitFor(
+      () =>
+        emsp2.requests.some(
+          (r) => r.failedAs === 'http500' && (r.body as { name?: string } | undefined)?.name === 'new',
+        ),
+      10_000,
+    );
     emsp2.behave('normal');
     // Assess
     await emsp2.waitFor(() => locationPushes(emsp2, 'LOC3').length >= 1, 10_000);
@@ -194,7 +198,12 @@ describe('broadcast fan-out from the outbox', () => {
     // Prepare
     await hub.enqueue(locationMessage('LOC6', { body: { name: 'replay me' } }));
     await emsp1.waitFor(() => locationPushes(emsp1, 'LOC6').length >= 1, 10_000);
-    const list = await hub.admin('GET', `/deliveries?partner=${partnerIds.get(emsp1)}&limit=3`);
+    // The ledger is written once the message is through with every receiver (and read from an index).
+    let list = await hub.admin('GET', `/deliveries?partner=${partnerIds.get(emsp1)}&limit=3`);
+    await waitFor(async () => {
+      list = await hub.admin('GET', `/deliveries?partner=${partnerIds.get(emsp1)}&limit=3`);
+      return list.body.deliveries.some((d: { path: string }) => d.path === 'NL/CP1/LOC6');
+    });
     const delivered = list.body.deliveries.find((d: { path: string }) => d.path === 'NL/CP1/LOC6');
     // Act
     const replay = await hub.admin('POST', `/deliveries/${delivered.id}/replay`);
