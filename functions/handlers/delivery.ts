@@ -1,4 +1,5 @@
-import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { handleStreamEvent } from './aws/aws-entry';
 
-export const handler = (event: DynamoDBStreamEvent): Promise<void> => handleStreamEvent(event);
+export const handler = (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
+  handleStreamEvent(event);

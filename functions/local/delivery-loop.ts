@@ -48,7 +48,12 @@ export async function startDeliveryLoop(
     return startStreamPoller({
       client: opts.client,
       tableName,
-      handler: (records) => worker.handleRecords(records, tenant.id),
+      handler: async (records) => {
+        // The poller hands the whole batch in again (the records before a failure come back too:
+        // handled twice, they write what is already there and send nothing new).
+        const { failedFrom } = await worker.handleRecords(records, tenant.id);
+        if (failedFrom) throw new Error(`delivery of stream records from ${failedFrom} failed; retrying`);
+      },
       checkpoint: fileCheckpoint(join(opts.dataDir, 'stream-checkpoints'), tableName),
       intervalMs: opts.pollIntervalMs,
       onError: (err, during) => {

@@ -69,6 +69,11 @@ export function isPartyItemKey(keys: { pk?: unknown; sk?: unknown }): boolean {
   return typeof keys.pk === 'string' && keys.pk.startsWith('PARTY#') && keys.sk === 'PARTY';
 }
 
+/** True for the key of a partner's or a party's item: the directory a fan-out picks receivers from. */
+export function isDirectoryItemKey(keys: { pk?: unknown; sk?: unknown }): boolean {
+  return isPartyItemKey(keys) || (typeof keys.pk === 'string' && keys.pk.startsWith('PARTNER#'));
+}
+
 /** The ClientInfo record held by a party item image (a stream record's new or old image). */
 export function clientInfoOfItem(item: Record<string, unknown>): ClientInfoRecord {
   const record = item as ClientInfoRecord & Record<string, unknown>;

@@ -35,3 +35,21 @@ export function readTableChange(record: DynamoDBRecord): TableChange | undefined
 export function tableNameOfStreamArn(arn: string | undefined): string | undefined {
   return arn ? /:table\/([^/]+)\/stream\//.exec(arn)?.[1] : undefined;
 }
+
+/**
+ * Lambda event filter patterns (EventBridge pattern syntax over the stream record) for the changes
+ * the delivery function acts on: a new outbox message, a replay queued by an operator, a party whose
+ * status may have changed (HubClientInfo). Everything else the table writes, the pipeline's own
+ * bookkeeping included (ledger, fan-out state, lanes, leases), never invokes it (issue #13).
+ */
+export const DELIVERY_STREAM_FILTER_PATTERNS: readonly object[] = [
+  { eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: [{ prefix: 'MSG#' }] } } } },
+  {
+    eventName: ['INSERT'],
+    dynamodb: {
+      Keys: { sk: { S: [{ prefix: 'LANE#' }] } },
+      NewImage: { replay_of: { S: [{ exists: true }] } },
+    },
+  },
+  { dynamodb: { Keys: { pk: { S: [{ prefix: 'PARTY#' }] } } } },
+];

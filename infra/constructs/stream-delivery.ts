@@ -6,6 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { DELIVERY_STREAM_FILTER_PATTERNS } from '../../functions/store/stream-changes';
 import type { HubFunction } from './hub-function';
 
 export interface StreamDeliveryProps {
@@ -59,7 +60,13 @@ export class StreamDelivery extends Construct {
           maxRecordAge: Duration.hours(6),
           reportBatchItemFailures: true,
           onFailure: new SqsDlq(this.deadLetterQueue),
-          filters: props.filters ? [...props.filters] : undefined,
+          // By default only the changes the delivery code acts on (functions/store/stream-changes.ts).
+          filters: [
+            ...(props.filters ??
+              DELIVERY_STREAM_FILTER_PATTERNS.map((pattern) =>
+                lambda.FilterCriteria.filter(pattern as Record<string, unknown>),
+              )),
+          ],
         }),
       );
     }

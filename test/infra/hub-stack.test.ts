@@ -5,6 +5,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHubConfig, tableNameOf } from '../../functions/config';
+import { DELIVERY_STREAM_FILTER_PATTERNS } from '../../functions/store/stream-changes';
 import { TABLE_KEYS } from '../../functions/store/table-schema';
 import { BUNDLED_CONFIG_NAME } from '../../infra/constructs/hub-function';
 import { SCHEDULED_JOBS } from '../../infra/constructs/scheduled-jobs';
@@ -306,6 +307,9 @@ describe('tenant tables', () => {
         BisectBatchOnFunctionError: true,
         MaximumRecordAgeInSeconds: 6 * 3600,
         DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+        FilterCriteria: {
+          Filters: DELIVERY_STREAM_FILTER_PATTERNS.map((pattern) => ({ Pattern: JSON.stringify(pattern) })),
+        },
       });
     }
     hub.template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });

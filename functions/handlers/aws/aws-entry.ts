@@ -1,4 +1,4 @@
-import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { createDeliveryWorker, type DeliveryWorker } from '../../hub/delivery/delivery-worker';
 import { isScheduledJobName, runScheduledJob } from '../../hub/jobs/scheduled-jobs';
 import { awsRuntime } from './aws-runtime';
@@ -16,9 +16,13 @@ function awsDeliveryWorker(): Promise<DeliveryWorker> {
   return worker;
 }
 
-/** Delivery Lambda: a throw makes the event source mapping retry (and bisect) the batch. */
-export async function handleStreamEvent(event: DynamoDBStreamEvent): Promise<void> {
-  await (await awsDeliveryWorker()).handleRecords(event.Records);
+/**
+ * Delivery Lambda: reports the earliest record whose work failed (ReportBatchItemFailures), so the
+ * event source mapping checkpoints everything before it and hands in the rest again.
+ */
+export async function handleStreamEvent(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  const { failedFrom } = await (await awsDeliveryWorker()).handleRecords(event.Records);
+  return { batchItemFailures: failedFrom ? [{ itemIdentifier: failedFrom }] : [] };
 }
 
 /** Scheduled Lambda: EventBridge sends `{ "job": <name> }` (infra/constructs/scheduled-jobs.ts). */

@@ -1,10 +1,10 @@
 import type { Partner } from '../../domain/partner';
 import { ClientError, MethodNotAllowedError } from '../../ocpi/errors';
 import type { Credentials } from '../../ocpi/schemas/credentials';
-import type { Caller } from '../auth/credential-auth';
-import { generateToken } from '../auth/token-keys';
 import { PartnerChangedError } from '../../store/partner.repository';
 import { TransactionConflictError } from '../../store/store-errors';
+import type { Caller } from '../auth/credential-auth';
+import { generateToken } from '../auth/token-keys';
 import { nowIso, type TenantContext } from '../hub-runtime';
 import {
   hubCredentials,

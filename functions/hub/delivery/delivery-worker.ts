@@ -6,6 +6,7 @@ import {
   type OutboxRepository,
   outboxMessageOfItem,
 } from '../../store/outbox.repository';
+import { isDirectoryItemKey } from '../../store/partner.repository';
 import { StoreUnavailableError } from '../../store/store-errors';
 import { readTableChange, type TableChange, tableNameOfStreamArn } from '../../store/stream-changes';
 import { type HubRuntime, openTenant, type TenantContext } from '../hub-runtime';
@@ -33,8 +34,12 @@ export interface DeliveryWorkerOptions {
 }
 
 export interface DeliveryWorker {
-  /** One batch of a table stream (Lambda event or local poller); throws to have the batch retried. */
-  handleRecords(records: DynamoDBRecord[], tenantId?: string): Promise<void>;
+  /**
+   * One batch of a table stream (Lambda event or local poller). `failedFrom`: the sequence number of
+   * the earliest record to hand in again (a store outage), with every record after it; it throws only
+   * while stopping.
+   */
+  handleRecords(records: DynamoDBRecord[], tenantId?: string): Promise<{ failedFrom?: string }>;
   /** Resumes due retries and fans out messages whose stream record never did (delivery-retry job). */
   sweep(): Promise<void>;
   /** Finishes sends in flight, starts no new one; what is left stays pending for the next worker. */
@@ -48,7 +53,7 @@ export function backgroundTenant(runtime: HubRuntime, tenant: TenantConfig): Ten
 
 export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOptions = {}): DeliveryWorker {
   const policy: DeliveryPolicy = { ...DEFAULT_DELIVERY_POLICY, ...opts.policy };
-  const concurrency = opts.concurrency ?? 8;
+  const concurrency = opts.concurrency ?? 16;
   let stopping = false;
   const inFlight = new Set<Promise<unknown>>();
   const health = new ReceiverHealth(policy, runtime.now);
@@ -72,9 +77,31 @@ export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOp
     await forEachBounded(lanes, concurrency, (lane) => runLane(ctx, lane, laneOptions));
   }
 
-  async function handleTenantChanges(ctx: TenantContext, records: DynamoDBRecord[]): Promise<void> {
-    const objectKeys = new Set<string>();
+  /**
+   * Handles one tenant's records; returns the sequence number of the earliest record whose work
+   * failed for a store outage (it and every later record must come again), or undefined.
+   */
+  async function handleTenantChanges(
+    ctx: TenantContext,
+    records: DynamoDBRecord[],
+  ): Promise<string | undefined> {
+    const firstRecordOf = new Map<string, string | undefined>();
     const replays = new Map<string, LaneRef>();
+    const failed: (string | undefined)[] = [];
+    const guard = async (sequenceNumber: string | undefined, work: () => Promise<void>) => {
+      try {
+        await work();
+      } catch (err) {
+        // A store outage: the record comes again. Anything else is left to the sweep rather than
+        // blocking the shard behind one bad record.
+        if (!(err instanceof StoreUnavailableError)) {
+          ctx.log.error('delivery failed; the retry sweep will resume it', { error: err });
+          return;
+        }
+        ctx.log.warn('delivery hit a store outage; the stream record comes again', { error: err });
+        failed.push(sequenceNumber);
+      }
+    };
     for (const record of records) {
       const change = readTableChange(record);
       if (!change) continue;
@@ -82,19 +109,28 @@ export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOp
       if (replay) replays.set(`${replay.objectKey}\n${replay.receiverKey}`, replay);
       if (change.eventName === 'INSERT' && isOutboxMessageKey(change.keys)) {
         const message = outboxMessageOfItem(change.keys, change.newImage);
-        if (message) objectKeys.add(message.objectKey);
+        if (message && !firstRecordOf.has(message.objectKey))
+          firstRecordOf.set(message.objectKey, change.sequenceNumber);
         continue;
       }
-      if (isDirectoryChange(change)) directory.invalidate(ctx.tenant.id);
+      // Parties and partners changed: the fan-out's cached directory is out of date.
+      if (isDirectoryItemKey(change.keys)) directory.invalidate(ctx.tenant.id);
       const clientInfo = changedClientInfo(change);
-      if (clientInfo) await queueClientInfoPushes(ctx, clientInfo);
+      if (clientInfo) await guard(change.sequenceNumber, () => queueClientInfoPushes(ctx, clientInfo));
     }
     if (stopping) throw new DeliveryWorkerStoppingError();
-    await forEachBounded([...objectKeys], concurrency, async (objectKey) => {
-      const lanes = await fanOutObject(ctx, objectKey, fanOutDeps);
-      if (!stopping) await runLanes(ctx, lanes);
-    });
-    await runLanes(ctx, [...replays.values()]);
+    await forEachBounded([...firstRecordOf], concurrency, ([objectKey, sequenceNumber]) =>
+      guard(sequenceNumber, async () => {
+        // Lanes of receivers that just failed are left to the sweep: the stream waits for nobody.
+        const lanes = (await fanOutObject(ctx, objectKey, fanOutDeps)).filter((l) =>
+          health.available(l.receiverKey),
+        );
+        if (!stopping) await runLanes(ctx, lanes);
+      }),
+    );
+    await guard(undefined, () => runLanes(ctx, [...replays.values()]));
+    if (failed.length === 0) return undefined;
+    return earliest(failed, records);
   }
 
   async function sweepTenant(ctx: TenantContext): Promise<void> {
@@ -125,19 +161,14 @@ export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOp
         if (!tenant) continue;
         byTenant.set(tenant, [...(byTenant.get(tenant) ?? []), record]);
       }
+      const failedFrom: string[] = [];
       await track(
         forEachBounded([...byTenant], byTenant.size, async ([tenant, tenantRecords]) => {
-          const ctx = backgroundTenant(runtime, tenant);
-          try {
-            await handleTenantChanges(ctx, tenantRecords);
-          } catch (err) {
-            // A store outage: retry the batch. Anything else is left to the sweep rather than
-            // blocking the shard behind one bad record.
-            if (err instanceof StoreUnavailableError || err instanceof DeliveryWorkerStoppingError) throw err;
-            ctx.log.error('delivery failed; the retry sweep will resume it', { error: err });
-          }
+          const failed = await handleTenantChanges(backgroundTenant(runtime, tenant), tenantRecords);
+          if (failed) failedFrom.push(failed);
         }),
       );
+      return { failedFrom: failedFrom.length ? earliest(failedFrom, records) : undefined };
     },
     async sweep() {
       await track(
@@ -153,10 +184,14 @@ export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOp
   };
 }
 
-/** Parties and partners changed: the fan-out's cached directory is out of date. */
-function isDirectoryChange(change: TableChange): boolean {
-  const pk = change.keys['pk'];
-  return typeof pk === 'string' && (pk.startsWith('PARTY#') || pk.startsWith('PARTNER#'));
+/**
+ * The earliest of some records' sequence numbers; undefined (work not tied to one record) means the
+ * batch's first record.
+ */
+function earliest(sequenceNumbers: (string | undefined)[], records: DynamoDBRecord[]): string | undefined {
+  const first = records[0]?.dynamodb?.SequenceNumber;
+  const known = sequenceNumbers.map((n) => n ?? first).filter((n): n is string => n !== undefined);
+  return known.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0))[0];
 }
 
 /** An admin replay queued a delivery (delivery-admin.ts): its lane runs at once. */

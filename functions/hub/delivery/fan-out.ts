@@ -7,7 +7,7 @@ import {
   type OutboxMessage,
   toOutboxMessage,
 } from '../../store/outbox.repository';
-import { type FanOutState, LeaseHeldError } from '../../store/outbox-leases';
+import { type FanOutState, LeaseHeldError, type OutboxLeases } from '../../store/outbox-leases';
 import type { TenantContext } from '../hub-runtime';
 import { type DeliveryPolicy, retryDelayMs } from './delivery-policy';
 import { type SendOutcome, sendToReceiver } from './delivery-send';
@@ -49,18 +49,19 @@ export async function fanOutObject(
   const leases = ctx.store.outboxLeases;
   const owner = randomUUID();
   const lanes = new Map<string, LaneRef>();
-  // Loop: a message written while we held the lease found it taken and relies on us to pick it up.
+  // Loop while a full page was read; a message written while we held the lease is picked up by its
+  // own stream record, which waits for the lease (below), or by the sweep.
   for (let round = 0; round < 5; round++) {
     let state: FanOutState;
     try {
-      state = await leases.acquireFanOutLease(objectKey, owner, ctx.runtime.now(), deps.policy.leaseMs);
+      state = await acquireWaiting(ctx, leases, objectKey, owner, deps);
     } catch (err) {
       if (err instanceof LeaseHeldError) break;
       throw err;
     }
     let pending: OutboxItem[] = [];
     try {
-      pending = await outbox.listAfter(objectKey, state.cursor);
+      pending = await outbox.listAfter(objectKey, state.cursor, PAGE);
       if (pending.length) {
         const directory = await deps.directory.get(ctx);
         for (const [i, item] of pending.entries()) {
@@ -73,9 +74,35 @@ export async function fanOutObject(
     } finally {
       await leases.finishFanOut(objectKey, owner, state);
     }
-    if (!pending.length || deps.stopping?.()) break;
+    if (pending.length < PAGE || deps.stopping?.()) break;
   }
   return [...lanes.values()];
+}
+
+const PAGE = 100;
+/** How long a fan-out waits for another one of the same object to finish before leaving it the work. */
+const LEASE_WAITS_MS = [20, 50, 100, 200, 400, 800];
+
+/**
+ * The fan-out lease, waiting a little when another worker holds it: that holder may have read the
+ * object's messages before ours was written. Past the waits the holder or the sweep takes it.
+ */
+async function acquireWaiting(
+  ctx: TenantContext,
+  leases: OutboxLeases,
+  objectKey: string,
+  owner: string,
+  deps: FanOutDeps,
+): Promise<FanOutState> {
+  for (const wait of [...LEASE_WAITS_MS, undefined]) {
+    try {
+      return await leases.acquireFanOutLease(objectKey, owner, ctx.runtime.now(), deps.policy.leaseMs);
+    } catch (err) {
+      if (!(err instanceof LeaseHeldError) || wait === undefined || deps.stopping?.()) throw err;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+  throw new LeaseHeldError('lease held');
 }
 
 /** One message to all its receivers at once; returns what became of it at each (its ledger). */
