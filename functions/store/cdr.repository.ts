@@ -1,8 +1,9 @@
 import { type DatedPage, type DatedPageRequest, readDatedPage, sortableInstant } from './session.repository';
 import { ConditionFailedError } from './store-errors';
-import type { Item, TenantTable } from './tenant-table';
+import type { Item, TenantTable, TransactOp } from './tenant-table';
 
-export type CdrDelivery = 'SENDING' | 'DELIVERED' | 'REFUSED' | 'AWAITING_PULL';
+/** QUEUED: stored with its outbox message; the delivery ledger tells how it went from there. */
+export type CdrDelivery = 'QUEUED' | 'SENDING' | 'DELIVERED' | 'REFUSED' | 'AWAITING_PULL';
 
 /** A CDR as the hub keeps it (cdrs §10: immutable), plus where and how it went. */
 export interface StoredCdr {
@@ -32,7 +33,8 @@ export type CdrCreateOutcome = { created: true } | { created: false; existing: S
 export class CdrRepository {
   constructor(private readonly table: TenantTable) {}
 
-  async create(record: StoredCdr): Promise<CdrCreateOutcome> {
+  /** Stores the CDR once; `extra` (its outbox message) is written in the same transaction. */
+  async create(record: StoredCdr, extra: TransactOp[] = []): Promise<CdrCreateOutcome> {
     const id = String(record.cdr.id);
     const item = {
       ...cdrKey(record.cpo_key, id),
@@ -43,10 +45,13 @@ export class CdrRepository {
       gsi2sk: 'CDR',
     };
     try {
-      await this.table.put(item, { expression: 'attribute_not_exists(pk)' });
+      const condition = { expression: 'attribute_not_exists(pk)' };
+      if (extra.length) await this.table.transact([{ put: item, condition }, ...extra]);
+      else await this.table.put(item, condition);
       return { created: true };
     } catch (err) {
-      if (!(err instanceof ConditionFailedError)) throw err;
+      if (!(err instanceof ConditionFailedError) || (extra.length && !err.failedIndexes.includes(0)))
+        throw err;
       const existing = await this.get(record.cpo_key, id);
       if (!existing) throw err;
       return { created: false, existing };

@@ -26,6 +26,8 @@ describe('CDRs through the hub', () => {
     const first = await net.cpo.postCdr(cdr);
     const reordered = Object.fromEntries(Object.entries(cdr).reverse());
     const second = await net.cpo.postCdr(reordered);
+    await net.emsp.waitFor(() => cdrsAtEmsp('DUP1').length >= 1, 10_000);
+    await net.hub.waitDeliveriesIdle();
     // Assess
     expect([first.status, envelopeOf(first).status_code]).toEqual([201, 1000]);
     expect([second.status, envelopeOf(second).status_code]).toEqual([201, 1000]);
@@ -38,6 +40,8 @@ describe('CDRs through the hub', () => {
     await net.cpo.postCdr(cdrOf(net.cpoParty, net.emspParty, 'CONF1'));
     // Act
     const changed = await net.cpo.postCdr(cdrOf(net.cpoParty, net.emspParty, 'CONF1', { total_energy: 99 }));
+    await net.emsp.waitFor(() => cdrsAtEmsp('CONF1').length >= 1, 10_000);
+    await net.hub.waitDeliveriesIdle();
     // Assess
     expect(envelopeOf(changed).status_code).toBe(2001);
     expect(envelopeOf(changed).status_message).toContain('credit CDR');
@@ -54,6 +58,7 @@ describe('CDRs through the hub', () => {
     });
     // Act
     const posted = await net.cpo.postCdr(credit);
+    await net.emsp.waitFor(() => cdrsAtEmsp(id).length >= 1, 10_000);
     // Assess
     expect(envelopeOf(posted).status_code).toBe(1000);
     expect(cdrsAtEmsp(id)[0]?.body).toMatchObject({ credit: true, credit_reference_id: 'CONF1' });

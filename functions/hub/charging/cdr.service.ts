@@ -1,17 +1,15 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { parseOcpiDateTime } from '../../ocpi/datetime';
 import { InvalidParametersError, NotFoundError, ReceiverNotConnectedError } from '../../ocpi/errors';
 import { type PartyRef, partyKey, refOf } from '../../ocpi/party';
-
 import type { StoredCdr } from '../../store/cdr.repository';
+import { type OutboxMessage, outboxPutOp, outboxSequence } from '../../store/outbox.repository';
 import type { DatedPage } from '../../store/session.repository';
 import { nowIso } from '../hub-runtime';
-import { forwardToParty } from '../routing/forwarder';
 import { resolveTargetParty } from '../routing/party-resolution';
-import { hubAnswer, relayedAnswer, type StoredAnswer } from './answers';
+import { hubAnswer, type StoredAnswer } from './answers';
 import { type ChargingCall, callerParty, receiverOf } from './charging-call';
 import { contentHash } from './content-hash';
-import { deliverStored } from './delivery-outcome';
 import { IDEMPOTENCY_WINDOWS_MS, runIdempotent } from './idempotency';
 import { cdrTokenOwner } from './session.service';
 
@@ -19,10 +17,10 @@ type Obj = Record<string, unknown>;
 
 /**
  * A CPO's CDR POST (cdrs §10.2.2): stored at the hub once and for ever (CDRs are immutable), then
- * forwarded to the eMSP of the cdr_token. The answer's Location is a hub URL. A repeat of the same CDR
- * is acknowledged with the first answer and not delivered again; a different CDR under an existing id
- * is refused (corrections are credit CDRs with a new id). When the eMSP cannot be reached the CPO still
- * gets 1000 with the hub Location: the CDR is safe at the hub and the eMSP pulls it from there.
+ * delivered to the eMSP of the cdr_token through the outbox (retries, ledger, replay). The CPO's answer
+ * is 1000 with a hub Location as soon as the CDR is stored, whatever the eMSP does. A repeat of the
+ * same CDR is acknowledged and not delivered again; a different CDR under an existing id is refused
+ * (corrections are credit CDRs with a new id).
  */
 export async function postCdr(call: ChargingCall, cdr: Obj, bodyText: string): Promise<StoredAnswer> {
   const cpo = callerParty(call, ['CPO']);
@@ -68,9 +66,11 @@ async function storeAndDeliver(
     locator: randomBytes(18).toString('base64url'),
     created_at: nowIso(ctx.runtime),
     last_updated_ms: parseOcpiDateTime(String(cdr.last_updated)) ?? ctx.runtime.now(),
-    delivery: 'SENDING',
+    delivery: 'QUEUED',
   };
-  const created = await repo.create(record);
+  // The CDR and the message that delivers it are one write: once stored, the hub owes the eMSP the
+  // CDR (retried until delivered or dead-lettered) and the CPO is told so (issue #12 items 1-2).
+  const created = await repo.create(record, [outboxPutOp(cdrMessage(call, args, record))]);
   const now = ctx.runtime.now();
   if (!created.created) {
     if (created.existing.content_hash !== args.hash)
@@ -80,48 +80,41 @@ async function storeAndDeliver(
       requester: cpo,
       receiver: emsp,
       now,
-      message: 'this CDR was already received; not delivered again',
+      message: 'this CDR was already received; the hub delivers it to the eMSP once',
       headers: { Location: ctx.urls.cdrLocation(created.existing.locator) },
     });
   }
-  // The hub URL where the CDR can be read back replaces the eMSP's Location (ocpi-notes §3.6).
-  const location = ctx.urls.cdrLocation(record.locator);
-  const outcome = await deliverStored(() =>
-    forwardToParty(ctx, {
-      module: 'cdrs',
-      targetInterface: 'RECEIVER',
-      method: 'POST',
-      pathSegments: [],
-      bodyText: args.bodyText,
-      from: cpo,
-      to: emsp,
-      targetRoles: ['EMSP'],
-      correlationId: call.correlationId,
-      callerPartnerId: call.caller.partner.id,
-    }),
-  );
-  if (!outcome.reached) {
-    await repo.setDelivery(record.cpo_key, String(cdr.id), 'AWAITING_PULL');
-    ctx.log.info('CDR kept for the eMSP to pull', { reason: outcome.reason });
-    return hubAnswer({
-      httpStatus: 201,
-      requester: cpo,
-      receiver: emsp,
-      now,
-      message: 'stored at the hub; the eMSP was not reachable and pulls it from the hub',
-      headers: { Location: location },
-    });
-  }
-  const { result } = outcome;
-  const accepted = result.envelope?.status_code === 1000 && result.httpStatus < 300;
-  await repo.setDelivery(
-    record.cpo_key,
-    String(cdr.id),
-    accepted ? 'DELIVERED' : 'REFUSED',
-    result.headers.Location,
-  );
-  const { Location: _eMspLocation, ...headers } = result.headers;
-  return relayedAnswer({ ...result, headers }, accepted ? { Location: location } : {});
+  return hubAnswer({
+    httpStatus: 201,
+    requester: cpo,
+    receiver: emsp,
+    now,
+    message: 'stored at the hub; the hub delivers it to the eMSP (it can also pull it from the hub)',
+    // The hub URL where the CDR can be read back replaces the eMSP's Location (ocpi-notes §3.6).
+    headers: { Location: ctx.urls.cdrLocation(record.locator) },
+  });
+}
+
+/** The CDR POST the hub owes the eMSP: to its CDR Receiver, FROM the CPO (ocpi-notes §3.2). */
+function cdrMessage(
+  call: ChargingCall,
+  args: { bodyText: string; cpo: PartyRef; emsp: PartyRef; cdr: Obj },
+  record: StoredCdr,
+): OutboxMessage {
+  return {
+    id: randomUUID(),
+    kind: 'direct',
+    module: 'cdrs',
+    method: 'POST',
+    pathSegments: [],
+    bodyText: args.bodyText,
+    owner: { ...args.cpo, role: 'CPO' },
+    target: { country_code: args.emsp.country_code, party_id: args.emsp.party_id, role: 'EMSP' },
+    objectKey: `cdrs:${record.cpo_key}*${String(args.cdr.id).toUpperCase()}`,
+    sequence: outboxSequence(record.last_updated_ms),
+    correlationId: call.correlationId,
+    createdAt: record.created_at,
+  };
 }
 
 /** GET on a hub CDR Location: the CDR as stored, for its eMSP or the CPO that sent it only. */

@@ -16,13 +16,23 @@ const OPPOSITE_ROLES: Partial<Record<PartyRoleName, readonly PartyRoleName[]>> =
 
 export const partnerReceiverKey = (partnerId: string) => `PARTNER*${partnerId}`;
 
+/**
+ * Data the hub took on behalf of its receiver and owes it however long it is away (billing: CDRs):
+ * an OFFLINE receiver keeps it waiting in its lane instead of re-syncing by GET, and it is only given
+ * up (dead-lettered, with an error log to alarm on) after every retry failed.
+ */
+export function isStoreAndForward(module: string): boolean {
+  return module === 'cdrs';
+}
+
 export function implementsReceiver(partner: Partner, module: string): boolean {
   return endpointUrl(partner, module, 'RECEIVER') !== undefined;
 }
 
 function reachable(partner: Partner | undefined, module: string): partner is Partner {
+  const owed = isStoreAndForward(module) && partner?.status === 'OFFLINE';
   return (
-    partner?.status === 'CONNECTED' &&
+    (partner?.status === 'CONNECTED' || owed) &&
     Boolean(partner.outbound_token_enc) &&
     implementsReceiver(partner, module)
   );
@@ -47,8 +57,12 @@ export function receiversOf(
           (p) =>
             (OPPOSITE_ROLES[msg.owner.role] ?? []).includes(p.role) && !ownerPartnerIds.has(p.partner_id),
         );
+  const owed = isStoreAndForward(msg.module);
   return candidates
-    .filter((p) => p.status === 'CONNECTED' && connectedSince(p, msg.createdAt))
+    .filter(
+      (p) =>
+        (p.status === 'CONNECTED' && connectedSince(p, msg.createdAt)) || (owed && p.status === 'OFFLINE'),
+    )
     .filter((p) => reachable(partners.get(p.partner_id), msg.module))
     .map((p) => ({
       key: roleKey(p),

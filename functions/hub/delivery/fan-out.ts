@@ -151,7 +151,8 @@ async function fanOutMessage(
         ledger[key] = entry(receiver, { status: 'superseded', attempts: 0 });
         return;
       }
-      if (state.blocked[key] !== undefined || !deps.health.available(key)) {
+      const away = receiverAway(receiver, directory);
+      if (state.blocked[key] !== undefined || !deps.health.available(key) || away) {
         await queue(receiver);
         ledger[key] = entry(receiver, { status: 'queued', attempts: 0 });
         return;
@@ -193,6 +194,20 @@ async function fanOutMessage(
     receivers: receivers.length,
   });
   return ledger;
+}
+
+/** An OFFLINE receiver of store-and-forward data (fan-out-targets.ts): it waits in the lane. */
+function receiverAway(receiver: DeliveryReceiver, directory: Directory): boolean {
+  if (directory.partners.get(receiver.partner_id)?.status !== 'CONNECTED') return true;
+  const party = receiver.party;
+  if (!party) return false;
+  return directory.parties.some(
+    (p) =>
+      p.country_code === party.country_code &&
+      p.party_id === party.party_id &&
+      p.role === party.role &&
+      p.status !== 'CONNECTED',
+  );
 }
 
 /** Later messages of the same object, by the receivers they go to. */

@@ -12,6 +12,7 @@ import type { TenantContext } from '../hub-runtime';
 import { type DeliveryPolicy, retryDelayMs } from './delivery-policy';
 import { sendToReceiver } from './delivery-send';
 import type { LaneRef } from './fan-out';
+import { isStoreAndForward } from './fan-out-targets';
 import type { ReceiverHealth } from './receiver-health';
 import { supersededWithin } from './superseding';
 
@@ -137,10 +138,22 @@ async function drainLane(
       continue;
     }
     const partner = await ctx.store.partners.get(first.receiver.partner_id);
-    const gone = await receiverGone(ctx, first, partner);
+    const owed = isStoreAndForward(first.module);
+    const gone = await receiverGone(ctx, first, partner, owed);
+    if (gone && owed && /is OFFLINE$/.test(gone)) {
+      // Billing data waits for its receiver to come back (it is not re-synced by a GET).
+      await deliveries.reschedule({
+        ...first,
+        next_attempt_at: new Date(now + policy.maxDelayMs).toISOString(),
+        last_error: gone,
+        updated_at: new Date(now).toISOString(),
+      });
+      return { dry: false, worked: true };
+    }
     if (gone) {
       // OFFLINE and SUSPENDED parties get nothing queued: they re-sync by GET (ocpi-notes §1.8, §3.5).
-      await finish('skipped', { last_error: gone });
+      await finish(owed ? 'failed' : 'skipped', { last_error: gone });
+      if (owed) deadLettered(ctx, first, gone);
       continue;
     }
     const item = await outbox.getMessage(first.object_key, first.message_sk);
@@ -148,7 +161,7 @@ async function drainLane(
       await finish('failed', { last_error: 'message expired' });
       continue;
     }
-    const changedAfter = await statusChangedAfter(ctx, first, item.createdAt);
+    const changedAfter = owed ? undefined : await statusChangedAfter(ctx, first, item.createdAt);
     if (changedAfter) {
       await finish('skipped', { last_error: changedAfter });
       continue;
@@ -169,7 +182,7 @@ async function drainLane(
       continue;
     }
     if (outcome.result === 'retry') opts.health?.failed(lane.receiverKey);
-    if (outcome.result === 'rejected' || attempts >= policy.maxAttempts) {
+    if (outcome.result === 'rejected' || (owed && attempts >= policy.maxAttempts)) {
       ctx.log.warn('delivery given up', {
         delivery: first.id,
         partner: first.receiver.partner_id,
@@ -177,7 +190,18 @@ async function drainLane(
         reason: outcome.error,
       });
       await finish('failed', details);
+      if (owed) deadLettered(ctx, first, outcome.error);
       continue;
+    }
+    if (attempts === policy.maxAttempts) {
+      // Retries used up: the update stays owed (no silent staleness, issue #12 item 7) and is tried
+      // every maxDelay until the receiver answers, is superseded, or goes OFFLINE (then it re-syncs).
+      ctx.log.warn('delivery owed to a receiver that keeps failing', {
+        delivery: first.id,
+        partner: first.receiver.partner_id,
+        attempts,
+        reason: outcome.error,
+      });
     }
     const at = ctx.runtime.now();
     await deliveries.reschedule({
@@ -196,11 +220,25 @@ async function drainLane(
   }
 }
 
-/** Why the receiver may no longer be pushed to, or undefined when it still may. */
+/** The alarm hook for billing data the hub could not deliver: an error log line (metric filter). */
+function deadLettered(ctx: TenantContext, delivery: DeliveryRecord, reason: string | undefined): void {
+  ctx.log.error('delivery dead-lettered', {
+    delivery: delivery.id,
+    module: delivery.module,
+    partner: delivery.receiver.partner_id,
+    reason,
+  });
+}
+
+/**
+ * Why the receiver may no longer be pushed to, or undefined when it still may. Store-and-forward data
+ * ignores a reconnection since the fan-out (nothing is re-synced by GET for it).
+ */
 async function receiverGone(
   ctx: TenantContext,
   delivery: DeliveryRecord,
   partner: Partner | undefined,
+  owed = false,
 ): Promise<string | undefined> {
   if (partner?.status !== 'CONNECTED') return `receiver platform is ${partner?.status ?? 'gone'}`;
   const wanted = delivery.receiver.party;
@@ -208,7 +246,7 @@ async function receiverGone(
   const party = await ctx.store.partners.getParty(wanted);
   if (party?.status !== 'CONNECTED') return `receiver party is ${party?.status ?? 'gone'}`;
   // Its status changed since the fan-out (e.g. OFFLINE and back): it pulls what it missed instead.
-  if (delivery.receiver.since && party.last_updated !== delivery.receiver.since) {
+  if (!owed && delivery.receiver.since && party.last_updated !== delivery.receiver.since) {
     return 'receiver reconnected since the update';
   }
   return undefined;

@@ -85,6 +85,8 @@ describe('the charging story through the hub', () => {
 
     // Act 5: the CPO posts the CDR without OCPI-to headers: routed by its cdr_token.
     const posted = await cpo.postCdr(cdrOf(cpoParty, emspParty, 'CDR1'));
+    // The hub stores the CDR, answers the CPO, then delivers it to the eMSP from its outbox.
+    await emsp.waitFor(() => emsp.stored('cdrs', 'NL', 'CPA', 'CDR1'), 10_000);
     // Assess 5: the eMSP got the CDR; the CPO got a hub Location, not the eMSP's.
     expect([posted.status, envelopeOf(posted).status_code]).toEqual([201, 1000]);
     expect(emsp.stored('cdrs', 'NL', 'CPA', 'CDR1')).toMatchObject({ id: 'CDR1' });

@@ -12,7 +12,7 @@ describe('an eMSP offline while its CDR is posted', () => {
     await net?.close();
   });
 
-  it('keeps the CDR at the hub, answers the CPO 1000 with the hub Location, and lets the eMSP pull it', async () => {
+  it('keeps the CDR at the hub, answers the CPO 1000 with the hub Location, and delivers it once the eMSP is back', async () => {
     // Prepare
     net.emsp.behave('down');
     // Act: the CPO posts while the eMSP is unreachable.
@@ -21,13 +21,16 @@ describe('an eMSP offline while its CDR is posted', () => {
     const pulled = await net.emsp.hubRequest('GET', 'cdrs?date_from=2024-01-01T00:00:00Z');
     const readBack = await net.emsp.hubRequest('GET', String(posted.headers.location));
     const repeated = await net.cpo.postCdr(cdrOf(net.cpoParty, net.emspParty, 'OFF1'));
+    const delivered = () => net.emsp.received.filter((r) => r.module === 'cdrs');
+    await net.emsp.waitFor(() => delivered().length >= 1, 15_000);
+    await net.hub.waitDeliveriesIdle();
     // Assess
     expect([posted.status, envelopeOf(posted).status_code]).toEqual([201, 1000]);
-    expect(envelopeOf(posted).status_message).toContain('pull');
+    expect(envelopeOf(posted).status_message).toContain('the hub delivers it');
     expect(envelopeOf(pulled).data).toEqual([expect.objectContaining({ id: 'OFF1' })]);
     expect(envelopeOf(readBack).data).toMatchObject({ id: 'OFF1' });
-    // A repeat is the same answer and still no delivery: the eMSP pulls, the hub does not queue.
+    // A repeat is the same answer and no second delivery: the hub owes the eMSP the CDR once.
     expect(repeated.headers.location).toBe(posted.headers.location);
-    expect(net.emsp.received.filter((r) => r.module === 'cdrs')).toHaveLength(0);
+    expect(delivered().map((r) => (r.body as { id: string }).id)).toEqual(['OFF1']);
   });
 });
