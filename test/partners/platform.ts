@@ -121,6 +121,9 @@ export async function createSimulatedPlatform(options: SimulatedPlatformOptions)
       state.misbehaviour.behave(mode, opts);
       if (state.misbehaviour.has('down')) server.dropConnections();
     },
+    chaos(rates, seed, opts) {
+      state.misbehaviour.chaos(rates, seed, opts);
+    },
     failNext(count, mode, opts) {
       state.misbehaviour.failNext(count, mode, opts);
       if (mode === 'down') server.dropConnections();

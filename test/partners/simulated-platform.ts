@@ -92,6 +92,8 @@ export interface SimulatedPlatform {
   behave(mode: BehaviourMode | BehaviourMode[], options?: BehaviourOptions): void;
   /** Fails the next `count` inbound requests with `mode`, then recovers. */
   failNext(count: number, mode: FailureMode, options?: BehaviourOptions): void;
+  /** Fails each inbound request at random with these rates, reproducibly from `seed`; behave() ends it. */
+  chaos(rates: Partial<Record<FailureMode, number>>, seed?: number, options?: BehaviourOptions): void;
   /** Empties `requests`, `received` and `sentCallbacks`. */
   clearRequests(): void;
   /** Polls `probe` until it returns a value (not undefined/null/false). */

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type HubConfig, parseHubConfig } from '../../../functions/config';
+import type { DeliveryPolicy } from '../../../functions/hub/delivery/delivery-policy';
 import { type LocalHub, startLocalHub } from '../../../functions/local/local-hub';
 import { type OutboxMessage, outboxSequence } from '../../../functions/store/outbox.repository';
 import { waitForNoPendingDeliveries } from '../../support/deliveries';
@@ -57,6 +58,7 @@ export async function startDeliveryTestHub(
     silenceMs?: number;
     /** Another way to the test DynamoDB Local (e.g. a fault proxy in front of it). */
     dynamoEndpoint?: string;
+    policy?: Partial<DeliveryPolicy>;
   } = {},
 ): Promise<DeliveryTestHub> {
   const config = opts.config ?? testConfig();
@@ -68,7 +70,11 @@ export async function startDeliveryTestHub(
     logLevel: 'ERROR',
     // A fixed admin token: a generated one is shown only by the start that creates it, not after a restart.
     adminToken: 'delivery-test-admin-token',
-    delivery: { ...FAST_DELIVERY, silenceMs: opts.silenceMs },
+    delivery: {
+      ...FAST_DELIVERY,
+      policy: { ...FAST_DELIVERY.policy, ...opts.policy },
+      silenceMs: opts.silenceMs,
+    },
   });
   const admin: DeliveryTestHub['admin'] = async (method, path, body) => {
     const res = await fetch(`${hub.url}/demo/admin${path}`, {
