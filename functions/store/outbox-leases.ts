@@ -51,6 +51,23 @@ export class OutboxLeases {
     return stateOf((await this.acquire(fanOutKey(objectKey), owner, now, ms)).item);
   }
 
+  /**
+   * Keeps a long fan-out's lease (and saves how far it got), so no other worker takes the object over
+   * and sends its messages again. Throws LeaseHeldError when the lease was lost meanwhile.
+   */
+  async renewFanOut(objectKey: string, owner: string, state: FanOutState, now: number, ms: number) {
+    try {
+      await this.table.update(
+        fanOutKey(objectKey),
+        { cursor: state.cursor, blocked: state.blocked, lease_until: now + ms },
+        { expression: 'lease_owner = :o', values: { ':o': owner } },
+      );
+    } catch (err) {
+      if (err instanceof ConditionFailedError) throw new LeaseHeldError('fan-out lease lost');
+      throw err;
+    }
+  }
+
   /** Stores how far the fan-out got and who is blocked, and releases the lease, in one write. */
   async finishFanOut(objectKey: string, owner: string, state: FanOutState): Promise<void> {
     try {

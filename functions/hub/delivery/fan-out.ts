@@ -60,21 +60,35 @@ export async function fanOutObject(
       throw err;
     }
     let pending: OutboxItem[] = [];
+    let lost = false;
     try {
       pending = await outbox.listAfter(objectKey, state.cursor, PAGE);
       if (pending.length) {
         const directory = await deps.directory.get(ctx);
+        let leaseFrom = ctx.runtime.now();
         for (const [i, item] of pending.entries()) {
           if (deps.stopping?.()) break;
+          // A slow fan-out renews its lease well before it runs out (a write only when it is slow).
+          if (ctx.runtime.now() - leaseFrom > deps.policy.leaseMs / 3) {
+            leaseFrom = ctx.runtime.now();
+            try {
+              await leases.renewFanOut(objectKey, owner, state, leaseFrom, deps.policy.leaseMs);
+            } catch (err) {
+              // Another worker took the object over: it carries on from the saved cursor.
+              if (!(err instanceof LeaseHeldError)) throw err;
+              lost = true;
+              break;
+            }
+          }
           const ledger = await fanOutMessage(ctx, item, pending.slice(i + 1), directory, state, lanes, deps);
           await outbox.markFannedOut(item, new Date(ctx.runtime.now()).toISOString(), ledger);
           state.cursor = item.sk;
         }
       }
     } finally {
-      await leases.finishFanOut(objectKey, owner, state);
+      if (!lost) await leases.finishFanOut(objectKey, owner, state);
     }
-    if (pending.length < PAGE || deps.stopping?.()) break;
+    if (lost || pending.length < PAGE || deps.stopping?.()) break;
   }
   return [...lanes.values()];
 }
