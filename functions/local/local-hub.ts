@@ -39,6 +39,8 @@ export interface LocalHubOptions {
   authCache?: false;
   /** DNS for the outbound guard (tests inject one; default is the system resolver). */
   resolve?: ResolveHost;
+  /** Token keys instead of the data folder's key file (tests re-key with them). */
+  keys?: TokenKeys;
   /** Delivery worker and scheduled-job timing (tests shorten it). */
   delivery?: DeliveryLoopTuning;
 }
@@ -68,7 +70,7 @@ export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
   // Fail before the JVM starts: a taken port is the commonest start-up problem and costs seconds otherwise.
   if (opts.port && !(await isPortFree(opts.port, opts.host ?? '127.0.0.1')))
     throw portTaken(opts.host ?? '127.0.0.1', opts.port);
-  const keys = new TokenKeys(loadOrCreateKeyFile(opts.dataDir));
+  const keys = opts.keys ?? new TokenKeys(loadOrCreateKeyFile(opts.dataDir));
   let dynamo: DynamoDbLocal | undefined;
   if (!opts.dynamoEndpoint) dynamo = await startDynamoDbLocal({ dataDir: join(opts.dataDir, 'dynamodb') });
   const client = createDynamoClient({ endpoint: opts.dynamoEndpoint ?? dynamo?.endpoint });

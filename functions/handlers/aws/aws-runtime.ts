@@ -26,7 +26,8 @@ async function buildAwsRuntime(): Promise<HubRuntime> {
   const env = readLambdaEnv();
   const config = readHubConfigFile(resolve(env.LAMBDA_TASK_ROOT ?? '.', env.HUB_CONFIG_FILE));
   const log = createLogger({ level: env.LOG_LEVEL, service: env.POWERTOOLS_SERVICE_NAME });
-  const keys = new TokenKeys(await readKeyMaterial(env.HUB_KEYS_SECRET_ARN));
+  const keys = await readTokenKeys(env.HUB_KEYS_SECRET_ARN);
+  if (keys.rekeying) log.info('keys secret holds previousKeyMaterial: tokens stored under it still work');
   return {
     config,
     stores: assumedRoleTenantStores({ config, roleArn: env.TENANT_ACCESS_ROLE_ARN }),
@@ -41,19 +42,35 @@ async function buildAwsRuntime(): Promise<HubRuntime> {
 
 /**
  * The secret holds 64 bytes of generated key material as hex (`keyMaterial`); the first half keys
- * the token hashes, the second half encrypts outbound tokens.
+ * the token hashes, the second half encrypts outbound tokens. During a re-key it also holds the
+ * material before it (`previousKeyMaterial`), which still verifies and decrypts what was stored under
+ * it (docs/operations.md "Rotate keys").
  */
-export function keyMaterialFromSecret(secretString: string): KeyMaterial {
-  const parsed = JSON.parse(secretString) as { keyMaterial?: unknown };
-  if (typeof parsed.keyMaterial !== 'string' || !/^[0-9a-f]{128}$/i.test(parsed.keyMaterial)) {
-    throw new Error('hub keys secret: keyMaterial must be 128 hex characters');
+export function tokenKeysFromSecret(secretString: string): TokenKeys {
+  let parsed: { keyMaterial?: unknown; previousKeyMaterial?: unknown };
+  try {
+    parsed = JSON.parse(secretString) as typeof parsed;
+  } catch {
+    throw new Error('hub keys secret: not JSON');
   }
-  const bytes = Buffer.from(parsed.keyMaterial, 'hex');
+  const current = keyMaterialOf(parsed.keyMaterial, 'keyMaterial');
+  const previous =
+    parsed.previousKeyMaterial === undefined || parsed.previousKeyMaterial === ''
+      ? undefined
+      : keyMaterialOf(parsed.previousKeyMaterial, 'previousKeyMaterial');
+  return new TokenKeys(current, previous);
+}
+
+function keyMaterialOf(hex: unknown, field: string): KeyMaterial {
+  if (typeof hex !== 'string' || !/^[0-9a-f]{128}$/i.test(hex)) {
+    throw new Error(`hub keys secret: ${field} must be 128 hex characters`);
+  }
+  const bytes = Buffer.from(hex, 'hex');
   return { hashKey: bytes.subarray(0, 32), encKey: bytes.subarray(32, 64) };
 }
 
-async function readKeyMaterial(secretArn: string): Promise<KeyMaterial> {
+async function readTokenKeys(secretArn: string): Promise<TokenKeys> {
   const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretArn }));
   if (!out.SecretString) throw new Error('hub keys secret has no SecretString');
-  return keyMaterialFromSecret(out.SecretString);
+  return tokenKeysFromSecret(out.SecretString);
 }

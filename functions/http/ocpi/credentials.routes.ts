@@ -58,10 +58,10 @@ export const credentialsModule: OcpiModule = {
 
 function presentedToken(
   header: string | undefined,
-  tenant: { runtime: { keys: { hash(t: string): string } } },
+  tenant: { runtime: { keys: { lookupHashes(t: string): string[] } } },
   hash: string,
 ) {
-  return tokenCandidates(header).find((t) => tenant.runtime.keys.hash(t) === hash) ?? '';
+  return tokenCandidates(header).find((t) => tenant.runtime.keys.lookupHashes(t).includes(hash)) ?? '';
 }
 
 /**

@@ -50,8 +50,8 @@ export async function createAdminToken(
  * every start finds the token and changes nothing.
  */
 export async function adoptAdminToken(store: AdminTokenStore, token: string, name: string): Promise<void> {
+  for (const known of store.keys.lookupHashes(token)) if (await store.tokens.findByHash(known)) return;
   const hash = store.keys.hash(token);
-  if (await store.tokens.findByHash(hash)) return;
   const id = createHash('sha256').update(hash).digest('base64url').slice(0, 12);
   const record = { id, name, hash, created_at: new Date(store.now()).toISOString() };
   await store.tokens.create(record);
@@ -63,11 +63,15 @@ export async function hasUsableAdminToken(store: AdminTokenStore): Promise<boole
   return (await store.tokens.list()).some((t) => !isExpired(t, now));
 }
 
+/** Looks the token up under the current key material, then (during a re-key) the previous one. */
 export async function authenticateAdmin(store: AdminTokenStore, token: string): Promise<AdminAuthResult> {
-  const record = await store.tokens.findByHash(store.keys.hash(token));
-  if (!record) return { ok: false, reason: 'unknown' };
-  if (isExpired(record, store.now())) return { ok: false, reason: 'expired' };
-  return { ok: true, token: { id: record.id, name: record.name } };
+  for (const hash of store.keys.lookupHashes(token)) {
+    const record = await store.tokens.findByHash(hash);
+    if (!record) continue;
+    if (isExpired(record, store.now())) return { ok: false, reason: 'expired' };
+    return { ok: true, token: { id: record.id, name: record.name } };
+  }
+  return { ok: false, reason: 'unknown' };
 }
 
 export async function listAdminTokens(store: AdminTokenStore): Promise<AdminTokenView[]> {

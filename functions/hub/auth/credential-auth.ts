@@ -24,7 +24,8 @@ export const TOKEN_NOT_VALID_MESSAGE = 'credentials token unknown, expired or re
 
 /**
  * Finds the partner behind an `Authorization: Token ...` header. Inbound tokens are looked up by keyed
- * hash; both the raw value and its base64 decoding are tried (ocpi-notes §1.1: many partners still send raw).
+ * hash; both the raw value and its base64 decoding are tried (ocpi-notes §1.1: many partners still send raw),
+ * each under the current and (during a re-key) the previous key material.
  */
 export async function authenticateCaller(
   tenant: TenantContext,
@@ -41,7 +42,8 @@ export async function authenticateCaller(
   }
   const now = tenant.runtime.now();
   const cache = tenant.runtime.authCache;
-  const hashes = candidates.map((candidate) => tenant.runtime.keys.hash(candidate));
+  // During a re-key each form has a hash under the previous key material too (token-keys.ts).
+  const hashes = candidates.flatMap((candidate) => tenant.runtime.keys.lookupHashes(candidate));
   // Every form is checked in the cache before any store read: a base64 header's raw form is never
   // a token, and looking it up first would cost a read on every request.
   for (const hash of hashes) {

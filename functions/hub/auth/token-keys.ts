@@ -12,23 +12,54 @@ export interface KeyMaterial {
 
 const ENC_VERSION = 'v1';
 
+/**
+ * The hub's keys: the current material, and during a re-key the previous one (docs/operations.md
+ * "Rotate keys"). Everything new is hashed and encrypted with the current material; what was stored
+ * under the previous one still verifies and decrypts, so no partner is locked out while the
+ * credentials rotations move every token to the new material.
+ */
 export class TokenKeys {
-  constructor(private readonly keys: KeyMaterial) {
-    if (keys.hashKey.length < 32 || keys.encKey.length !== 32) {
-      throw new Error('token keys: hashKey needs >= 32 bytes and encKey exactly 32 bytes');
+  private readonly all: readonly KeyMaterial[];
+
+  constructor(
+    private readonly keys: KeyMaterial,
+    previous?: KeyMaterial,
+  ) {
+    for (const material of previous ? [keys, previous] : [keys]) {
+      if (material.hashKey.length < 32 || material.encKey.length !== 32) {
+        throw new Error('token keys: hashKey needs >= 32 bytes and encKey exactly 32 bytes');
+      }
     }
+    this.all = previous ? [keys, previous] : [keys];
   }
 
-  /** Keyed hash used as the lookup key of an inbound token. */
+  /** True while previous material is configured (a re-key in progress). */
+  get rekeying(): boolean {
+    return this.all.length > 1;
+  }
+
+  /** Keyed hash with the current material: what every newly stored token hash is. */
   hash(token: string): string {
-    return createHmac('sha256', this.keys.hashKey).update(token, 'utf8').digest('base64url');
+    return hashWith(this.keys, token);
   }
 
-  /** Constant-time comparison of a presented token with a stored hash. */
+  /**
+   * The hashes a presented token may be stored under: the current material's, then the previous
+   * one's during a re-key. Lookups try them in this order.
+   */
+  lookupHashes(token: string): string[] {
+    return this.all.map((material) => hashWith(material, token));
+  }
+
+  /** Constant-time comparison of a presented token with a stored hash, under any configured material. */
   matches(token: string, storedHash: string): boolean {
-    const a = Buffer.from(this.hash(token));
     const b = Buffer.from(storedHash);
-    return a.length === b.length && timingSafeEqual(a, b);
+    let found = false;
+    for (const hash of this.lookupHashes(token)) {
+      const a = Buffer.from(hash);
+      if (a.length === b.length && timingSafeEqual(a, b)) found = true;
+    }
+    return found;
   }
 
   encrypt(plaintext: string): string {
@@ -44,17 +75,32 @@ export class TokenKeys {
     ].join('.');
   }
 
+  /** Decrypts with the current material, else the previous one (GCM's tag tells which one fits). */
   decrypt(blob: string): string {
     const [version, iv, tag, body] = blob.split('.');
     if (version !== ENC_VERSION || !iv || !tag || body === undefined) {
       throw new Error('token keys: unknown ciphertext format');
     }
-    const decipher = createDecipheriv('aes-256-gcm', this.keys.encKey, Buffer.from(iv, 'base64url'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString(
-      'utf8',
-    );
+    let failure: unknown;
+    for (const material of this.all) {
+      try {
+        return decryptWith(material, iv, tag, body);
+      } catch (err) {
+        failure ??= err;
+      }
+    }
+    throw failure;
   }
+}
+
+function hashWith(material: KeyMaterial, token: string): string {
+  return createHmac('sha256', material.hashKey).update(token, 'utf8').digest('base64url');
+}
+
+function decryptWith(material: KeyMaterial, iv: string, tag: string, body: string): string {
+  const decipher = createDecipheriv('aes-256-gcm', material.encKey, Buffer.from(iv, 'base64url'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
 }
 
 /** 32 random bytes, base64url: 43 printable characters, well inside OCPI's string(64). */
