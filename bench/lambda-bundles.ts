@@ -51,25 +51,29 @@ interface ImportSample {
   wallMs: number;
   /** The import alone, measured inside that process (process start excluded). */
   insideMs: number;
+  /** CPU time (user + system) of the whole process: steadier than wall time on a loaded machine. */
+  cpuMs: number;
 }
 
 /** One fresh Node process that imports the bundle (source maps on, as the Lambda's NODE_OPTIONS say). */
 async function importSample(file: string, sourceMaps: boolean): Promise<ImportSample> {
-  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`;
+  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); const u = process.cpuUsage(); process.stdout.write(JSON.stringify([performance.now() - t, (u.user + u.system) / 1000]));`;
   const started = performance.now();
   const { stdout } = await run(
     process.execPath,
     [...(sourceMaps ? ['--enable-source-maps'] : []), '--input-type=module', '-e', script],
     { env: CHILD_ENV },
   );
-  return { wallMs: performance.now() - started, insideMs: Number(stdout) };
+  const [insideMs, cpuMs] = JSON.parse(stdout) as [number, number];
+  return { wallMs: performance.now() - started, insideMs, cpuMs };
 }
 
-/** Wall time of an empty `node -e 0`: what every fresh process costs before it imports anything. */
-async function emptyNodeMs(): Promise<number> {
+/** An empty `node -e 0` (wall and CPU time): what every fresh process costs before it imports anything. */
+async function emptyNode(): Promise<{ wallMs: number; cpuMs: number }> {
+  const script = 'const u = process.cpuUsage(); process.stdout.write(String((u.user + u.system) / 1000));';
   const started = performance.now();
-  await run(process.execPath, ['-e', '0'], { env: CHILD_ENV });
-  return performance.now() - started;
+  const { stdout } = await run(process.execPath, ['-e', script], { env: CHILD_ENV });
+  return { wallMs: performance.now() - started, cpuMs: Number(stdout) };
 }
 
 /**
@@ -102,19 +106,21 @@ export const lambdaBundles: Benchmark = {
       const samples = new Map<string, { lambda: ImportSample[]; plain: ImportSample[] }>(
         FUNCTIONS.map((n) => [n, { lambda: [], plain: [] }]),
       );
-      const empty: number[] = [];
+      const empty: Array<{ wallMs: number; cpuMs: number }> = [];
       // Alternating: an empty node, then one import of each function per round, so machine noise spreads
       // evenly over what is compared.
       for (let i = 0; i < IMPORTS_PER_FUNCTION; i++) {
-        empty.push(await emptyNodeMs());
+        empty.push(await emptyNode());
         for (const name of FUNCTIONS) {
           const file = built.get(name)?.file as string;
           samples.get(name)?.lambda.push(await importSample(file, true));
           if (name === 'ocpi') samples.get(name)?.plain.push(await importSample(file, false));
         }
       }
-      const emptyMs = median(empty);
+      const emptyMs = median(empty.map((e) => e.wallMs));
+      const emptyCpuMs = median(empty.map((e) => e.cpuMs));
       const coldMs = (list: ImportSample[]) => round(median(list.map((s) => s.wallMs)) - emptyMs);
+      const coldCpuMs = (list: ImportSample[]) => round(median(list.map((s) => s.cpuMs)) - emptyCpuMs);
       const figures = FUNCTIONS.map((name) => {
         const code = readFileSync(built.get(name)?.file as string);
         const map = readFileSync(`${built.get(name)?.file}.map`);
@@ -125,6 +131,7 @@ export const lambdaBundles: Benchmark = {
           gzipKB: round(gzipSync(code).byteLength / KB),
           sourceMapKB: round(map.byteLength / KB),
           coldImportMs: coldMs(t.lambda),
+          coldImportCpuMs: coldCpuMs(t.lambda),
           importInsideMs: round(median(t.lambda.map((s) => s.insideMs))),
           coldImportMsWithoutSourceMaps: t.plain.length ? coldMs(t.plain) : undefined,
           wallSamplesMs: t.lambda.map((s) => round(s.wallMs)),
@@ -139,8 +146,22 @@ export const lambdaBundles: Benchmark = {
         available: true,
         tables: [
           {
-            columns: ['function', 'raw KB', 'gzip KB', 'cold import ms', 'import inside ms'],
-            rows: figures.map((f) => [f.function, f.rawKB, f.gzipKB, f.coldImportMs, f.importInsideMs]),
+            columns: [
+              'function',
+              'raw KB',
+              'gzip KB',
+              'cold import ms',
+              'import inside ms',
+              'cold import CPU ms',
+            ],
+            rows: figures.map((f) => [
+              f.function,
+              f.rawKB,
+              f.gzipKB,
+              f.coldImportMs,
+              f.importInsideMs,
+              f.coldImportCpuMs,
+            ]),
           },
           {
             title: 'ocpi bundle by package (our code by folder)',
@@ -152,10 +173,15 @@ export const lambdaBundles: Benchmark = {
           goal('ocpi bundle raw size (KB)', '<= 350', ocpi?.rawKB ?? Number.NaN, 350, true),
           goal('ocpi cold import (ms)', '<= 60', ocpi?.coldImportMs ?? Number.NaN, 60, true),
         ],
-        figures: { functions: figures, emptyNodeMs: round(emptyMs), ocpiComposition: parts },
+        figures: {
+          functions: figures,
+          emptyNodeMs: round(emptyMs),
+          emptyNodeCpuMs: round(emptyCpuMs),
+          ocpiComposition: parts,
+        },
         notes: [
           'Bundles built with the esbuild options HubFunction passes to the CDK (identical bytes to `cdk synth`).',
-          `Cold import = median wall time of ${IMPORTS_PER_FUNCTION} fresh \`node --enable-source-maps\` processes importing the bundle (as the Lambda's NODE_OPTIONS) minus the median of an empty \`node -e 0\` (${round(emptyMs)} ms); "import inside" is the import alone timed inside that process. ocpi without source maps: ${ocpi?.coldImportMsWithoutSourceMaps} ms. Local Node ${process.version} on x64, Lambda runs Node 22 on arm64.`,
+          `Cold import = median wall time of ${IMPORTS_PER_FUNCTION} fresh \`node --enable-source-maps\` processes importing the bundle (as the Lambda's NODE_OPTIONS) minus the median of an empty \`node -e 0\` (${round(emptyMs)} ms); "import inside" is the import alone timed inside that process; "CPU" is the process's user + system time minus an empty node's (${round(emptyCpuMs)} ms), which a loaded machine inflates less than wall time. ocpi without source maps: ${ocpi?.coldImportMsWithoutSourceMaps} ms. Local Node ${process.version} on x64, Lambda runs Node 22 on arm64.`,
         ],
       };
     } finally {
