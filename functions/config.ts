@@ -37,15 +37,20 @@ export const TenantConfigSchema = z.object({
     {},
   ),
   /**
-   * Requests per minute before the hub answers HTTP 429 (docs/operations.md "Rate limits"). In AWS the
-   * WAF enforces them (its minimum is 10 per window); locally an in-process limiter does.
+   * Requests per minute before the hub answers HTTP 429 with Retry-After (README "Rate limits", docs/operations.md "Rate limits"). In
+   * AWS the WAF rate rules enforce the request limits (its minimum is 10 per window); the in-process
+   * limiter of every instance is a backstop there and the only engine locally.
    */
   rateLimits: z.prefault(
     z.object({
-      /** One partner: requests carrying the same Authorization header. */
+      /** One partner: requests carrying the same Authorization header (its token). */
       partnerPerMinute: z._default(z.int().check(z.minimum(10), z.maximum(1_000_000)), 600),
       /** The whole tenant: every request under /{tenant}/, OCPI and admin together. */
       tenantPerMinute: z._default(z.int().check(z.minimum(10), z.maximum(10_000_000)), 6_000),
+      /** Failed authentications (OCPI or admin) from one source address in this tenant. */
+      failedAuthPerIpPerMinute: z._default(z.int().check(z.minimum(1), z.maximum(100_000)), 30),
+      /** Failed authentications in this tenant from all sources together. */
+      failedAuthPerTenantPerMinute: z._default(z.int().check(z.minimum(1), z.maximum(1_000_000)), 600),
     }),
     {},
   ),

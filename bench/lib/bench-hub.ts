@@ -47,6 +47,8 @@ export function benchConfig(tenants: string[], tablePrefix: string, timeoutMs = 
         name: `Bench ${id}`,
         hub: { country_code: 'NL', party_id: 'HUB', name: 'Bench Hub' },
         outbound: { allowHttp: true, allowPrivateAddresses: true, timeoutMs },
+        // Benchmarks drive thousands of requests a second through one partner: limits far above that.
+        rateLimits: { partnerPerMinute: 1_000_000, tenantPerMinute: 10_000_000 },
       })),
     },
     'bench config',

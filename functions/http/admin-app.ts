@@ -6,6 +6,7 @@ import { deliveriesRoutes } from './admin/deliveries.routes';
 import { partnersRoutes } from './admin/partners.routes';
 import { adminTokensRoutes } from './admin/tokens.routes';
 import type { HubEnv } from './http-env';
+import { tenantRateLimit } from './middleware/rate-limits';
 import { requestContext } from './middleware/request-context';
 import { tenantScope } from './middleware/tenant-scope';
 import { bodySizeCap } from './request-body';
@@ -23,6 +24,7 @@ export function createAdminApp(runtime: HubRuntime): Hono<HubEnv> {
     '/:tenant/admin/*',
     requestContext(runtime),
     tenantScope(runtime, unknownAdminTenant),
+    tenantRateLimit(),
     adminAuth(),
     bodySizeCap((message) => new AdminError(413, 'too_large', message)),
   );

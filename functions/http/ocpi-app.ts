@@ -4,6 +4,7 @@ import { PayloadTooLargeError } from '../ocpi/errors';
 import type { HubEnv } from './http-env';
 import { ocpiAuth } from './middleware/ocpi-auth';
 import { ocpiErrorHandler, ocpiNotFound } from './middleware/ocpi-errors';
+import { partnerRateLimit, tenantRateLimit } from './middleware/rate-limits';
 import { requestContext } from './middleware/request-context';
 import { tenantScope, unknownOcpiTenant } from './middleware/tenant-scope';
 import type { OcpiModule } from './ocpi/ocpi-module';
@@ -18,7 +19,12 @@ export function createOcpiApp(runtime: HubRuntime, modules: readonly OcpiModule[
   const app = new Hono<HubEnv>();
   app.onError(ocpiErrorHandler());
   app.notFound(ocpiNotFound());
-  app.use('/:tenant/ocpi/*', requestContext(runtime), tenantScope(runtime, unknownOcpiTenant));
+  app.use(
+    '/:tenant/ocpi/*',
+    requestContext(runtime),
+    tenantScope(runtime, unknownOcpiTenant),
+    tenantRateLimit(),
+  );
 
   const endpoints = modules.flatMap((m) => m.endpoints);
   const registrationPaths = [
@@ -32,6 +38,9 @@ export function createOcpiApp(runtime: HubRuntime, modules: readonly OcpiModule[
     if (c.get('caller')) return next();
     return ocpiAuth({ allowTokenA: false })(c, next);
   });
+
+  // Every authenticated OCPI request counts against its partner's limit.
+  app.use('/:tenant/ocpi/*', partnerRateLimit());
 
   // After authentication: an unauthenticated caller is told 401 whatever it sends.
   app.use(

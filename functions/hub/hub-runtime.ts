@@ -6,6 +6,7 @@ import type { TenantStores } from '../store/tenant-stores';
 import type { AuthCache } from './auth/auth-cache';
 import type { TokenKeys } from './auth/token-keys';
 import { type HubUrls, hubUrlsOf } from './hub-urls';
+import type { RequestLimits } from './limits/request-limits';
 
 /** Everything built once per process and shared by all requests; entry points differ only in how they build it. */
 export interface HubRuntime {
@@ -23,6 +24,8 @@ export interface HubRuntime {
   now(): number;
   /** Authenticated callers by token hash; absent = every request looks its token up (benchmarks compare). */
   authCache?: AuthCache;
+  /** In-process rate limits (README "Rate limits"); absent = none (benchmarks measure without). */
+  limits?: RequestLimits;
 }
 
 /** One request's view of one tenant: the tenant id reaches the store only inside this object. */

@@ -97,8 +97,9 @@ function fileCheckpoint(dir: string, tableName: string): StreamCheckpoint {
     },
     async save(shardId, sequenceNumber) {
       const next = { ...read(), [shardId]: sequenceNumber };
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(`${file}.tmp`, JSON.stringify(next));
+      // Owner only, like everything in the data folder (local/private-data-dir.ts).
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      writeFileSync(`${file}.tmp`, JSON.stringify(next), { mode: 0o600 });
       renameSync(`${file}.tmp`, file);
       cache = next;
     },

@@ -1,9 +1,10 @@
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { createDynamoClient } from '../store/dynamo-client';
 import { pingDynamo } from '../store/table-admin';
+import { compiledLauncher, launcherArguments } from './dynamodb-launcher';
 import { freePort, isPortFree } from './free-port';
 
 export class DynamoDbLocalError extends Error {}
@@ -12,6 +13,11 @@ export interface DynamoDbLocal {
   endpoint: string;
   port: number;
   pid: number;
+  /**
+   * True when it listens on loopback only (the launcher of dynamodb-launcher.ts); false when no
+   * `javac` was there to build the launcher and the jar listens on every interface.
+   */
+  loopbackOnly: boolean;
   stop(): Promise<void>;
 }
 
@@ -20,7 +26,7 @@ export interface StartDynamoDbLocalOptions {
   dataDir?: string;
   /** Absent = a free port chosen by the OS. */
   port?: number;
-  /** DynamoDB Local binds every interface (it has no bind option); the endpoint uses this host. */
+  /** The only address DynamoDB Local listens on (see dynamodb-launcher.ts). */
   host?: '127.0.0.1';
   javaCommand?: string;
   jvmArgs?: readonly string[];
@@ -65,10 +71,15 @@ export async function startDynamoDbLocal(opts: StartDynamoDbLocalOptions = {}): 
   if (opts.port !== undefined && !(await isPortFree(opts.port, host))) {
     throw portInUse(opts.port);
   }
+  const launcherDir = await compiledLauncher({
+    packageDir,
+    jarPath: packageJarPath(),
+    javaCommand: opts.javaCommand,
+  });
   for (let attempt = 1; ; attempt++) {
     const port = opts.port ?? (await freePort(host));
     try {
-      return await startOnPort(port, host, opts);
+      return await startOnPort(port, host, launcherDir, opts);
     } catch (err) {
       // A port the OS called free can be taken by someone else before the JVM binds it.
       const retry = err instanceof PortTakenError && opts.port === undefined && attempt < PORT_ATTEMPTS;
@@ -88,10 +99,11 @@ function portInUse(port: number): PortTakenError {
 async function startOnPort(
   port: number,
   host: string,
+  launcherDir: string | undefined,
   opts: StartDynamoDbLocalOptions,
 ): Promise<DynamoDbLocal> {
   const endpoint = `http://${host}:${port}`;
-  const child = spawnJava(port, opts);
+  const child = spawnJava(port, host, launcherDir, opts);
   const output = keepLastLines(child);
   const exited = new Promise<DynamoDbLocalError>((resolveExit) => {
     child.once('error', (err: NodeJS.ErrnoException) =>
@@ -119,6 +131,7 @@ async function startOnPort(
     endpoint,
     port,
     pid: child.pid ?? -1,
+    loopbackOnly: launcherDir !== undefined,
     stop() {
       stopping ??= terminate(child).finally(() => process.off('exit', killOnParentExit));
       return stopping;
@@ -147,7 +160,12 @@ const PARENT_WATCH_SCRIPT = [
 ].join('\n');
 const JAVA_NOT_FOUND_EXIT = 127;
 
-function spawnJava(port: number, opts: StartDynamoDbLocalOptions): ChildProcess {
+function spawnJava(
+  port: number,
+  host: string,
+  launcherDir: string | undefined,
+  opts: StartDynamoDbLocalOptions,
+): ChildProcess {
   const jvmArgs = opts.jvmArgs ?? DEFAULT_JVM_ARGS;
   const javaSpawn = createSpawn(packageDir, (_command, args, options) =>
     spawn(
@@ -158,7 +176,7 @@ function spawnJava(port: number, opts: StartDynamoDbLocalOptions): ChildProcess 
         'dynamodb-local',
         opts.javaCommand ?? 'java',
         ...jvmArgs,
-        ...args,
+        ...(launcherDir ? launcherArguments(args, launcherDir, host) : args),
         '-disableTelemetry',
       ],
       {
@@ -174,9 +192,26 @@ function spawnJava(port: number, opts: StartDynamoDbLocalOptions): ChildProcess 
   if (opts.dataDir !== undefined) {
     // The package runs java inside its own folder, so a relative path would land in node_modules.
     path = resolve(opts.dataDir);
-    mkdirSync(path, { recursive: true });
+    mkdirSync(path, { recursive: true, mode: 0o700 });
+    chmodSync(path, 0o700);
   }
-  return javaSpawn({ path, port, sharedDb: true, stdio: 'pipe' });
+  // The database files are the tenants' data: readable by the owner only (0600 in a 0700 folder).
+  const previousMask = process.umask(0o077);
+  try {
+    return javaSpawn({ path, port, sharedDb: true, stdio: 'pipe' });
+  } finally {
+    process.umask(previousMask);
+  }
+}
+
+/** The jar the package runs (its spawn() names it relative to its own folder). */
+function packageJarPath(): string {
+  let args: string[] = [];
+  createSpawn(packageDir, (_command, captured) => {
+    args = captured;
+    return undefined as unknown as ChildProcess;
+  })({ port: 0 });
+  return resolve(packageDir, args[args.indexOf('-jar') + 1] ?? '');
 }
 
 /** Resolves undefined once ListTables succeeds, or an error when `timeoutMs` has passed. */

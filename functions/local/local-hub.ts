@@ -7,6 +7,7 @@ import { createHubApp } from '../http/hub-app';
 import { AuthCache } from '../hub/auth/auth-cache';
 import { TokenKeys } from '../hub/auth/token-keys';
 import type { HubRuntime } from '../hub/hub-runtime';
+import { RequestLimits } from '../hub/limits/request-limits';
 import { createLogger, type HubLog, type LogLevel } from '../logger';
 import { createPartnerHttpClient } from '../outbound/partner-http-client';
 import type { ResolveHost } from '../outbound/url-guard';
@@ -17,6 +18,7 @@ import { provisionAdminTokens } from './admin-token-provisioning';
 import { type DeliveryLoop, type DeliveryLoopTuning, startDeliveryLoop } from './delivery-loop';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
 import { isPortFree } from './free-port';
+import { makeDataDirPrivate } from './private-data-dir';
 import { loadOrCreateKeyFile } from './secret-files';
 
 export class LocalHubError extends Error {}
@@ -70,9 +72,17 @@ export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
   // Fail before the JVM starts: a taken port is the commonest start-up problem and costs seconds otherwise.
   if (opts.port && !(await isPortFree(opts.port, opts.host ?? '127.0.0.1')))
     throw portTaken(opts.host ?? '127.0.0.1', opts.port);
+  makeDataDirPrivate(opts.dataDir);
   const keys = opts.keys ?? new TokenKeys(loadOrCreateKeyFile(opts.dataDir));
   let dynamo: DynamoDbLocal | undefined;
-  if (!opts.dynamoEndpoint) dynamo = await startDynamoDbLocal({ dataDir: join(opts.dataDir, 'dynamodb') });
+  if (!opts.dynamoEndpoint) {
+    dynamo = await startDynamoDbLocal({ dataDir: join(opts.dataDir, 'dynamodb') });
+    if (!dynamo.loopbackOnly)
+      log.security('dynamodb_local_on_every_interface', {
+        port: dynamo.port,
+        why: 'no javac (JDK) to build the loopback launcher: install a JDK (README "Prerequisites")',
+      });
+  }
   const client = createDynamoClient({ endpoint: opts.dynamoEndpoint ?? dynamo?.endpoint });
   const outbound = createPartnerHttpClient({
     resolve: opts.resolve,
@@ -124,6 +134,7 @@ export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
       publicUrl: opts.publicUrl ?? url,
       now,
       authCache: opts.authCache === false ? undefined : new AuthCache(),
+      limits: new RequestLimits(),
     };
     delivery = await startDeliveryLoop(runtime, {
       client: { endpoint: opts.dynamoEndpoint ?? dynamo?.endpoint },

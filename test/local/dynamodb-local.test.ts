@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
+import { chmod, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { connect, createServer, type Server } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
@@ -13,6 +13,7 @@ import {
 } from '../../functions/local/dynamodb-local';
 import { createDynamoClient } from '../../functions/store/dynamo-client';
 import { ensureTable } from '../../functions/store/table-admin';
+import { isLoopback, listeningAddresses } from './listening-sockets';
 import { descendantsOf, isRunning } from './process-state';
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -26,7 +27,61 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 
+/** An address of this machine that is not loopback, if it has one. */
+function nonLoopbackAddress(): string | undefined {
+  return Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && !i.internal && i.family === 'IPv4')?.address;
+}
+
+function connectOutcome(host: string, port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 2_000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve('timeout');
+    });
+    socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
+  });
+}
+
+async function modesUnder(dir: string): Promise<{ path: string; dir: boolean; mode: number }[]> {
+  const out = [{ path: dir, dir: true, mode: (await stat(dir)).mode & 0o777 }];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    out.push({ path, dir: entry.isDirectory(), mode: (await stat(path)).mode & 0o777 });
+  }
+  return out;
+}
+
 describe('startDynamoDbLocal', () => {
+  it('listens on loopback only and keeps its database owner-only (issue #10 finding 8)', async () => {
+    // Prepare
+    const dataDir = join(await tempDir(), 'dynamodb');
+    // Act
+    const dynamo = await startDynamoDbLocal({ dataDir });
+    cleanups.push(() => dynamo.stop());
+    const listening = listeningAddresses(dynamo.port);
+    const external = nonLoopbackAddress();
+    const fromOutside = external ? await connectOutcome(external, dynamo.port) : 'no other interface';
+    const client = createDynamoClient({ endpoint: dynamo.endpoint });
+    await ensureTable(client, 'private');
+    client.destroy();
+    await dynamo.stop();
+    const modes = await modesUnder(dataDir);
+    // Assess
+    expect(dynamo.loopbackOnly).toBe(true);
+    expect(listening.length).toBeGreaterThan(0);
+    expect(listening.filter((address) => !isLoopback(address))).toEqual([]);
+    expect(['ECONNREFUSED', 'no other interface']).toContain(fromOutside);
+    expect(modes.some((m) => !m.dir)).toBe(true);
+    expect(modes.filter((m) => m.mode !== (m.dir ? 0o700 : 0o600))).toEqual([]);
+  }, 90_000);
+
   it('keeps items in its data directory across a stop and a start', async () => {
     // Prepare
     const dataDir = await tempDir();

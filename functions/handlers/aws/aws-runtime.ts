@@ -4,6 +4,7 @@ import { readHubConfigFile, readLambdaEnv } from '../../config';
 import { AuthCache } from '../../hub/auth/auth-cache';
 import { type KeyMaterial, TokenKeys } from '../../hub/auth/token-keys';
 import type { HubRuntime } from '../../hub/hub-runtime';
+import { RequestLimits } from '../../hub/limits/request-limits';
 import { createLogger } from '../../logger';
 import { createPartnerHttpClient } from '../../outbound/partner-http-client';
 import { assumedRoleTenantStores } from '../../store/tenant-stores';
@@ -37,6 +38,8 @@ async function buildAwsRuntime(): Promise<HubRuntime> {
     publicUrl: env.HUB_PUBLIC_URL,
     now: Date.now,
     authCache: new AuthCache(),
+    // Per instance: the WAF rate rules enforce the limits across instances (README "Rate limits").
+    limits: new RequestLimits(),
   };
 }
 

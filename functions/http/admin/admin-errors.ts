@@ -7,6 +7,7 @@ import { PartnerNotFoundError } from '../../hub/partners/partner.service';
 import { formatIssuePath, OcpiError } from '../../ocpi/errors';
 import { DuplicatePartyError, PartnerChangedError } from '../../store/partner.repository';
 import type { HubEnv } from '../http-env';
+import { RateLimitedError } from '../middleware/rate-limits';
 
 /** The admin API's error shape (README "Admin API"): `{ error: { code, message } }` with a 4xx. */
 export class AdminError extends Error {
@@ -31,6 +32,10 @@ export class AdminError extends Error {
 
 export function adminErrorHandler(): ErrorHandler<HubEnv> {
   return function onAdminError(err, c) {
+    if (err instanceof RateLimitedError) {
+      c.header('Retry-After', String(err.exceeded.retryAfterSeconds));
+      return c.json({ error: { code: 'rate_limited', message: err.message } }, 429);
+    }
     const known = toAdminError(err);
     if (known) return c.json({ error: { code: known.code, message: known.message } }, known.status);
     c.get('log')?.error('unhandled admin error', { error: err });

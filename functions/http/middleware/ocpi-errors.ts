@@ -7,6 +7,7 @@ import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER } from '../../ocpi/request-ids
 import { SchemaValidationError } from '../../ocpi/schemas/validate';
 import { OcpiStatus } from '../../ocpi/status-codes';
 import type { HubEnv } from '../http-env';
+import { RateLimitedError } from './rate-limits';
 
 /**
  * The one error path of the OCPI app: typed errors become the envelope with their own HTTP status
@@ -15,6 +16,10 @@ import type { HubEnv } from '../http-env';
  */
 export function ocpiErrorHandler(): ErrorHandler<HubEnv> {
   return function onOcpiError(err, c) {
+    if (err instanceof RateLimitedError) {
+      c.header('Retry-After', String(err.exceeded.retryAfterSeconds));
+      return respond(c, 429, errorEnvelope(OcpiStatus.CLIENT_ERROR, err.message));
+    }
     const ocpiError = toOcpiError(err);
     if (ocpiError) return respond(c, ocpiError.httpStatus, envelopeFromError(ocpiError));
     if (err instanceof HTTPException && err.status < 500) {

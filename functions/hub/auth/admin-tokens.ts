@@ -23,8 +23,8 @@ export interface AdminTokenView {
 }
 
 export type AdminAuthResult =
-  | { ok: true; token: { id: string; name: string } }
-  | { ok: false; reason: 'unknown' | 'expired' };
+  | { ok: true; token: { id: string; name: string }; hash: string }
+  | { ok: false; reason: 'unknown' | 'expired' | 'throttled' };
 
 export const MAX_ADMIN_TOKEN_DAYS = 3650;
 
@@ -63,13 +63,23 @@ export async function hasUsableAdminToken(store: AdminTokenStore): Promise<boole
   return (await store.tokens.list()).some((t) => !isExpired(t, now));
 }
 
-/** Looks the token up under the current key material, then (during a re-key) the previous one. */
-export async function authenticateAdmin(store: AdminTokenStore, token: string): Promise<AdminAuthResult> {
-  for (const hash of store.keys.lookupHashes(token)) {
+/**
+ * Looks the token up under the current key material, then (during a re-key) the previous one.
+ * `mayLookUp` false for every form: answered 'throttled' without a store read (failed-authentication
+ * throttling).
+ */
+export async function authenticateAdmin(
+  store: AdminTokenStore,
+  token: string,
+  mayLookUp: (tokenHash: string) => boolean = () => true,
+): Promise<AdminAuthResult> {
+  const hashes = store.keys.lookupHashes(token).filter(mayLookUp);
+  if (hashes.length === 0) return { ok: false, reason: 'throttled' };
+  for (const hash of hashes) {
     const record = await store.tokens.findByHash(hash);
     if (!record) continue;
     if (isExpired(record, store.now())) return { ok: false, reason: 'expired' };
-    return { ok: true, token: { id: record.id, name: record.name } };
+    return { ok: true, token: { id: record.id, name: record.name }, hash };
   }
   return { ok: false, reason: 'unknown' };
 }

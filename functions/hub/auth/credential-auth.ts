@@ -10,7 +10,7 @@ export interface Caller {
   tokenHash: string;
 }
 
-export type AuthFailureReason = 'missing' | 'malformed' | 'unknown' | 'expired' | 'suspended';
+export type AuthFailureReason = 'missing' | 'malformed' | 'unknown' | 'expired' | 'suspended' | 'throttled';
 
 export type AuthResult =
   | { ok: true; caller: Caller }
@@ -30,6 +30,11 @@ export const TOKEN_NOT_VALID_MESSAGE = 'credentials token unknown, expired or re
 export async function authenticateCaller(
   tenant: TenantContext,
   header: string | undefined,
+  /**
+   * Asked before a token is looked up in the store (after a cache miss); false answers 'throttled'
+   * without a read (failed-authentication throttling, hub/limits/request-limits.ts).
+   */
+  mayLookUp: (tokenHash: string) => boolean = () => true,
 ): Promise<AuthResult> {
   if (!header) return { ok: false, reason: 'missing', message: 'Authorization header missing' };
   const candidates = tokenCandidates(header);
@@ -50,7 +55,9 @@ export async function authenticateCaller(
     const cached = cache?.get(tenant.tenant.id, hash, now);
     if (cached) return { ok: true, caller: cached };
   }
-  for (const hash of hashes) {
+  const lookups = hashes.filter(mayLookUp);
+  if (lookups.length === 0) return { ok: false, reason: 'throttled', message: TOKEN_NOT_VALID_MESSAGE };
+  for (const hash of lookups) {
     const record = await tenant.store.credentialTokens.find(hash);
     if (!record) continue;
     if (isExpired(record, now)) return { ok: false, reason: 'expired', message: TOKEN_NOT_VALID_MESSAGE };
