@@ -1,0 +1,64 @@
+import type * as z from 'zod/mini';
+import { DisplayTextSchema } from '../../schemas/display-text';
+import { EVSE_STATUSES, PARKING_RESTRICTIONS } from '../../schemas/evse';
+import { ImageSchema } from '../../schemas/image';
+import { Connector211Schema } from './connector';
+import { GeoLocation211Schema } from './geo-location';
+import {
+  closedEnum,
+  DateTime211Schema,
+  LongId211Schema,
+  nonEmptyList,
+  object211,
+  ocpiString,
+  optionalField,
+  optionalList,
+  patch211,
+} from './primitives';
+
+/** Status (OCPI 2.1.1 locations): the same nine values as 2.2.1. */
+export const EVSEStatus211Schema = closedEnum(EVSE_STATUSES);
+
+/** Capability (OCPI 2.1.1 locations): six values; 2.2.1 adds seven more. */
+export const CAPABILITIES_211 = [
+  'CHARGING_PROFILE_CAPABLE',
+  'CREDIT_CARD_PAYABLE',
+  'REMOTE_START_STOP_CAPABLE',
+  'RESERVABLE',
+  'RFID_READER',
+  'UNLOCK_CAPABLE',
+] as const;
+export const Capability211Schema = closedEnum(CAPABILITIES_211);
+export type Capability211 = z.infer<typeof Capability211Schema>;
+
+export const ParkingRestriction211Schema = closedEnum(PARKING_RESTRICTIONS);
+
+/** StatusSchedule (OCPI 2.1.1 locations). */
+export const StatusSchedule211Schema = object211({
+  period_begin: DateTime211Schema,
+  period_end: optionalField(DateTime211Schema),
+  status: EVSEStatus211Schema,
+});
+
+/** EVSE (OCPI 2.1.1 locations): as in 2.2.1 except the uid is string(39) and the capability set is smaller. */
+const EVSE_211_FIELDS = {
+  uid: LongId211Schema,
+  evse_id: optionalField(ocpiString(48)),
+  status: EVSEStatus211Schema,
+  status_schedule: optionalList(StatusSchedule211Schema),
+  capabilities: optionalList(Capability211Schema),
+  connectors: nonEmptyList(Connector211Schema),
+  floor_level: optionalField(ocpiString(4)),
+  coordinates: optionalField(GeoLocation211Schema),
+  physical_reference: optionalField(ocpiString(16)),
+  directions: optionalList(DisplayTextSchema),
+  parking_restrictions: optionalList(ParkingRestriction211Schema),
+  images: optionalList(ImageSchema),
+  last_updated: DateTime211Schema,
+};
+export const EVSE211Schema = object211(EVSE_211_FIELDS);
+export type EVSE211 = z.infer<typeof EVSE211Schema>;
+
+/** EVSE PATCH (OCPI 2.1.1 locations): any subset of fields; no `last_updated` needed. */
+export const EVSE211PatchSchema = patch211(EVSE_211_FIELDS);
+export type EVSE211Patch = z.infer<typeof EVSE211PatchSchema>;

@@ -1,0 +1,86 @@
+import * as z from 'zod/mini';
+import { BusinessDetailsSchema } from '../../schemas/business-details';
+import { DisplayTextSchema } from '../../schemas/display-text';
+import { ImageSchema } from '../../schemas/image';
+import { EnergyMix211Schema } from './energy-mix';
+import { EVSE211Schema } from './evse';
+import { AdditionalGeoLocation211Schema, GeoLocation211Schema } from './geo-location';
+import { Hours211Schema } from './hours';
+import {
+  closedEnum,
+  DateTime211Schema,
+  LongId211Schema,
+  object211,
+  ocpiString,
+  optionalField,
+  optionalList,
+  patch211,
+} from './primitives';
+
+/** LocationType (OCPI 2.1.1 locations): required in 2.1.1; 2.2.1 replaces it by an optional ParkingType. */
+export const LOCATION_TYPES_211 = [
+  'ON_STREET',
+  'PARKING_GARAGE',
+  'UNDERGROUND_GARAGE',
+  'PARKING_LOT',
+  'OTHER',
+  'UNKNOWN',
+] as const;
+export const LocationType211Schema = closedEnum(LOCATION_TYPES_211);
+export type LocationType211 = z.infer<typeof LocationType211Schema>;
+
+/** Facility (OCPI 2.1.1 locations): 16 values; 2.2.1 adds BIKE_SHARING, TRAM_STOP, METRO_STATION, PARKING_LOT. */
+export const FACILITIES_211 = [
+  'HOTEL',
+  'RESTAURANT',
+  'CAFE',
+  'MALL',
+  'SUPERMARKET',
+  'SPORT',
+  'RECREATION_AREA',
+  'NATURE',
+  'MUSEUM',
+  'BUS_STOP',
+  'TAXI_STAND',
+  'TRAIN_STATION',
+  'AIRPORT',
+  'CARPOOL_PARKING',
+  'FUEL_STATION',
+  'WIFI',
+] as const;
+export const Facility211Schema = closedEnum(FACILITIES_211);
+export type Facility211 = z.infer<typeof Facility211Schema>;
+
+/**
+ * Location (OCPI 2.1.1 locations). No owner fields and no `publish` (the owner is the party of the
+ * credentials); `type` and `postal_code` are required, `time_zone` optional; id string(39), address 45.
+ */
+const LOCATION_211_FIELDS = {
+  id: LongId211Schema,
+  type: LocationType211Schema,
+  name: optionalField(ocpiString(255)),
+  address: ocpiString(45),
+  city: ocpiString(45),
+  postal_code: ocpiString(10),
+  country: ocpiString(3),
+  coordinates: GeoLocation211Schema,
+  related_locations: optionalList(AdditionalGeoLocation211Schema),
+  evses: optionalList(EVSE211Schema),
+  directions: optionalList(DisplayTextSchema),
+  operator: optionalField(BusinessDetailsSchema),
+  suboperator: optionalField(BusinessDetailsSchema),
+  owner: optionalField(BusinessDetailsSchema),
+  facilities: optionalList(Facility211Schema),
+  time_zone: optionalField(ocpiString(255)),
+  opening_times: optionalField(Hours211Schema),
+  charging_when_closed: optionalField(z.boolean()),
+  images: optionalList(ImageSchema),
+  energy_mix: optionalField(EnergyMix211Schema),
+  last_updated: DateTime211Schema,
+};
+export const Location211Schema = object211(LOCATION_211_FIELDS);
+export type Location211 = z.infer<typeof Location211Schema>;
+
+/** Location PATCH (OCPI 2.1.1 locations): any subset of fields; no `last_updated` needed. */
+export const Location211PatchSchema = patch211(LOCATION_211_FIELDS);
+export type Location211Patch = z.infer<typeof Location211PatchSchema>;

@@ -1,0 +1,77 @@
+import * as z from 'zod/mini';
+import { MAX_DATE_TIME_LENGTH, parseIsoDateTime } from '../iso-datetime';
+
+/**
+ * Building blocks of the OCPI 2.1.1 wire schemas, in the zod/mini style of the 2.2.1 schemas. The 2.2.1
+ * primitives whose rules did not change (string(n), URL, currency, int, HH:MM) are reused from there; what
+ * differs in 2.1.1 is defined here (ocpi-notes §6): DateTimes may carry an offset, PATCH bodies need no
+ * `last_updated`, and Location.id / EVSE.uid are string(39).
+ */
+export {
+  CountryCodeSchema,
+  CurrencySchema,
+  ciString,
+  IntSchema,
+  isTimeOfDay,
+  ocpiString,
+  PartyIdSchema,
+  TimeOfDaySchema,
+  UrlSchema,
+} from '../../schemas/primitives';
+
+import { ocpiString } from '../../schemas/primitives';
+
+/** DateTime (OCPI 2.1.1 types): ISO 8601, string(25), offsets allowed, no zone = UTC. */
+export const DateTime211Schema = z.string().check(
+  z.maxLength(MAX_DATE_TIME_LENGTH),
+  z.refine((v) => parseIsoDateTime(v) !== undefined, {
+    message: 'must be an ISO 8601 DateTime such as 2015-06-29T20:39:09Z',
+  }),
+);
+
+/** Location.id, EVSE.uid and the LocationReferences ids: string(39) in 2.1.1 (36 from 2.2 on). */
+export const LongId211Schema = ocpiString(39);
+
+/** The other ids (connector, session, tariff, token uid, auth_id): string(36). */
+export const Id211Schema = ocpiString(36);
+
+/**
+ * An optional field. Partners send `null` for an absent field (ocpi-notes §1.6), so null is read as
+ * absent: the parsed object holds `undefined` there, never null.
+ */
+export function optionalField<T extends z.core.SomeType>(schema: T) {
+  return z.optional(
+    z.pipe(
+      z.nullable(schema),
+      z.transform((value: z.output<T> | null) => value ?? undefined),
+    ),
+  );
+}
+
+/** An optional list (`*` cardinality); null is read as absent. */
+export function optionalList<T extends z.core.SomeType>(item: T) {
+  return optionalField(z.array(item));
+}
+
+/** A list with at least one item (`+` cardinality). */
+export function nonEmptyList<T extends z.core.SomeType>(item: T) {
+  return z.array(item).check(z.minLength(1));
+}
+
+/** A closed 2.1.1 enum (2.1.1 has no OpenEnums; those came with 2.3.0). */
+export function closedEnum<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values);
+}
+
+/** A 2.1.1 object: loose, so unknown fields are kept (ocpi-notes §1.6). */
+export function object211<const S extends z.core.$ZodLooseShape>(fields: S) {
+  return z.looseObject(fields);
+}
+
+/**
+ * The PATCH form of a 2.1.1 object: any subset of its fields. Unlike 2.2.1, `last_updated` is not
+ * mandatory (OCPI 2.1.1 transport_and_format, PATCH; ocpi-notes §6).
+ */
+export function patch211<const S extends z.core.$ZodLooseShape>(fields: S) {
+  return z.partial(z.looseObject(fields));
+}

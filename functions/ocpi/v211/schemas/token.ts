@@ -1,0 +1,61 @@
+import * as z from 'zod/mini';
+import { ALLOWED_TYPES } from '../../schemas/authorization-info';
+import { DisplayTextSchema } from '../../schemas/display-text';
+import { WHITELIST_TYPES } from '../../schemas/token';
+import {
+  closedEnum,
+  DateTime211Schema,
+  Id211Schema,
+  LongId211Schema,
+  object211,
+  ocpiString,
+  optionalField,
+  optionalList,
+  patch211,
+} from './primitives';
+
+/** TokenType (OCPI 2.1.1 tokens): only OTHER and RFID (2.2.1 adds APP_USER and AD_HOC_USER). */
+export const TOKEN_TYPES_211 = ['OTHER', 'RFID'] as const;
+export const TokenType211Schema = closedEnum(TOKEN_TYPES_211);
+export type TokenType211 = z.infer<typeof TokenType211Schema>;
+
+/**
+ * Token (OCPI 2.1.1 tokens): `auth_id` is what 2.2.1 calls `contract_id`; no owner fields, group_id,
+ * default_profile_type or energy_contract.
+ */
+const TOKEN_211_FIELDS = {
+  uid: Id211Schema,
+  type: TokenType211Schema,
+  auth_id: Id211Schema,
+  visual_number: optionalField(ocpiString(64)),
+  issuer: ocpiString(64),
+  valid: z.boolean(),
+  whitelist: closedEnum(WHITELIST_TYPES),
+  language: optionalField(ocpiString(2)),
+  last_updated: DateTime211Schema,
+};
+export const Token211Schema = object211(TOKEN_211_FIELDS);
+export type Token211 = z.infer<typeof Token211Schema>;
+
+/** Token PATCH (OCPI 2.1.1 tokens): any subset of fields; no `last_updated` needed. */
+export const Token211PatchSchema = patch211(TOKEN_211_FIELDS);
+export type Token211Patch = z.infer<typeof Token211PatchSchema>;
+
+/** LocationReferences (OCPI 2.1.1 tokens): also lists connector ids, which 2.2.1 dropped. */
+export const LocationReferences211Schema = object211({
+  location_id: LongId211Schema,
+  evse_uids: optionalList(LongId211Schema),
+  connector_ids: optionalList(Id211Schema),
+});
+export type LocationReferences211 = z.infer<typeof LocationReferences211Schema>;
+
+/** Allowed (OCPI 2.1.1 tokens): the same values as 2.2.1's AllowedType. */
+export const Allowed211Schema = closedEnum(ALLOWED_TYPES);
+
+/** AuthorizationInfo (OCPI 2.1.1 tokens): no token and no authorization_reference (both added in 2.2). */
+export const AuthorizationInfo211Schema = object211({
+  allowed: Allowed211Schema,
+  location: optionalField(LocationReferences211Schema),
+  info: optionalField(DisplayTextSchema),
+});
+export type AuthorizationInfo211 = z.infer<typeof AuthorizationInfo211Schema>;
