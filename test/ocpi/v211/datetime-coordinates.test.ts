@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIsoDateTime, toUtcDateTime } from '../../../functions/ocpi/v211/iso-datetime';
 import { DateTime211Schema } from '../../../functions/ocpi/v211/schemas';
 import { inferTimeZone, sixDecimals } from '../../../functions/ocpi/v211/translate';
-import { issuePaths } from './issue-paths';
+import { issuePaths } from '../schemas/issue-paths';
 
 describe('2.1.1 DateTime', () => {
   it.each([

@@ -18,8 +18,8 @@ import {
   Version211Schema,
   VersionDetails211Schema,
 } from '../../../functions/ocpi/v211/schemas';
+import { issuePaths } from '../schemas/issue-paths';
 import { exampleFileNames, loadExample } from '../schemas/load-example';
-import { issuePaths } from './issue-paths';
 
 /**
  * Every official 2.1.1 example (JSON blocks of the 2.1.1 text) is parsed with the schema of what its

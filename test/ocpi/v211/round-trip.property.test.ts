@@ -30,10 +30,13 @@ import { CPO, EMSP, locationLookup } from './fixtures-211';
  */
 const runs = { numRuns: 100 };
 
+/** A hundred runs take a second or two, but the machine is shared: room enough not to fail on load. */
+const roomy = { timeout: 60_000 };
+
 const tokenLookup = (token: CdrToken) => async (authId: string) =>
   authId === token.contract_id ? token : undefined;
 
-describe('2.2.1 -> 2.1.1 -> 2.2.1 round trips', () => {
+describe('2.2.1 -> 2.1.1 -> 2.2.1 round trips', roomy, () => {
   it('gives a Location back exactly', () => {
     fc.assert(
       fc.property(location(CPO, 'shared'), (original) => {
@@ -85,7 +88,7 @@ describe('2.2.1 -> 2.1.1 -> 2.2.1 round trips', () => {
   });
 });
 
-describe('billing amounts', () => {
+describe('billing amounts', roomy, () => {
   it('keep the exact cost excluding VAT and every volume of a Session with VAT amounts', async () => {
     await fc.assert(
       fc.asyncProperty(session(CPO, EMSP, 'broad'), async ({ session: original, stored }) => {
@@ -116,7 +119,7 @@ describe('billing amounts', () => {
   });
 });
 
-describe('whatever the 2.2.1 content', () => {
+describe('whatever the 2.2.1 content', roomy, () => {
   it('a Location becomes a valid 2.1.1 one or is refused with an UntranslatableError, never anything else', () => {
     fc.assert(
       fc.property(location(CPO, 'broad'), (original) => {

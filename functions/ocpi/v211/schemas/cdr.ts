@@ -6,7 +6,7 @@ import {
   DateTime211Schema,
   Id211Schema,
   nonEmptyList,
-  object211,
+  ocpiObject,
   ocpiString,
   optionalField,
   optionalList,
@@ -19,7 +19,7 @@ import { Tariff211Schema } from './tariff';
  * costs excluding VAT, id CiString(36). No owner fields, session_id, cost breakdown, signed data or
  * credit CDRs.
  */
-export const CDR211Schema = object211({
+export const CDR211Schema = ocpiObject(() => ({
   id: ciString(36),
   start_date_time: DateTime211Schema,
   stop_date_time: DateTime211Schema,
@@ -36,5 +36,5 @@ export const CDR211Schema = object211({
   total_parking_time: optionalField(z.number()),
   remark: optionalField(ocpiString(255)),
   last_updated: DateTime211Schema,
-});
+}));
 export type CDR211 = z.infer<typeof CDR211Schema>;

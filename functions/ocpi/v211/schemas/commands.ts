@@ -5,7 +5,7 @@ import {
   Id211Schema,
   IntSchema,
   LongId211Schema,
-  object211,
+  ocpiObject,
   optionalField,
   UrlSchema,
 } from './primitives';
@@ -37,45 +37,45 @@ export type CommandResponseType211 = z.infer<typeof CommandResponseType211Schema
  * body it later POSTs to `response_url` (2.2.1 splits these into CommandResponse with a `timeout` and
  * CommandResult).
  */
-export const CommandResponse211Schema = object211({
+export const CommandResponse211Schema = ocpiObject(() => ({
   result: CommandResponseType211Schema,
-});
+}));
 export type CommandResponse211 = z.infer<typeof CommandResponse211Schema>;
 
 /** StartSession (OCPI 2.1.1 commands): no connector_id or authorization_reference. */
-export const StartSession211Schema = object211({
+export const StartSession211Schema = ocpiObject(() => ({
   response_url: UrlSchema,
   token: Token211Schema,
   location_id: LongId211Schema,
   evse_uid: optionalField(LongId211Schema),
-});
+}));
 export type StartSession211 = z.infer<typeof StartSession211Schema>;
 
 /** StopSession (OCPI 2.1.1 commands). */
-export const StopSession211Schema = object211({
+export const StopSession211Schema = ocpiObject(() => ({
   response_url: UrlSchema,
   session_id: Id211Schema,
-});
+}));
 export type StopSession211 = z.infer<typeof StopSession211Schema>;
 
 /** ReserveNow (OCPI 2.1.1 commands): `reservation_id` is an int (2.2.1: CiString(36)). */
-export const ReserveNow211Schema = object211({
+export const ReserveNow211Schema = ocpiObject(() => ({
   response_url: UrlSchema,
   token: Token211Schema,
   expiry_date: DateTime211Schema,
   reservation_id: IntSchema,
   location_id: LongId211Schema,
   evse_uid: optionalField(LongId211Schema),
-});
+}));
 export type ReserveNow211 = z.infer<typeof ReserveNow211Schema>;
 
 /** UnlockConnector (OCPI 2.1.1 commands): all three references required. */
-export const UnlockConnector211Schema = object211({
+export const UnlockConnector211Schema = ocpiObject(() => ({
   response_url: UrlSchema,
   location_id: LongId211Schema,
   evse_uid: LongId211Schema,
   connector_id: Id211Schema,
-});
+}));
 export type UnlockConnector211 = z.infer<typeof UnlockConnector211Schema>;
 
 /** The body schema of each 2.1.1 command, by the `{command}` path segment. */

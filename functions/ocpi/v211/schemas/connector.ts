@@ -5,7 +5,7 @@ import {
   DateTime211Schema,
   Id211Schema,
   IntSchema,
-  object211,
+  ocpiObject,
   optionalField,
   patch211,
   UrlSchema,
@@ -53,7 +53,7 @@ export const ConnectorFormat211Schema = closedEnum(CONNECTOR_FORMATS);
  * Connector (OCPI 2.1.1 locations): `voltage` and `amperage` (2.2.1: max_voltage / max_amperage), one
  * optional `tariff_id` (2.2.1: a `tariff_ids` list), no max_electric_power.
  */
-const CONNECTOR_211_FIELDS = {
+const connector211Fields = () => ({
   id: Id211Schema,
   standard: ConnectorType211Schema,
   format: ConnectorFormat211Schema,
@@ -63,10 +63,10 @@ const CONNECTOR_211_FIELDS = {
   tariff_id: optionalField(Id211Schema),
   terms_and_conditions: optionalField(UrlSchema),
   last_updated: DateTime211Schema,
-};
-export const Connector211Schema = object211(CONNECTOR_211_FIELDS);
+});
+export const Connector211Schema = ocpiObject(connector211Fields);
 export type Connector211 = z.infer<typeof Connector211Schema>;
 
 /** Connector PATCH (OCPI 2.1.1 locations): any subset of fields, `last_updated` included. */
-export const Connector211PatchSchema = patch211(CONNECTOR_211_FIELDS);
+export const Connector211PatchSchema = patch211(connector211Fields);
 export type Connector211Patch = z.infer<typeof Connector211PatchSchema>;

@@ -9,7 +9,7 @@ import {
   DateTime211Schema,
   LongId211Schema,
   nonEmptyList,
-  object211,
+  ocpiObject,
   ocpiString,
   optionalField,
   optionalList,
@@ -34,14 +34,14 @@ export type Capability211 = z.infer<typeof Capability211Schema>;
 export const ParkingRestriction211Schema = closedEnum(PARKING_RESTRICTIONS);
 
 /** StatusSchedule (OCPI 2.1.1 locations). */
-export const StatusSchedule211Schema = object211({
+export const StatusSchedule211Schema = ocpiObject(() => ({
   period_begin: DateTime211Schema,
   period_end: optionalField(DateTime211Schema),
   status: EVSEStatus211Schema,
-});
+}));
 
 /** EVSE (OCPI 2.1.1 locations): as in 2.2.1 except the uid is string(39) and the capability set is smaller. */
-const EVSE_211_FIELDS = {
+const evse211Fields = () => ({
   uid: LongId211Schema,
   evse_id: optionalField(ocpiString(48)),
   status: EVSEStatus211Schema,
@@ -55,10 +55,10 @@ const EVSE_211_FIELDS = {
   parking_restrictions: optionalList(ParkingRestriction211Schema),
   images: optionalList(ImageSchema),
   last_updated: DateTime211Schema,
-};
-export const EVSE211Schema = object211(EVSE_211_FIELDS);
+});
+export const EVSE211Schema = ocpiObject(evse211Fields);
 export type EVSE211 = z.infer<typeof EVSE211Schema>;
 
 /** EVSE PATCH (OCPI 2.1.1 locations): any subset of fields; no `last_updated` needed. */
-export const EVSE211PatchSchema = patch211(EVSE_211_FIELDS);
+export const EVSE211PatchSchema = patch211(evse211Fields);
 export type EVSE211Patch = z.infer<typeof EVSE211PatchSchema>;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { DisplayTextSchema } from '../../schemas/display-text';
-import { object211, optionalField } from './primitives';
+import { ocpiObject, optionalField } from './primitives';
 
 /**
  * GeoLocation (OCPI 2.1.1 locations): strings with exactly six decimals by the 2.1.1 regex
@@ -20,16 +20,16 @@ export const Longitude211Schema = z.string().check(
   z.refine((v) => Math.abs(Number(v)) <= 180, { message: 'must be between -180 and 180' }),
 );
 
-export const GeoLocation211Schema = object211({
+export const GeoLocation211Schema = ocpiObject(() => ({
   latitude: Latitude211Schema,
   longitude: Longitude211Schema,
-});
+}));
 export type GeoLocation211 = z.infer<typeof GeoLocation211Schema>;
 
 /** AdditionalGeoLocation (OCPI 2.1.1 locations). */
-export const AdditionalGeoLocation211Schema = object211({
+export const AdditionalGeoLocation211Schema = ocpiObject(() => ({
   latitude: Latitude211Schema,
   longitude: Longitude211Schema,
   name: optionalField(DisplayTextSchema),
-});
+}));
 export type AdditionalGeoLocation211 = z.infer<typeof AdditionalGeoLocation211Schema>;

@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
 import { RegularHoursSchema } from '../../schemas/hours';
-import { DateTime211Schema, object211, optionalField, optionalList } from './primitives';
+import { DateTime211Schema, ocpiObject, optionalField, optionalList } from './primitives';
 
 /** ExceptionalPeriod (OCPI 2.1.1 locations): UTC DateTimes (2.1.1 form). */
-export const ExceptionalPeriod211Schema = object211({
+export const ExceptionalPeriod211Schema = ocpiObject(() => ({
   period_begin: DateTime211Schema,
   period_end: DateTime211Schema,
-});
+}));
 export type ExceptionalPeriod211 = z.infer<typeof ExceptionalPeriod211Schema>;
 
 /**
@@ -15,22 +15,20 @@ export type ExceptionalPeriod211 = z.infer<typeof ExceptionalPeriod211Schema>;
  * clock, or at least one regular period. `twentyfourseven: false` next to regular hours is redundant but
  * common, so it is accepted. RegularHours did not change between the versions.
  */
-export const Hours211Schema = z
-  .looseObject({
-    regular_hours: optionalList(RegularHoursSchema),
-    twentyfourseven: optionalField(z.boolean()),
-    exceptional_openings: optionalList(ExceptionalPeriod211Schema),
-    exceptional_closings: optionalList(ExceptionalPeriod211Schema),
-  })
-  .check(
-    z.superRefine((hours, ctx) => {
-      if (hours.twentyfourseven !== true && (hours.regular_hours ?? []).length === 0) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'is required (at least one entry) unless twentyfourseven is true',
-          path: ['regular_hours'],
-        });
-      }
-    }),
-  );
+export const Hours211Schema = ocpiObject(() => ({
+  regular_hours: optionalList(RegularHoursSchema),
+  twentyfourseven: optionalField(z.boolean()),
+  exceptional_openings: optionalList(ExceptionalPeriod211Schema),
+  exceptional_closings: optionalList(ExceptionalPeriod211Schema),
+})).check(
+  z.superRefine((hours, ctx) => {
+    if (hours.twentyfourseven !== true && (hours.regular_hours ?? []).length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'is required (at least one entry) unless twentyfourseven is true',
+        path: ['regular_hours'],
+      });
+    }
+  }),
+);
 export type Hours211 = z.infer<typeof Hours211Schema>;

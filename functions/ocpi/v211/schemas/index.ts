@@ -1,4 +1,8 @@
-/** OCPI 2.1.1 wire schemas (zod/mini). Objects are loose: unknown fields are kept (ocpi-notes §1.6). */
+/**
+ * OCPI 2.1.1 wire schemas, written by the conventions of the 2.2.1 ones (functions/ocpi/schemas/index.ts):
+ * zod/mini, objects built on first use, loose (unknown fields kept). Optional fields also take null as
+ * absent (optionalField), as partners send it.
+ */
 export * from './cdr';
 export * from './commands';
 export * from './connector';

@@ -10,7 +10,7 @@ import {
   closedEnum,
   DateTime211Schema,
   LongId211Schema,
-  object211,
+  ocpiObject,
   ocpiString,
   optionalField,
   optionalList,
@@ -55,7 +55,7 @@ export type Facility211 = z.infer<typeof Facility211Schema>;
  * Location (OCPI 2.1.1 locations). No owner fields and no `publish` (the owner is the party of the
  * credentials); `type` and `postal_code` are required, `time_zone` optional; id string(39), address 45.
  */
-const LOCATION_211_FIELDS = {
+const location211Fields = () => ({
   id: LongId211Schema,
   type: LocationType211Schema,
   name: optionalField(ocpiString(255)),
@@ -77,10 +77,10 @@ const LOCATION_211_FIELDS = {
   images: optionalList(ImageSchema),
   energy_mix: optionalField(EnergyMix211Schema),
   last_updated: DateTime211Schema,
-};
-export const Location211Schema = object211(LOCATION_211_FIELDS);
+});
+export const Location211Schema = ocpiObject(location211Fields);
 export type Location211 = z.infer<typeof Location211Schema>;
 
 /** Location PATCH (OCPI 2.1.1 locations): any subset of fields; no `last_updated` needed. */
-export const Location211PatchSchema = patch211(LOCATION_211_FIELDS);
+export const Location211PatchSchema = patch211(location211Fields);
 export type Location211Patch = z.infer<typeof Location211PatchSchema>;

@@ -11,8 +11,11 @@ export {
   CountryCodeSchema,
   CurrencySchema,
   ciString,
+  closedEnum,
   IntSchema,
   isTimeOfDay,
+  nonEmptyList,
+  ocpiObject,
   ocpiString,
   PartyIdSchema,
   TimeOfDaySchema,
@@ -53,25 +56,10 @@ export function optionalList<T extends z.core.SomeType>(item: T) {
   return optionalField(z.array(item));
 }
 
-/** A list with at least one item (`+` cardinality). */
-export function nonEmptyList<T extends z.core.SomeType>(item: T) {
-  return z.array(item).check(z.minLength(1));
-}
-
-/** A closed 2.1.1 enum (2.1.1 has no OpenEnums; those came with 2.3.0). */
-export function closedEnum<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values);
-}
-
-/** A 2.1.1 object: loose, so unknown fields are kept (ocpi-notes §1.6). */
-export function object211<const S extends z.core.$ZodLooseShape>(fields: S) {
-  return z.looseObject(fields);
-}
-
 /**
- * The PATCH form of a 2.1.1 object: any subset of its fields. Unlike 2.2.1, `last_updated` is not
- * mandatory (OCPI 2.1.1 transport_and_format, PATCH; ocpi-notes §6).
+ * The PATCH form of a 2.1.1 object: any subset of its fields, built on first use like ocpiObject. Unlike
+ * 2.2.1, `last_updated` is not mandatory (OCPI 2.1.1 transport_and_format, PATCH; ocpi-notes §6).
  */
-export function patch211<const S extends z.core.$ZodLooseShape>(fields: S) {
-  return z.partial(z.looseObject(fields));
+export function patch211<const S extends z.core.$ZodLooseShape>(fields: () => S) {
+  return z.lazy(() => z.partial(z.looseObject(fields())));
 }

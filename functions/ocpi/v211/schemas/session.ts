@@ -6,7 +6,7 @@ import {
   DateTime211Schema,
   Id211Schema,
   nonEmptyList,
-  object211,
+  ocpiObject,
   ocpiString,
   optionalField,
   optionalList,
@@ -30,17 +30,17 @@ export const CDR_DIMENSION_TYPES_211 = [
 export const CdrDimensionType211Schema = closedEnum(CDR_DIMENSION_TYPES_211);
 export type CdrDimensionType211 = z.infer<typeof CdrDimensionType211Schema>;
 
-export const CdrDimension211Schema = object211({
+export const CdrDimension211Schema = ocpiObject(() => ({
   type: CdrDimensionType211Schema,
   volume: z.number(),
-});
+}));
 export type CdrDimension211 = z.infer<typeof CdrDimension211Schema>;
 
 /** ChargingPeriod (OCPI 2.1.1 cdrs): no tariff_id (added in 2.2). */
-export const ChargingPeriod211Schema = object211({
+export const ChargingPeriod211Schema = ocpiObject(() => ({
   start_date_time: DateTime211Schema,
   dimensions: nonEmptyList(CdrDimension211Schema),
-});
+}));
 export type ChargingPeriod211 = z.infer<typeof ChargingPeriod211Schema>;
 
 /** SessionStatus (OCPI 2.1.1 sessions): no RESERVATION (added in 2.2). */
@@ -53,7 +53,7 @@ export type SessionStatus211 = z.infer<typeof SessionStatus211Schema>;
  * token as `auth_id`, the whole Location with only the EVSE and connector in use, `total_cost` a number
  * excluding VAT, no owner fields.
  */
-const SESSION_211_FIELDS = {
+const session211Fields = () => ({
   id: Id211Schema,
   start_datetime: DateTime211Schema,
   end_datetime: optionalField(DateTime211Schema),
@@ -67,10 +67,10 @@ const SESSION_211_FIELDS = {
   total_cost: optionalField(z.number()),
   status: SessionStatus211Schema,
   last_updated: DateTime211Schema,
-};
-export const Session211Schema = object211(SESSION_211_FIELDS);
+});
+export const Session211Schema = ocpiObject(session211Fields);
 export type Session211 = z.infer<typeof Session211Schema>;
 
 /** Session PATCH (OCPI 2.1.1 sessions): any subset of fields; no `last_updated` needed. */
-export const Session211PatchSchema = patch211(SESSION_211_FIELDS);
+export const Session211PatchSchema = patch211(session211Fields);
 export type Session211Patch = z.infer<typeof Session211PatchSchema>;

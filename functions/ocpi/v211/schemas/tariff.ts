@@ -10,7 +10,7 @@ import {
   Id211Schema,
   IntSchema,
   nonEmptyList,
-  object211,
+  ocpiObject,
   optionalField,
   optionalList,
   patch211,
@@ -19,11 +19,11 @@ import {
 } from './primitives';
 
 /** PriceComponent (OCPI 2.1.1 tariffs): `price` excludes VAT; there is no `vat` field (2.2.1 adds it). */
-export const PriceComponent211Schema = object211({
+export const PriceComponent211Schema = ocpiObject(() => ({
   type: closedEnum(TARIFF_DIMENSION_TYPES),
   price: z.number(),
   step_size: IntSchema,
-});
+}));
 export type PriceComponent211 = z.infer<typeof PriceComponent211Schema>;
 
 const LocalDateSchema = z.string().check(
@@ -36,7 +36,7 @@ const LocalDateSchema = z.string().check(
  * TariffRestrictions (OCPI 2.1.1 tariffs): 2.2.1 adds min/max_current and `reservation`; the rest is
  * unchanged (durations in seconds, local times and dates).
  */
-export const TariffRestrictions211Schema = object211({
+export const TariffRestrictions211Schema = ocpiObject(() => ({
   start_time: optionalField(TimeOfDaySchema),
   end_time: optionalField(TimeOfDaySchema),
   start_date: optionalField(LocalDateSchema),
@@ -48,21 +48,21 @@ export const TariffRestrictions211Schema = object211({
   min_duration: optionalField(IntSchema),
   max_duration: optionalField(IntSchema),
   day_of_week: optionalList(closedEnum(DAYS_OF_WEEK)),
-});
+}));
 export type TariffRestrictions211 = z.infer<typeof TariffRestrictions211Schema>;
 
 /** TariffElement (OCPI 2.1.1 tariffs). */
-export const TariffElement211Schema = object211({
+export const TariffElement211Schema = ocpiObject(() => ({
   price_components: nonEmptyList(PriceComponent211Schema),
   restrictions: optionalField(TariffRestrictions211Schema),
-});
+}));
 export type TariffElement211 = z.infer<typeof TariffElement211Schema>;
 
 /**
  * Tariff (OCPI 2.1.1 tariffs): no owner fields, type, min/max price or validity window. The 2.1.1 Receiver
  * interface also takes a PATCH (removed in 2.2).
  */
-const TARIFF_211_FIELDS = {
+const tariff211Fields = () => ({
   id: Id211Schema,
   currency: CurrencySchema,
   tariff_alt_text: optionalList(DisplayTextSchema),
@@ -70,9 +70,9 @@ const TARIFF_211_FIELDS = {
   elements: nonEmptyList(TariffElement211Schema),
   energy_mix: optionalField(EnergyMix211Schema),
   last_updated: DateTime211Schema,
-};
-export const Tariff211Schema = object211(TARIFF_211_FIELDS);
+});
+export const Tariff211Schema = ocpiObject(tariff211Fields);
 export type Tariff211 = z.infer<typeof Tariff211Schema>;
 
-export const Tariff211PatchSchema = patch211(TARIFF_211_FIELDS);
+export const Tariff211PatchSchema = patch211(tariff211Fields);
 export type Tariff211Patch = z.infer<typeof Tariff211PatchSchema>;

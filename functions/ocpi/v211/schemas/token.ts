@@ -7,7 +7,7 @@ import {
   DateTime211Schema,
   Id211Schema,
   LongId211Schema,
-  object211,
+  ocpiObject,
   ocpiString,
   optionalField,
   optionalList,
@@ -23,7 +23,7 @@ export type TokenType211 = z.infer<typeof TokenType211Schema>;
  * Token (OCPI 2.1.1 tokens): `auth_id` is what 2.2.1 calls `contract_id`; no owner fields, group_id,
  * default_profile_type or energy_contract.
  */
-const TOKEN_211_FIELDS = {
+const token211Fields = () => ({
   uid: Id211Schema,
   type: TokenType211Schema,
   auth_id: Id211Schema,
@@ -33,29 +33,29 @@ const TOKEN_211_FIELDS = {
   whitelist: closedEnum(WHITELIST_TYPES),
   language: optionalField(ocpiString(2)),
   last_updated: DateTime211Schema,
-};
-export const Token211Schema = object211(TOKEN_211_FIELDS);
+});
+export const Token211Schema = ocpiObject(token211Fields);
 export type Token211 = z.infer<typeof Token211Schema>;
 
 /** Token PATCH (OCPI 2.1.1 tokens): any subset of fields; no `last_updated` needed. */
-export const Token211PatchSchema = patch211(TOKEN_211_FIELDS);
+export const Token211PatchSchema = patch211(token211Fields);
 export type Token211Patch = z.infer<typeof Token211PatchSchema>;
 
 /** LocationReferences (OCPI 2.1.1 tokens): also lists connector ids, which 2.2.1 dropped. */
-export const LocationReferences211Schema = object211({
+export const LocationReferences211Schema = ocpiObject(() => ({
   location_id: LongId211Schema,
   evse_uids: optionalList(LongId211Schema),
   connector_ids: optionalList(Id211Schema),
-});
+}));
 export type LocationReferences211 = z.infer<typeof LocationReferences211Schema>;
 
 /** Allowed (OCPI 2.1.1 tokens): the same values as 2.2.1's AllowedType. */
 export const Allowed211Schema = closedEnum(ALLOWED_TYPES);
 
 /** AuthorizationInfo (OCPI 2.1.1 tokens): no token and no authorization_reference (both added in 2.2). */
-export const AuthorizationInfo211Schema = object211({
+export const AuthorizationInfo211Schema = ocpiObject(() => ({
   allowed: Allowed211Schema,
   location: optionalField(LocationReferences211Schema),
   info: optionalField(DisplayTextSchema),
-});
+}));
 export type AuthorizationInfo211 = z.infer<typeof AuthorizationInfo211Schema>;
