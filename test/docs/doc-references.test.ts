@@ -15,6 +15,7 @@ const DOCS = [
   'README.md',
   'bench/README.md',
   'docs/architecture.md',
+  'docs/ocpi-2.1.1-translation.md',
   'docs/ocpi-notes.md',
   'test/fixtures/ocpi-examples/README.md',
 ];

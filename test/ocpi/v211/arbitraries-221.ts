@@ -26,6 +26,9 @@ const some = <T>(values: readonly T[]) => fc.constantFrom(...values);
 const listOf = <T>(item: fc.Arbitrary<T>, maxLength = 2) => fc.array(item, { maxLength });
 const nonEmpty = <T>(item: fc.Arbitrary<T>, maxLength = 3) => fc.array(item, { minLength: 1, maxLength });
 const subsetOf = <T>(values: readonly T[]) => fc.subarray([...values]);
+function uniqueById<T>(item: fc.Arbitrary<T>, id: (value: T) => string, minLength: number) {
+  return fc.uniqueArray(item, { selector: (value) => id(value).toUpperCase(), minLength, maxLength: 3 });
+}
 
 /** Money and volumes: any finite double, -0 and tiny fractions included; the hub must copy them bit for bit. */
 export const amount = fc.double({ noNaN: true, noDefaultInfinity: true });
@@ -123,7 +126,8 @@ export function evse(breadth: Breadth) {
       status: some(EVSE_STATUSES),
       status_schedule: listOf(fc.record({ period_begin: dateTime, status: some(EVSE_STATUSES) })),
       capabilities: subsetOf(breadth === 'shared' ? CAPABILITIES_211 : CAPABILITIES),
-      connectors: nonEmpty(connector(breadth)),
+      // Connector ids are unique within their EVSE, EVSE uids within their location (locations module).
+      connectors: uniqueById(connector(breadth), (c) => c.id, 1),
       floor_level: text(4),
       coordinates: geoLocation,
       physical_reference: text(16),

@@ -112,15 +112,19 @@ const chargingPeriod = fc.record({
 
 /** A stored location with at least one EVSE, and the EVSE and connector a charge used. */
 export function chargedLocation(cpo: Party) {
-  return location(cpo, 'shared', fc.array(evse('shared'), { minLength: 1, maxLength: 2 }), true).chain(
-    (stored) =>
-      fc
-        .record({ evseIndex: fc.nat(stored.evses.length - 1), connectorIndex: fc.nat(5) })
-        .map(({ evseIndex, connectorIndex }) => {
-          const used = stored.evses[evseIndex];
-          const plug = used.connectors[connectorIndex % used.connectors.length];
-          return { stored, used, plug };
-        }),
+  const evses = fc.uniqueArray(evse('shared'), {
+    selector: (e) => e.uid.toUpperCase(),
+    minLength: 1,
+    maxLength: 2,
+  });
+  return location(cpo, 'shared', evses, true).chain((stored) =>
+    fc
+      .record({ evseIndex: fc.nat(stored.evses.length - 1), connectorIndex: fc.nat(5) })
+      .map(({ evseIndex, connectorIndex }) => {
+        const used = stored.evses[evseIndex];
+        const plug = used.connectors[connectorIndex % used.connectors.length];
+        return { stored, used, plug };
+      }),
   );
 }
 

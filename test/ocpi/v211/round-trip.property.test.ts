@@ -30,7 +30,7 @@ import { CPO, EMSP, locationLookup } from './fixtures-211';
  */
 const runs = { numRuns: 100 };
 
-/** A hundred runs take a second or two, but the machine is shared: room enough not to fail on load. */
+/** A hundred runs take a few seconds, but the machine is shared: room enough not to fail on load. */
 const roomy = { timeout: 60_000 };
 
 const tokenLookup = (token: CdrToken) => async (authId: string) =>

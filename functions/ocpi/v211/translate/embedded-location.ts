@@ -37,19 +37,18 @@ export function embeddedLocationTo211(
   connectorId: string,
   log?: LossLog,
 ): Location211 {
-  if (evseUid === NOT_APPLICABLE) return locationBodyTo211({ ...location, evses: [] }, log);
+  if (evseUid === NOT_APPLICABLE)
+    return within('location', () => locationBodyTo211({ ...location, evses: [] }, log));
   const evse = location.evses?.find((candidate) => sameId(candidate.uid, evseUid));
   if (evse === undefined) {
     throw new UntranslatableError('2.1.1', 'evse_uid', 'the stored location has no such EVSE to embed');
   }
-  const connectors =
-    connectorId === NOT_APPLICABLE
-      ? evse.connectors
-      : evse.connectors.filter((connector) => sameId(connector.id, connectorId));
+  const used = evse.connectors.find((connector) => sameId(connector.id, connectorId));
+  const connectors = connectorId === NOT_APPLICABLE ? evse.connectors : used === undefined ? [] : [used];
   if (connectors.length === 0) {
     throw new UntranslatableError('2.1.1', 'connector_id', 'the stored EVSE has no such connector to embed');
   }
-  return locationBodyTo211({ ...location, evses: [{ ...evse, connectors }] }, log);
+  return within('location', () => locationBodyTo211({ ...location, evses: [{ ...evse, connectors }] }, log));
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 } from './charging-periods';
 import { checked } from './checked';
 import { utcDateTimes } from './datetimes';
-import { embeddedLocationTo211, NOT_APPLICABLE, usedEvseOf, within } from './embedded-location';
+import { embeddedLocationTo211, NOT_APPLICABLE, usedEvseOf } from './embedded-location';
 import type { CdrTokenLookup, LocationLookup } from './lookups';
 import { compact, type Party } from './party';
 import { type LossLog, noteLoss, UntranslatableError } from './untranslatable';
@@ -65,9 +65,7 @@ async function sessionFieldsTo211(
     if (stored === undefined) {
       throw new UntranslatableError('2.1.1', 'location_id', 'the hub holds no such location to embed');
     }
-    location = within('location', () =>
-      embeddedLocationTo211(stored, current.evse_uid, current.connector_id, log),
-    );
+    location = embeddedLocationTo211(stored, current.evse_uid, current.connector_id, log);
   }
   return compact({
     ...rest,
