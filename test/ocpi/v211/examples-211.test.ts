@@ -66,7 +66,10 @@ function payloadOf(fileName: string): unknown {
 
 /** The defects of the 2.1.1 examples (ocpi-notes §9), as the exact field paths rejected. */
 const SCHEMA_DEFECTS: Record<string, string[]> = {
-  'mod_cdrs_example_01.json': ['tariffs[0].elements[0].price_components[0].price'],
+  // The session and CDR examples give the location's country as "BE", where ISO alpha-3 "BEL" is due.
+  'mod_cdrs_example_01.json': ['location.country', 'tariffs[0].elements[0].price_components[0].price'],
+  'mod_sessions_example_02.json': ['location.country'],
+  'mod_sessions_example_03.json': ['location.country'],
   // EVSE PUT: floor_level and physical_reference are numbers, the EVSE has no last_updated and its
   // connector lacks power type, voltage, amperage and last_updated (ocpi-notes §9 item 1).
   'mod_locations_example_04.json': [

@@ -187,9 +187,11 @@ describe('Session 2.2.1 -> 2.1.1', () => {
 
 describe('CDR 2.1.1 <-> 2.2.1', () => {
   function cdr211(): Obj {
-    // The official example's tariff price is the string "2.00" (ocpi-notes §9); derive the valid form.
+    // The official example's tariff price is the string "2.00" and its country the alpha-2 "BE"
+    // (docs/ocpi-2.1.1-translation.md); derive the valid form.
     const cdr = example('mod_cdrs_example_01.json');
     cdr.tariffs[0].elements[0].price_components[0].price = 2;
+    cdr.location.country = 'BEL';
     return cdr;
   }
 
@@ -232,6 +234,17 @@ describe('CDR 2.1.1 <-> 2.2.1', () => {
       voltage: 220,
     });
     expect(losses.map((loss) => loss.field)).toContain('total_time_cost');
+  });
+
+  it('refuses a CDR whose location names its country in two letters, naming cdr_location.country', async () => {
+    // Prepare
+    const cdr = { ...cdr211(), location: { ...cdr211().location, country: 'BE' } };
+
+    // Act
+    const error = await refusalOf(() => cdrTo221(cdr as never, CPO, findCdrToken));
+
+    // Assess
+    expect(error.fieldPath).toBe('cdr_location.country');
   });
 
   it('refuses a credit CDR toward 2.1.1, which has none', async () => {

@@ -20,6 +20,7 @@ import {
   tokenTo221,
   tokenTypesFor211,
 } from '../../../functions/ocpi/v211/translate';
+import { issuePaths } from '../schemas/issue-paths';
 import { exampleFileNames } from '../schemas/load-example';
 import { CPO, EMSP, example, RECEIVED_AT } from './fixtures-211';
 import { refusalOf } from './refusal';
@@ -134,6 +135,20 @@ describe('Token 2.1.1 <-> 2.2.1', () => {
     expect(translated).not.toHaveProperty('group_id');
     expect(losses.map((loss) => loss.field)).toContain('type');
     expect(tokenTypesFor211('OTHER')).toEqual(['OTHER', 'APP_USER', 'AD_HOC_USER']);
+  });
+
+  it('reads null in an optional 2.1.1 field as absent and refuses it in a required one', () => {
+    // Prepare
+    const token = { ...example('mod_tokens_example_01.json'), visual_number: null, language: null };
+
+    // Act
+    const parsed = Token211Schema.parse(token);
+    const rejected = issuePaths(Token211Schema, { ...token, issuer: null });
+
+    // Assess
+    expect(parsed).not.toHaveProperty('visual_number');
+    expect(parsed).not.toHaveProperty('language');
+    expect(rejected).toEqual(['issuer']);
   });
 
   it('translates token PATCHes both ways, adding last_updated toward 2.2.1', () => {

@@ -8,8 +8,6 @@ import {
   nonEmptyList,
   ocpiObject,
   ocpiString,
-  optionalField,
-  optionalList,
 } from './primitives';
 import { AuthMethod211Schema, ChargingPeriod211Schema } from './session';
 import { Tariff211Schema } from './tariff';
@@ -26,15 +24,15 @@ export const CDR211Schema = ocpiObject(() => ({
   auth_id: Id211Schema,
   auth_method: AuthMethod211Schema,
   location: Location211Schema,
-  meter_id: optionalField(ocpiString(255)),
+  meter_id: z.optional(ocpiString(255)),
   currency: CurrencySchema,
-  tariffs: optionalList(Tariff211Schema),
+  tariffs: z.optional(z.array(Tariff211Schema)),
   charging_periods: nonEmptyList(ChargingPeriod211Schema),
   total_cost: z.number(),
   total_energy: z.number(),
   total_time: z.number(),
-  total_parking_time: optionalField(z.number()),
-  remark: optionalField(ocpiString(255)),
+  total_parking_time: z.optional(z.number()),
+  remark: z.optional(ocpiString(255)),
   last_updated: DateTime211Schema,
 }));
 export type CDR211 = z.infer<typeof CDR211Schema>;

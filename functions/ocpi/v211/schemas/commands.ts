@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import {
   closedEnum,
   DateTime211Schema,
@@ -6,7 +6,6 @@ import {
   IntSchema,
   LongId211Schema,
   ocpiObject,
-  optionalField,
   UrlSchema,
 } from './primitives';
 import { Token211Schema } from './token';
@@ -47,7 +46,7 @@ export const StartSession211Schema = ocpiObject(() => ({
   response_url: UrlSchema,
   token: Token211Schema,
   location_id: LongId211Schema,
-  evse_uid: optionalField(LongId211Schema),
+  evse_uid: z.optional(LongId211Schema),
 }));
 export type StartSession211 = z.infer<typeof StartSession211Schema>;
 
@@ -65,7 +64,7 @@ export const ReserveNow211Schema = ocpiObject(() => ({
   expiry_date: DateTime211Schema,
   reservation_id: IntSchema,
   location_id: LongId211Schema,
-  evse_uid: optionalField(LongId211Schema),
+  evse_uid: z.optional(LongId211Schema),
 }));
 export type ReserveNow211 = z.infer<typeof ReserveNow211Schema>;
 

@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { CONNECTOR_FORMATS } from '../../schemas/connector';
 import {
   closedEnum,
@@ -6,7 +6,7 @@ import {
   Id211Schema,
   IntSchema,
   ocpiObject,
-  optionalField,
+  openEnum,
   patch211,
   UrlSchema,
 } from './primitives';
@@ -39,7 +39,8 @@ export const CONNECTOR_TYPES_211 = [
   'TESLA_R',
   'TESLA_S',
 ] as const;
-export const ConnectorType211Schema = closedEnum(CONNECTOR_TYPES_211);
+/** Open as in 2.3.0 (ocpi-notes §7): a value this hub does not know is kept, not refused. */
+export const ConnectorType211Schema = openEnum(CONNECTOR_TYPES_211);
 export type ConnectorType211 = z.infer<typeof ConnectorType211Schema>;
 
 /** PowerType (OCPI 2.1.1 locations): no two-phase values (2.2.1 adds AC_2_PHASE and AC_2_PHASE_SPLIT). */
@@ -60,8 +61,8 @@ const connector211Fields = () => ({
   power_type: PowerType211Schema,
   voltage: IntSchema,
   amperage: IntSchema,
-  tariff_id: optionalField(Id211Schema),
-  terms_and_conditions: optionalField(UrlSchema),
+  tariff_id: z.optional(Id211Schema),
+  terms_and_conditions: z.optional(UrlSchema),
   last_updated: DateTime211Schema,
 });
 export const Connector211Schema = ocpiObject(connector211Fields);

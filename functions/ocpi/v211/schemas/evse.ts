@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { DisplayTextSchema } from '../../schemas/display-text';
 import { EVSE_STATUSES, PARKING_RESTRICTIONS } from '../../schemas/evse';
 import { ImageSchema } from '../../schemas/image';
@@ -11,8 +11,7 @@ import {
   nonEmptyList,
   ocpiObject,
   ocpiString,
-  optionalField,
-  optionalList,
+  openEnum,
   patch211,
 } from './primitives';
 
@@ -28,32 +27,33 @@ export const CAPABILITIES_211 = [
   'RFID_READER',
   'UNLOCK_CAPABLE',
 ] as const;
-export const Capability211Schema = closedEnum(CAPABILITIES_211);
+/** Open as in 2.3.0 (ocpi-notes §7), like ParkingRestriction below. */
+export const Capability211Schema = openEnum(CAPABILITIES_211);
 export type Capability211 = z.infer<typeof Capability211Schema>;
 
-export const ParkingRestriction211Schema = closedEnum(PARKING_RESTRICTIONS);
+export const ParkingRestriction211Schema = openEnum(PARKING_RESTRICTIONS);
 
 /** StatusSchedule (OCPI 2.1.1 locations). */
 export const StatusSchedule211Schema = ocpiObject(() => ({
   period_begin: DateTime211Schema,
-  period_end: optionalField(DateTime211Schema),
+  period_end: z.optional(DateTime211Schema),
   status: EVSEStatus211Schema,
 }));
 
 /** EVSE (OCPI 2.1.1 locations): as in 2.2.1 except the uid is string(39) and the capability set is smaller. */
 const evse211Fields = () => ({
   uid: LongId211Schema,
-  evse_id: optionalField(ocpiString(48)),
+  evse_id: z.optional(ocpiString(48)),
   status: EVSEStatus211Schema,
-  status_schedule: optionalList(StatusSchedule211Schema),
-  capabilities: optionalList(Capability211Schema),
+  status_schedule: z.optional(z.array(StatusSchedule211Schema)),
+  capabilities: z.optional(z.array(Capability211Schema)),
   connectors: nonEmptyList(Connector211Schema),
-  floor_level: optionalField(ocpiString(4)),
-  coordinates: optionalField(GeoLocation211Schema),
-  physical_reference: optionalField(ocpiString(16)),
-  directions: optionalList(DisplayTextSchema),
-  parking_restrictions: optionalList(ParkingRestriction211Schema),
-  images: optionalList(ImageSchema),
+  floor_level: z.optional(ocpiString(4)),
+  coordinates: z.optional(GeoLocation211Schema),
+  physical_reference: z.optional(ocpiString(16)),
+  directions: z.optional(z.array(DisplayTextSchema)),
+  parking_restrictions: z.optional(z.array(ParkingRestriction211Schema)),
+  images: z.optional(z.array(ImageSchema)),
   last_updated: DateTime211Schema,
 });
 export const EVSE211Schema = ocpiObject(evse211Fields);

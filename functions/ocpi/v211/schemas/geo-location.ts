@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { DisplayTextSchema } from '../../schemas/display-text';
-import { ocpiObject, optionalField } from './primitives';
+import { ocpiObject } from './primitives';
 
 /**
  * GeoLocation (OCPI 2.1.1 locations): strings with exactly six decimals by the 2.1.1 regex
@@ -30,6 +30,6 @@ export type GeoLocation211 = z.infer<typeof GeoLocation211Schema>;
 export const AdditionalGeoLocation211Schema = ocpiObject(() => ({
   latitude: Latitude211Schema,
   longitude: Longitude211Schema,
-  name: optionalField(DisplayTextSchema),
+  name: z.optional(DisplayTextSchema),
 }));
 export type AdditionalGeoLocation211 = z.infer<typeof AdditionalGeoLocation211Schema>;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { RegularHoursSchema } from '../../schemas/hours';
-import { DateTime211Schema, ocpiObject, optionalField, optionalList } from './primitives';
+import { DateTime211Schema, ocpiObject } from './primitives';
 
 /** ExceptionalPeriod (OCPI 2.1.1 locations): UTC DateTimes (2.1.1 form). */
 export const ExceptionalPeriod211Schema = ocpiObject(() => ({
@@ -16,10 +16,10 @@ export type ExceptionalPeriod211 = z.infer<typeof ExceptionalPeriod211Schema>;
  * common, so it is accepted. RegularHours did not change between the versions.
  */
 export const Hours211Schema = ocpiObject(() => ({
-  regular_hours: optionalList(RegularHoursSchema),
-  twentyfourseven: optionalField(z.boolean()),
-  exceptional_openings: optionalList(ExceptionalPeriod211Schema),
-  exceptional_closings: optionalList(ExceptionalPeriod211Schema),
+  regular_hours: z.optional(z.array(RegularHoursSchema)),
+  twentyfourseven: z.optional(z.boolean()),
+  exceptional_openings: z.optional(z.array(ExceptionalPeriod211Schema)),
+  exceptional_closings: z.optional(z.array(ExceptionalPeriod211Schema)),
 })).check(
   z.superRefine((hours, ctx) => {
     if (hours.twentyfourseven !== true && (hours.regular_hours ?? []).length === 0) {

@@ -7,13 +7,13 @@ import { EVSE211Schema } from './evse';
 import { AdditionalGeoLocation211Schema, GeoLocation211Schema } from './geo-location';
 import { Hours211Schema } from './hours';
 import {
+  CountryAlpha3Schema,
   closedEnum,
   DateTime211Schema,
   LongId211Schema,
   ocpiObject,
   ocpiString,
-  optionalField,
-  optionalList,
+  openEnum,
   patch211,
 } from './primitives';
 
@@ -48,34 +48,36 @@ export const FACILITIES_211 = [
   'FUEL_STATION',
   'WIFI',
 ] as const;
-export const Facility211Schema = closedEnum(FACILITIES_211);
+/** Open as in 2.3.0 (ocpi-notes §7). */
+export const Facility211Schema = openEnum(FACILITIES_211);
 export type Facility211 = z.infer<typeof Facility211Schema>;
 
 /**
  * Location (OCPI 2.1.1 locations). No owner fields and no `publish` (the owner is the party of the
  * credentials); `type` and `postal_code` are required, `time_zone` optional; id string(39), address 45.
+ * `country` is ISO 3166 alpha-3 as in 2.2.1; a two-letter code is refused, not guessed.
  */
 const location211Fields = () => ({
   id: LongId211Schema,
   type: LocationType211Schema,
-  name: optionalField(ocpiString(255)),
+  name: z.optional(ocpiString(255)),
   address: ocpiString(45),
   city: ocpiString(45),
   postal_code: ocpiString(10),
-  country: ocpiString(3),
+  country: CountryAlpha3Schema,
   coordinates: GeoLocation211Schema,
-  related_locations: optionalList(AdditionalGeoLocation211Schema),
-  evses: optionalList(EVSE211Schema),
-  directions: optionalList(DisplayTextSchema),
-  operator: optionalField(BusinessDetailsSchema),
-  suboperator: optionalField(BusinessDetailsSchema),
-  owner: optionalField(BusinessDetailsSchema),
-  facilities: optionalList(Facility211Schema),
-  time_zone: optionalField(ocpiString(255)),
-  opening_times: optionalField(Hours211Schema),
-  charging_when_closed: optionalField(z.boolean()),
-  images: optionalList(ImageSchema),
-  energy_mix: optionalField(EnergyMix211Schema),
+  related_locations: z.optional(z.array(AdditionalGeoLocation211Schema)),
+  evses: z.optional(z.array(EVSE211Schema)),
+  directions: z.optional(z.array(DisplayTextSchema)),
+  operator: z.optional(BusinessDetailsSchema),
+  suboperator: z.optional(BusinessDetailsSchema),
+  owner: z.optional(BusinessDetailsSchema),
+  facilities: z.optional(z.array(Facility211Schema)),
+  time_zone: z.optional(ocpiString(255)),
+  opening_times: z.optional(Hours211Schema),
+  charging_when_closed: z.optional(z.boolean()),
+  images: z.optional(z.array(ImageSchema)),
+  energy_mix: z.optional(EnergyMix211Schema),
   last_updated: DateTime211Schema,
 });
 export const Location211Schema = ocpiObject(location211Fields);

@@ -7,21 +7,22 @@ import { MAX_DATE_TIME_LENGTH, parseIsoDateTime } from '../iso-datetime';
  * differs in 2.1.1 is defined here (ocpi-notes §6): DateTimes may carry an offset, PATCH bodies need no
  * `last_updated`, and Location.id / EVSE.uid are string(39).
  */
+export { closedEnum, openEnum } from '../../schemas/enums';
+export { nonEmptyList, ocpiObject } from '../../schemas/objects';
 export {
+  CountryAlpha3Schema,
   CountryCodeSchema,
   CurrencySchema,
   ciString,
-  closedEnum,
   IntSchema,
   isTimeOfDay,
-  nonEmptyList,
-  ocpiObject,
   ocpiString,
   PartyIdSchema,
   TimeOfDaySchema,
   UrlSchema,
 } from '../../schemas/primitives';
 
+import { ocpiObject } from '../../schemas/objects';
 import { ocpiString } from '../../schemas/primitives';
 
 /** DateTime (OCPI 2.1.1 types): ISO 8601, string(25), offsets allowed, no zone = UTC. */
@@ -39,27 +40,14 @@ export const LongId211Schema = ocpiString(39);
 export const Id211Schema = ocpiString(36);
 
 /**
- * An optional field. Partners send `null` for an absent field (ocpi-notes §1.6), so null is read as
- * absent: the parsed object holds `undefined` there, never null.
- */
-export function optionalField<T extends z.core.SomeType>(schema: T) {
-  return z.optional(
-    z.pipe(
-      z.nullable(schema),
-      z.transform((value: z.output<T> | null) => value ?? undefined),
-    ),
-  );
-}
-
-/** An optional list (`*` cardinality); null is read as absent. */
-export function optionalList<T extends z.core.SomeType>(item: T) {
-  return optionalField(z.array(item));
-}
-
-/**
- * The PATCH form of a 2.1.1 object: any subset of its fields, built on first use like ocpiObject. Unlike
- * 2.2.1, `last_updated` is not mandatory (OCPI 2.1.1 transport_and_format, PATCH; ocpi-notes §6).
+ * The PATCH form of a 2.1.1 object: any subset of its fields, built on first use and reading nulls as
+ * absent like every ocpiObject. Unlike 2.2.1, `last_updated` is not mandatory (OCPI 2.1.1
+ * transport_and_format, PATCH; ocpi-notes §6).
  */
 export function patch211<const S extends z.core.$ZodLooseShape>(fields: () => S) {
-  return z.lazy(() => z.partial(z.looseObject(fields())));
+  return ocpiObject(() => {
+    const optional: Record<string, z.core.SomeType> = {};
+    for (const [name, schema] of Object.entries(fields())) optional[name] = z.optional(schema);
+    return optional as { [K in keyof S]: z.ZodMiniOptional<S[K]> };
+  });
 }

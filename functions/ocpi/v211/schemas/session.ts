@@ -8,8 +8,6 @@ import {
   nonEmptyList,
   ocpiObject,
   ocpiString,
-  optionalField,
-  optionalList,
   patch211,
 } from './primitives';
 
@@ -56,15 +54,15 @@ export type SessionStatus211 = z.infer<typeof SessionStatus211Schema>;
 const session211Fields = () => ({
   id: Id211Schema,
   start_datetime: DateTime211Schema,
-  end_datetime: optionalField(DateTime211Schema),
+  end_datetime: z.optional(DateTime211Schema),
   kwh: z.number(),
   auth_id: Id211Schema,
   auth_method: AuthMethod211Schema,
   location: Location211Schema,
-  meter_id: optionalField(ocpiString(255)),
+  meter_id: z.optional(ocpiString(255)),
   currency: CurrencySchema,
-  charging_periods: optionalList(ChargingPeriod211Schema),
-  total_cost: optionalField(z.number()),
+  charging_periods: z.optional(z.array(ChargingPeriod211Schema)),
+  total_cost: z.optional(z.number()),
   status: SessionStatus211Schema,
   last_updated: DateTime211Schema,
 });

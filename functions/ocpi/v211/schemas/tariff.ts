@@ -11,8 +11,6 @@ import {
   IntSchema,
   nonEmptyList,
   ocpiObject,
-  optionalField,
-  optionalList,
   patch211,
   TimeOfDaySchema,
   UrlSchema,
@@ -37,24 +35,24 @@ const LocalDateSchema = z.string().check(
  * unchanged (durations in seconds, local times and dates).
  */
 export const TariffRestrictions211Schema = ocpiObject(() => ({
-  start_time: optionalField(TimeOfDaySchema),
-  end_time: optionalField(TimeOfDaySchema),
-  start_date: optionalField(LocalDateSchema),
-  end_date: optionalField(LocalDateSchema),
-  min_kwh: optionalField(z.number()),
-  max_kwh: optionalField(z.number()),
-  min_power: optionalField(z.number()),
-  max_power: optionalField(z.number()),
-  min_duration: optionalField(IntSchema),
-  max_duration: optionalField(IntSchema),
-  day_of_week: optionalList(closedEnum(DAYS_OF_WEEK)),
+  start_time: z.optional(TimeOfDaySchema),
+  end_time: z.optional(TimeOfDaySchema),
+  start_date: z.optional(LocalDateSchema),
+  end_date: z.optional(LocalDateSchema),
+  min_kwh: z.optional(z.number()),
+  max_kwh: z.optional(z.number()),
+  min_power: z.optional(z.number()),
+  max_power: z.optional(z.number()),
+  min_duration: z.optional(IntSchema),
+  max_duration: z.optional(IntSchema),
+  day_of_week: z.optional(z.array(closedEnum(DAYS_OF_WEEK))),
 }));
 export type TariffRestrictions211 = z.infer<typeof TariffRestrictions211Schema>;
 
 /** TariffElement (OCPI 2.1.1 tariffs). */
 export const TariffElement211Schema = ocpiObject(() => ({
   price_components: nonEmptyList(PriceComponent211Schema),
-  restrictions: optionalField(TariffRestrictions211Schema),
+  restrictions: z.optional(TariffRestrictions211Schema),
 }));
 export type TariffElement211 = z.infer<typeof TariffElement211Schema>;
 
@@ -65,10 +63,10 @@ export type TariffElement211 = z.infer<typeof TariffElement211Schema>;
 const tariff211Fields = () => ({
   id: Id211Schema,
   currency: CurrencySchema,
-  tariff_alt_text: optionalList(DisplayTextSchema),
-  tariff_alt_url: optionalField(UrlSchema),
+  tariff_alt_text: z.optional(z.array(DisplayTextSchema)),
+  tariff_alt_url: z.optional(UrlSchema),
   elements: nonEmptyList(TariffElement211Schema),
-  energy_mix: optionalField(EnergyMix211Schema),
+  energy_mix: z.optional(EnergyMix211Schema),
   last_updated: DateTime211Schema,
 });
 export const Tariff211Schema = ocpiObject(tariff211Fields);

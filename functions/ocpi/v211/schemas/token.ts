@@ -9,14 +9,14 @@ import {
   LongId211Schema,
   ocpiObject,
   ocpiString,
-  optionalField,
-  optionalList,
+  openEnum,
   patch211,
 } from './primitives';
 
 /** TokenType (OCPI 2.1.1 tokens): only OTHER and RFID (2.2.1 adds APP_USER and AD_HOC_USER). */
 export const TOKEN_TYPES_211 = ['OTHER', 'RFID'] as const;
-export const TokenType211Schema = closedEnum(TOKEN_TYPES_211);
+/** Open as in 2.3.0 (ocpi-notes §7). */
+export const TokenType211Schema = openEnum(TOKEN_TYPES_211);
 export type TokenType211 = z.infer<typeof TokenType211Schema>;
 
 /**
@@ -27,11 +27,11 @@ const token211Fields = () => ({
   uid: Id211Schema,
   type: TokenType211Schema,
   auth_id: Id211Schema,
-  visual_number: optionalField(ocpiString(64)),
+  visual_number: z.optional(ocpiString(64)),
   issuer: ocpiString(64),
   valid: z.boolean(),
   whitelist: closedEnum(WHITELIST_TYPES),
-  language: optionalField(ocpiString(2)),
+  language: z.optional(ocpiString(2)),
   last_updated: DateTime211Schema,
 });
 export const Token211Schema = ocpiObject(token211Fields);
@@ -44,8 +44,8 @@ export type Token211Patch = z.infer<typeof Token211PatchSchema>;
 /** LocationReferences (OCPI 2.1.1 tokens): also lists connector ids, which 2.2.1 dropped. */
 export const LocationReferences211Schema = ocpiObject(() => ({
   location_id: LongId211Schema,
-  evse_uids: optionalList(LongId211Schema),
-  connector_ids: optionalList(Id211Schema),
+  evse_uids: z.optional(z.array(LongId211Schema)),
+  connector_ids: z.optional(z.array(Id211Schema)),
 }));
 export type LocationReferences211 = z.infer<typeof LocationReferences211Schema>;
 
@@ -55,7 +55,7 @@ export const Allowed211Schema = closedEnum(ALLOWED_TYPES);
 /** AuthorizationInfo (OCPI 2.1.1 tokens): no token and no authorization_reference (both added in 2.2). */
 export const AuthorizationInfo211Schema = ocpiObject(() => ({
   allowed: Allowed211Schema,
-  location: optionalField(LocationReferences211Schema),
-  info: optionalField(DisplayTextSchema),
+  location: z.optional(LocationReferences211Schema),
+  info: z.optional(DisplayTextSchema),
 }));
 export type AuthorizationInfo211 = z.infer<typeof AuthorizationInfo211Schema>;

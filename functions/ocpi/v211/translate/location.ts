@@ -42,13 +42,16 @@ import { type LossLog, noteLoss, UntranslatableError } from './untranslatable';
 /** 2.1.1 caps Location.address at 45 characters; the 2.2.1 errata allow 255. */
 const MAX_ADDRESS_211 = 45;
 
-/** ParkingType -> LocationType: the four shared values keep their name, the two others become OTHER. */
+/**
+ * ParkingType -> LocationType: the four shared values keep their name; ALONG_MOTORWAY, ON_DRIVEWAY and
+ * values of later versions (ParkingType is open in 2.3.0) become OTHER.
+ */
 function locationTypeOf(parkingType: ParkingType, log?: LossLog): LocationType211 {
-  if (parkingType === 'ALONG_MOTORWAY' || parkingType === 'ON_DRIVEWAY') {
-    noteLoss(log, 'parking_type', `${parkingType} sent as type OTHER`);
-    return 'OTHER';
-  }
-  return parkingType;
+  const shared = ['ON_STREET', 'PARKING_GARAGE', 'UNDERGROUND_GARAGE', 'PARKING_LOT'] as const;
+  const same = shared.find((type) => type === parkingType);
+  if (same !== undefined) return same;
+  noteLoss(log, 'parking_type', `${parkingType} sent as type OTHER`);
+  return 'OTHER';
 }
 
 /** LocationType -> ParkingType: OTHER and UNKNOWN say nothing a ParkingType can hold, so it stays absent. */

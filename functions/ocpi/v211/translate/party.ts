@@ -1,11 +1,10 @@
+import type { PartyRef } from '../../party';
+
 /**
  * The party a 2.1.1 link stands for: the one of its flat credentials (ocpi-notes §6). Owner fields of
  * objects that arrive in 2.1.1 (which has none) come from it.
  */
-export interface Party {
-  readonly country_code: string;
-  readonly party_id: string;
-}
+export type Party = PartyRef;
 
 /** Removes the keys whose value is undefined, so a translated PATCH names only the fields it changes. */
 export function compact<T extends Record<string, unknown>>(value: T): T {
