@@ -8,6 +8,7 @@ import { adminTokensRoutes } from './admin/tokens.routes';
 import type { HubEnv } from './http-env';
 import { tenantRateLimit } from './middleware/rate-limits';
 import { requestContext } from './middleware/request-context';
+import { requestMetrics } from './middleware/request-metrics';
 import { tenantScope } from './middleware/tenant-scope';
 import { bodySizeCap } from './request-body';
 
@@ -19,6 +20,7 @@ export function createAdminApp(runtime: HubRuntime): Hono<HubEnv> {
   const app = new Hono<HubEnv>();
   app.onError(adminErrorHandler());
   app.notFound(adminNotFound());
+  app.use('*', requestMetrics(runtime, 'admin'));
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.use(
     '/:tenant/admin/*',

@@ -6,6 +6,7 @@ import { ocpiAuth } from './middleware/ocpi-auth';
 import { ocpiErrorHandler, ocpiNotFound } from './middleware/ocpi-errors';
 import { partnerRateLimit, tenantRateLimit } from './middleware/rate-limits';
 import { requestContext } from './middleware/request-context';
+import { requestMetrics } from './middleware/request-metrics';
 import { tenantScope, unknownOcpiTenant } from './middleware/tenant-scope';
 import type { OcpiModule } from './ocpi/ocpi-module';
 import { HUB_VERSION, versionsRoutes } from './ocpi/versions.routes';
@@ -19,6 +20,7 @@ export function createOcpiApp(runtime: HubRuntime, modules: readonly OcpiModule[
   const app = new Hono<HubEnv>();
   app.onError(ocpiErrorHandler());
   app.notFound(ocpiNotFound());
+  app.use('*', requestMetrics(runtime, 'ocpi'));
   app.use(
     '/:tenant/ocpi/*',
     requestContext(runtime),

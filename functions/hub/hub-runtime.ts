@@ -1,5 +1,6 @@
 import type { HubConfig, TenantConfig } from '../config';
 import type { HubLog } from '../logger';
+import type { HubMetrics } from '../metrics';
 import type { PartnerHttpClient } from '../outbound/partner-http-client';
 import type { TenantRepositories } from '../store/tenant-repositories';
 import type { TenantStores } from '../store/tenant-stores';
@@ -14,6 +15,8 @@ export interface HubRuntime {
   stores: TenantStores;
   keys: TokenKeys;
   log: HubLog;
+  /** Counters for CloudWatch (EMF in AWS, DEBUG log lines locally). */
+  metrics: HubMetrics;
   outbound: PartnerHttpClient;
   /**
    * Public base URL partners reach the hub at (e.g. https://hub.example.com): locally HUB_PUBLIC_URL or

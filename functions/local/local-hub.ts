@@ -9,6 +9,7 @@ import { TokenKeys } from '../hub/auth/token-keys';
 import type { HubRuntime } from '../hub/hub-runtime';
 import { RequestLimits } from '../hub/limits/request-limits';
 import { createLogger, type HubLog, type LogLevel } from '../logger';
+import { type HubMetrics, logMetrics } from '../metrics';
 import { createPartnerHttpClient } from '../outbound/partner-http-client';
 import type { ResolveHost } from '../outbound/url-guard';
 import { createDynamoClient } from '../store/dynamo-client';
@@ -36,6 +37,8 @@ export interface LocalHubOptions {
   adminToken?: string;
   logLevel?: LogLevel;
   log?: HubLog;
+  /** Where counts go (default: DEBUG log lines); tests record them. */
+  metrics?: HubMetrics;
   now?: () => number;
   /** `false` turns the authentication cache off (benchmarks measure what it buys). */
   authCache?: false;
@@ -129,6 +132,7 @@ export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
       stores,
       keys,
       log,
+      metrics: opts.metrics ?? logMetrics(log),
       outbound,
       // Never derived from a request's Host header (issue #10, finding 2): configured or our own address.
       publicUrl: opts.publicUrl ?? url,

@@ -18,7 +18,7 @@ export interface HubDashboardProps {
   readonly alarms: readonly cloudwatch.IAlarm[];
 }
 
-/** Deliveries of every tenant, found by SEARCH so the dashboard stays one size at 100 tenants. */
+/** A metric of every tenant, found by SEARCH so the dashboard stays one size at 100 tenants. */
 const perTenant = (metricName: string, label: string): cloudwatch.MathExpression =>
   new cloudwatch.MathExpression({
     expression: `SEARCH('{${HUB_METRICS.namespace},${HUB_METRICS.tenantDimension}} MetricName="${metricName}"', 'Sum', 300)`,
@@ -66,12 +66,41 @@ export class HubDashboard extends Construct {
         left: [
           perTenant(HUB_METRICS.deliveriesSent, 'sent'),
           perTenant(HUB_METRICS.deliveriesFailed, 'failed'),
+          perTenant(HUB_METRICS.deliveriesRetried, 'retried'),
+          perTenant(HUB_METRICS.deliveriesDeadLettered, 'dead-lettered'),
         ],
         width: 12,
       }),
       new cloudwatch.GraphWidget({
         title: 'Delivery dead letters',
         left: [props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: PERIOD })],
+        width: 12,
+      }),
+    );
+    this.dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Requests by API, module, method and status',
+        left: [
+          new cloudwatch.MathExpression({
+            expression: `SEARCH('{${HUB_METRICS.namespace},Api,Module,Method,Status} MetricName="${HUB_METRICS.requests}"', 'Sum', 300)`,
+            label: 'requests',
+            period: PERIOD,
+          }),
+        ],
+        width: 12,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Handshakes, rotations, auth failures and throttles per tenant',
+        left: [
+          perTenant(HUB_METRICS.handshakes, 'handshakes'),
+          perTenant(HUB_METRICS.rotations, 'rotations'),
+          new cloudwatch.MathExpression({
+            expression: `SEARCH('{${HUB_METRICS.namespace},Api,${HUB_METRICS.tenantDimension}} MetricName="${HUB_METRICS.authFailures}"', 'Sum', 300)`,
+            label: 'auth failures',
+            period: PERIOD,
+          }),
+          perTenant(HUB_METRICS.throttles, 'throttled'),
+        ],
         width: 12,
       }),
     );

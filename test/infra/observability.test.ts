@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { HUB_METRICS } from '../../functions/metric-names';
+import { HUB_METRICS, METRIC_DIMENSIONS } from '../../functions/metric-names';
 import { type Resource, synthHubStack } from './synth-hub-stack';
 
 const hub = synthHubStack({ bundle: false, context: { alarmEmail: 'ops@example.com' } });
@@ -103,6 +103,10 @@ describe('dashboard and outputs', () => {
       expect(body).toContain(title);
     }
     expect(body).toContain('MetricName=\\\\\\"DeliveriesFailed\\\\\\"');
+    // Every metric the functions emit (functions/metric-names.ts) is on it.
+    for (const metric of Object.keys(METRIC_DIMENSIONS)) {
+      expect(body).toContain(`MetricName=\\\\\\"${metric}\\\\\\"`);
+    }
   });
 
   it('outputs per tenant its versions URL, admin URL and table, plus the alarm topic', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type HubConfig, parseHubConfig } from '../../functions/config';
 import { type LocalHub, startLocalHub } from '../../functions/local/local-hub';
+import type { HubMetrics } from '../../functions/metrics';
 import { waitForNoPendingDeliveries } from './deliveries';
 import { testDynamoEndpoint } from './dynamo';
 
@@ -44,7 +45,12 @@ const DEFAULT_TENANTS = [
  * unique prefix so test files never see each other's data.
  */
 export async function startTestHub(
-  opts: { tenants?: unknown[]; now?: () => number; logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' } = {},
+  opts: {
+    tenants?: unknown[];
+    now?: () => number;
+    logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+    metrics?: HubMetrics;
+  } = {},
 ): Promise<TestHub> {
   const config = parseHubConfig(
     { tablePrefix: `t${randomUUID().slice(0, 8)}-`, tenants: opts.tenants ?? DEFAULT_TENANTS },
@@ -58,6 +64,7 @@ export async function startTestHub(
     dynamoEndpoint: testDynamoEndpoint(),
     logLevel: opts.logLevel ?? 'ERROR',
     now: opts.now,
+    metrics: opts.metrics,
   });
   const firstTenant = config.tenants[0]?.id ?? 'demo';
   const admin: TestHub['admin'] = async (method, path, body, tenant = firstTenant) => {

@@ -6,6 +6,7 @@ import { type KeyMaterial, TokenKeys } from '../../hub/auth/token-keys';
 import type { HubRuntime } from '../../hub/hub-runtime';
 import { RequestLimits } from '../../hub/limits/request-limits';
 import { createLogger } from '../../logger';
+import { emfMetrics } from '../../metrics';
 import { createPartnerHttpClient } from '../../outbound/partner-http-client';
 import { assumedRoleTenantStores } from '../../store/tenant-stores';
 
@@ -34,6 +35,7 @@ async function buildAwsRuntime(): Promise<HubRuntime> {
     stores: assumedRoleTenantStores({ config, roleArn: env.TENANT_ACCESS_ROLE_ARN }),
     keys,
     log,
+    metrics: emfMetrics(),
     outbound: createPartnerHttpClient({ onRefused: (event) => log.security('outbound_url_refused', event) }),
     publicUrl: env.HUB_PUBLIC_URL,
     now: Date.now,

@@ -1,5 +1,6 @@
 import type { Partner } from '../../domain/partner';
 import { endpointUrl } from '../../domain/partner';
+import { HUB_METRICS } from '../../metric-names';
 import { ClientApiUnusableError } from '../../ocpi/errors';
 import { CredentialsSchema } from '../../ocpi/schemas/credentials';
 import { PartnerChangedError } from '../../store/partner.repository';
@@ -70,6 +71,7 @@ export async function connectToPartner(
       initiated_by: 'hub',
       version: discovered.version,
     });
+    ctx.runtime.metrics.count(HUB_METRICS.handshakes, { Tenant: ctx.tenant.id }, 1, { InitiatedBy: 'hub' });
     return saved;
   } catch (err) {
     await abandonInboundToken(ctx, partner, inbound.hash, err);
@@ -127,6 +129,7 @@ export async function rotateWithPartner(ctx: TenantContext, partnerId: string): 
     try {
       const saved = await savePartner(ctx, next, current.rev, retireInboundOps(ctx, current, now));
       ctx.log.security('credentials_rotated', { partner: partner.id, initiated_by: 'hub' });
+      ctx.runtime.metrics.count(HUB_METRICS.rotations, { Tenant: ctx.tenant.id }, 1, { InitiatedBy: 'hub' });
       return saved;
     } catch (err) {
       if (!(err instanceof PartnerChangedError) || attempt >= 3) throw err;

@@ -1,4 +1,5 @@
 import type { Partner } from '../../domain/partner';
+import { HUB_METRICS } from '../../metric-names';
 import { ClientError, MethodNotAllowedError } from '../../ocpi/errors';
 import type { Credentials } from '../../ocpi/schemas/credentials';
 import { PartnerChangedError } from '../../store/partner.repository';
@@ -90,6 +91,7 @@ export async function registerFromPartner(
     initiated_by: 'partner',
     version: discovered.version,
   });
+  ctx.runtime.metrics.count(HUB_METRICS.handshakes, { Tenant: ctx.tenant.id }, 1, { InitiatedBy: 'partner' });
   return hubCredentials(ctx, tokenC);
 }
 
@@ -145,6 +147,7 @@ export async function updateFromPartner(
     throw err;
   }
   ctx.log.security('credentials_rotated', { partner: partner.id, initiated_by: 'partner' });
+  ctx.runtime.metrics.count(HUB_METRICS.rotations, { Tenant: ctx.tenant.id }, 1, { InitiatedBy: 'partner' });
   return hubCredentials(ctx, tokenC);
 }
 

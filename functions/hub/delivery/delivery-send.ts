@@ -31,6 +31,26 @@ export async function sendToReceiver(
   partner: Partner,
   opts: { timeoutMs?: number } = {},
 ): Promise<SendOutcome> {
+  const outcome = await sendOnce(ctx, msg, receiver, partner, opts);
+  countDelivery(ctx, outcome.result === 'delivered' ? 'DeliveriesSent' : 'DeliveriesFailed');
+  return outcome;
+}
+
+/** The delivery metrics hook (functions/metric-names.ts): the failure-rate alarm reads these per tenant. */
+export function countDelivery(
+  ctx: TenantContext,
+  metric: 'DeliveriesSent' | 'DeliveriesFailed' | 'DeliveriesRetried' | 'DeliveriesDeadLettered',
+): void {
+  ctx.runtime.metrics.count(metric, { Tenant: ctx.tenant.id });
+}
+
+async function sendOnce(
+  ctx: TenantContext,
+  msg: OutboxMessage,
+  receiver: DeliveryReceiver,
+  partner: Partner,
+  opts: { timeoutMs?: number },
+): Promise<SendOutcome> {
   const endpoint = endpointUrl(partner, msg.module, 'RECEIVER');
   if (!endpoint || !partner.outbound_token_enc)
     return { result: 'rejected', error: 'receiver has no endpoint or token' };

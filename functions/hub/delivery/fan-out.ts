@@ -10,7 +10,7 @@ import {
 import { type FanOutState, LeaseHeldError, type OutboxLeases } from '../../store/outbox-leases';
 import type { TenantContext } from '../hub-runtime';
 import { type DeliveryPolicy, retryDelayMs } from './delivery-policy';
-import { type SendOutcome, sendToReceiver } from './delivery-send';
+import { countDelivery, type SendOutcome, sendToReceiver } from './delivery-send';
 import type { Directory, DirectoryCache } from './directory-cache';
 import { receiversOf } from './fan-out-targets';
 import type { ReceiverHealth } from './receiver-health';
@@ -187,6 +187,7 @@ async function fanOutMessage(
       if (outcome.result === 'retry') {
         deps.health.failed(key);
         await queue(receiver, outcome);
+        countDelivery(ctx, 'DeliveriesRetried');
         ledger[key] = { ...entry(receiver, { status: 'queued', attempts: 1 }), ...details };
         ctx.log.info('delivery will be retried', { partner: receiver.partner_id, reason: outcome.error });
         return;

@@ -10,7 +10,7 @@ import { toOutboxMessage } from '../../store/outbox.repository';
 import { type FanOutState, LeaseHeldError } from '../../store/outbox-leases';
 import type { TenantContext } from '../hub-runtime';
 import { type DeliveryPolicy, retryDelayMs } from './delivery-policy';
-import { sendToReceiver } from './delivery-send';
+import { countDelivery, sendToReceiver } from './delivery-send';
 import type { LaneRef } from './fan-out';
 import { isStoreAndForward } from './fan-out-targets';
 import type { ReceiverHealth } from './receiver-health';
@@ -210,6 +210,7 @@ async function drainLane(
       next_attempt_at: new Date(at + retryDelayMs(attempts, policy)).toISOString(),
       updated_at: new Date(at).toISOString(),
     });
+    countDelivery(ctx, 'DeliveriesRetried');
     ctx.log.info('delivery will be retried', {
       delivery: first.id,
       partner: first.receiver.partner_id,
@@ -222,6 +223,7 @@ async function drainLane(
 
 /** The alarm hook for billing data the hub could not deliver: an error log line (metric filter). */
 function deadLettered(ctx: TenantContext, delivery: DeliveryRecord, reason: string | undefined): void {
+  countDelivery(ctx, 'DeliveriesDeadLettered');
   ctx.log.error('delivery dead-lettered', {
     delivery: delivery.id,
     module: delivery.module,
