@@ -5,6 +5,12 @@ import { recordedMetrics } from '../support/recorded-metrics';
 import { startTestHub, type TestHub } from '../support/test-hub';
 
 const CP1 = { country_code: 'NL', party_id: 'CP1' };
+const HUB_PARTY = { country_code: 'NL', party_id: 'HUB', name: 'Hub' };
+const LOOPBACK = { allowHttp: true, allowPrivateAddresses: true, timeoutMs: 2_000 };
+const TENANTS = [
+  { id: 'demo', name: 'Demo', hub: HUB_PARTY, outbound: LOOPBACK },
+  { id: 'tiny', name: 'Tiny', hub: HUB_PARTY, outbound: LOOPBACK, rateLimits: { tenantPerMinute: 10 } },
+];
 
 /** The counts the hub emits while it runs the OCPI flows (functions/metric-names.ts). */
 describe('hub metrics', () => {
@@ -26,7 +32,7 @@ describe('hub metrics', () => {
   }
 
   beforeAll(async () => {
-    hub = await startTestHub({ metrics });
+    hub = await startTestHub({ metrics, tenants: TENANTS });
     cpo = (await registered('CPO', 'CP1')).platform;
     ({ platform: emsp, id: emspId } = await registered('EMSP', 'EM1'));
     await hub.waitDeliveriesIdle();
@@ -104,6 +110,17 @@ describe('hub metrics', () => {
     expect(metrics.total('DeliveriesFailed', { Tenant: 'demo' })).toBeGreaterThanOrEqual(1);
     expect(metrics.total('DeliveriesRetried', { Tenant: 'demo' })).toBeGreaterThanOrEqual(1);
     expect(metrics.total('DeliveriesSent', { Tenant: 'demo' })).toBeGreaterThan(sent);
+  });
+
+  it('counts each request refused with 429 as a throttle of its tenant', async () => {
+    // Act
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await fetch(`${hub.url}/tiny/ocpi/versions`)).status);
+    // Assess
+    const refused = statuses.filter((s) => s === 429).length;
+    expect(refused).toBeGreaterThan(0);
+    expect(metrics.total('Throttled', { Tenant: 'tiny' })).toBe(refused);
+    expect(metrics.total('Throttled', { Tenant: 'demo' })).toBe(0);
   });
 
   it('counts a hub-initiated rotation', async () => {
