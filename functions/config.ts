@@ -153,3 +153,21 @@ export function readLambdaEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
   }
   return result.data;
 }
+
+const BootstrapAdminEnvSchema = z.object({
+  /** Secret name prefix of the per-tenant admin token secrets, e.g. `ocpi-hub/prod/admin-tokens/`. */
+  HUB_ADMIN_TOKEN_SECRET_PREFIX: z.string().check(z.regex(/^[A-Za-z0-9/_+=.@-]{1,200}\/$/)),
+  /** The hub's KMS key: it encrypts the admin token secrets as it does the keys secret. */
+  HUB_KEYS_KMS_KEY_ARN: z.string().check(z.startsWith('arn:')),
+});
+export type BootstrapAdminEnv = z.infer<typeof BootstrapAdminEnvSchema>;
+
+/** The bootstrap-admin function's own variables (functions/handlers/bootstrap-admin.ts). */
+export function readBootstrapAdminEnv(env: NodeJS.ProcessEnv = process.env): BootstrapAdminEnv {
+  const result = BootstrapAdminEnvSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(`environment variable ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return result.data;
+}

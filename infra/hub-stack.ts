@@ -2,6 +2,7 @@ import { CfnResource, Stack, type StackProps, Stage } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { HubConfig } from '../functions/config';
 import { writeBundledConfig } from './bundled-config';
+import { AdminBootstrap } from './constructs/admin-bootstrap';
 import { ApiFirewall } from './constructs/api-firewall';
 import { HubAlarms } from './constructs/hub-alarms';
 import { HubApi } from './constructs/hub-api';
@@ -69,6 +70,11 @@ export class HubStack extends Stack {
       tableKey: this.tables.key,
     });
     new ScheduledJobs(this, 'Schedules', { jobs: this.functions.jobs });
+    const adminBootstrap = new AdminBootstrap(this, 'AdminBootstrap', {
+      fn: this.functions.bootstrapAdmin,
+      stage,
+      key: this.keys.key,
+    });
     this.api = new HubApi(this, 'Api', {
       ocpiFunction: this.functions.ocpi.function,
       adminFunction: this.functions.admin.function,
@@ -134,6 +140,8 @@ export class HubStack extends Stack {
       alarmTopicArn: this.alarms.topic.topicArn,
       deadLetterQueueUrl: this.delivery.deadLetterQueue.queueUrl,
       dashboardName: this.dashboard.dashboard.dashboardName,
+      bootstrapAdminFunctionName: this.functions.bootstrapAdmin.function.functionName,
+      adminTokenSecretPrefix: adminBootstrap.secretPrefix,
     });
   }
 }

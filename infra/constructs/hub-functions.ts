@@ -27,6 +27,8 @@ export class HubFunctions extends Construct {
   readonly admin: HubFunction;
   readonly delivery: HubFunction;
   readonly jobs: ReadonlyMap<ScheduledJobName, HubFunction>;
+  /** Invoked by an operator (`aws lambda invoke`), never by the API (docs/operations.md "First admin token"). */
+  readonly bootstrapAdmin: HubFunction;
 
   constructor(scope: Construct, id: string, props: HubFunctionsProps) {
     super(scope, id);
@@ -79,9 +81,20 @@ export class HubFunctions extends Construct {
       );
     }
     this.jobs = jobs;
+    this.bootstrapAdmin = new HubFunction(this, 'BootstrapAdmin', {
+      entry: handlerEntry('bootstrap-admin'),
+      description: "Creates a tenant's first admin token and puts it into the tenant's own secret",
+      serviceName: 'ocpi-hub-bootstrap-admin',
+      environment,
+      configFile,
+      timeout: Duration.seconds(30),
+      memorySize: 256,
+      // An operator's invocation is synchronous: nothing to retry behind their back.
+      asyncInvoke: { maxEventAge: Duration.seconds(60), retryAttempts: 0 },
+    });
   }
 
   get all(): readonly HubFunction[] {
-    return [this.ocpi, this.admin, this.delivery, ...this.jobs.values()];
+    return [this.ocpi, this.admin, this.delivery, ...this.jobs.values(), this.bootstrapAdmin];
   }
 }

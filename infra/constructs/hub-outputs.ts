@@ -8,6 +8,8 @@ export interface HubOutputsProps {
   readonly alarmTopicArn: string;
   readonly deadLetterQueueUrl: string;
   readonly dashboardName: string;
+  readonly bootstrapAdminFunctionName: string;
+  readonly adminTokenSecretPrefix: string;
 }
 
 /** `Tenant` + the tenant id in PascalCase, e.g. TenantBetaNet; CloudFormation ids are alphanumeric. */
@@ -53,5 +55,15 @@ export class HubOutputs extends Construct {
     output('AlarmTopicArn', props.alarmTopicArn, 'SNS topic every alarm notifies');
     output('DeadLetterQueueUrl', props.deadLetterQueueUrl, 'Stream records delivery gave up on');
     output('DashboardName', props.dashboardName, 'CloudWatch dashboard of this stage');
+    output(
+      'BootstrapAdminFunctionName',
+      props.bootstrapAdminFunctionName,
+      'Invoke with {"tenant":"<id>"} for an admin token in the tenant\'s secret',
+    );
+    output(
+      'AdminTokenSecretPrefix',
+      props.adminTokenSecretPrefix,
+      'Admin token secrets: this prefix + the tenant id',
+    );
   }
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHubConfig, tableNameOf } from '../../functions/config';
 import { DELIVERY_STREAM_FILTER_PATTERNS } from '../../functions/store/stream-changes';
@@ -31,6 +32,7 @@ beforeAll(() => {
     ...Object.fromEntries(
       [...functions.jobs].map(([job, fn]) => [`job ${job}`, hub.logicalIdOf(fn.function)]),
     ),
+    'bootstrap-admin': hub.logicalIdOf(functions.bootstrapAdmin.function),
   };
 }, 120_000);
 
@@ -47,6 +49,7 @@ describe('functions', () => {
 
     expect(Object.keys(functionIds).sort()).toEqual([
       'admin',
+      'bootstrap-admin',
       'delivery',
       'job command-timeouts',
       'job credential-rotation',
@@ -127,6 +130,7 @@ describe('functions', () => {
 
     expect(serviceNames.sort()).toEqual([
       'ocpi-hub-admin',
+      'ocpi-hub-bootstrap-admin',
       'ocpi-hub-delivery',
       'ocpi-hub-job-command-timeouts',
       'ocpi-hub-job-credential-rotation',
@@ -468,6 +472,52 @@ describe('keys and schedules', () => {
         }),
       );
     }
+  });
+});
+
+describe('admin bootstrap (issue #10 finding 9)', () => {
+  it("lets only the bootstrap function write the stage's admin token secrets, encrypted with the hub key", () => {
+    const bootstrap = hub.stack.functions.bootstrapAdmin;
+    const keyId = hub.logicalIdOf(hub.stack.keys.key);
+    const secretStatements = (fn: { role: IConstruct }) =>
+      hub
+        .statementsOfRole(hub.logicalIdOf(fn.role))
+        .filter((s) =>
+          actionsOf(s).some(
+            (a) => a === 'secretsmanager:CreateSecret' || a === 'secretsmanager:PutSecretValue',
+          ),
+        );
+
+    expect(hub.environmentOf(bootstrap.function)).toMatchObject({
+      HUB_ADMIN_TOKEN_SECRET_PREFIX: 'ocpi-hub/dev/admin-tokens/',
+      HUB_KEYS_KMS_KEY_ARN: { 'Fn::GetAtt': [keyId, 'Arn'] },
+    });
+    const [write] = secretStatements(bootstrap);
+    expect(actionsOf(write as Statement).sort()).toEqual([
+      'secretsmanager:CreateSecret',
+      'secretsmanager:DescribeSecret',
+      'secretsmanager:GetSecretValue',
+      'secretsmanager:PutSecretValue',
+    ]);
+    expect(JSON.stringify(write?.Resource)).toContain(':secret:ocpi-hub/dev/admin-tokens/*');
+    expect(hub.statementsOfRole(hub.logicalIdOf(bootstrap.role))).toContainEqual(
+      expect.objectContaining({
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        Resource: { 'Fn::GetAtt': [keyId, 'Arn'] },
+        Condition: { StringEquals: { 'kms:ViaService': expect.anything() } },
+      }),
+    );
+    for (const fn of hub.stack.functions.all.filter((f) => f !== bootstrap))
+      expect(secretStatements(fn)).toEqual([]);
+  });
+
+  it('names the bootstrap function and the secret prefix in the stack outputs', () => {
+    const outputs = hub.template.toJSON().Outputs as Record<string, { Value: unknown }>;
+
+    expect(outputs.BootstrapAdminFunctionName?.Value).toEqual({
+      Ref: hub.logicalIdOf(hub.stack.functions.bootstrapAdmin.function),
+    });
+    expect(outputs.AdminTokenSecretPrefix?.Value).toBe('ocpi-hub/dev/admin-tokens/');
   });
 });
 
