@@ -1,9 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AddressInfo } from 'node:net';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createAdaptorServer } from '@hono/node-server';
 import { createHubApp } from '../../functions/http/hub-app';
 import type { HubRuntime } from '../../functions/hub/hub-runtime';
+import type { DynamoClient } from '../../functions/store/dynamo-api';
 
 /** DynamoDB calls one request made, by label: `GetItem PARTNER#`, `TransactWriteItems`, `Query gsi1`... */
 export type CallCounts = Map<string, number>;
@@ -25,7 +25,7 @@ export interface CountingHubServer {
  */
 export async function startCountingHubServer(
   runtime: HubRuntime,
-  dynamoClient: DynamoDBClient,
+  dynamoClient: DynamoClient,
 ): Promise<CountingHubServer> {
   const storage = new AsyncLocalStorage<CallCounts>();
   const client = dynamoClient as unknown as {

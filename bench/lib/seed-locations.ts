@@ -1,4 +1,5 @@
 import type { Location } from '../../functions/ocpi/schemas/location';
+import { createDataClient } from '../../functions/store/data-client';
 import { createDynamoClient } from '../../functions/store/dynamo-client';
 import { LocationRepository, locationKey } from '../../functions/store/location.repository';
 import type { StoredObject } from '../../functions/store/stored-object.repository';
@@ -55,7 +56,7 @@ export async function seedLocations(
   const client = createDynamoClient({ endpoint });
   try {
     await ensureTable(client, tableName);
-    const table = new TenantTable(client, tableName);
+    const table = new TenantTable(createDataClient({ endpoint }), tableName);
     const repo = new LocationRepository(table);
     const now = new Date().toISOString();
     const started = performance.now();
@@ -94,22 +95,16 @@ export async function seedLocations(
 
 /** Reads the seed back through the repository: count, first and last objects. */
 export async function verifySeed(endpoint: string, tableName: string, plan: SeedPlan): Promise<void> {
-  const client = createDynamoClient({ endpoint });
-  try {
-    const repo = new LocationRepository(new TenantTable(client, tableName));
-    const total = await repo.countAll();
-    if (total !== plan.count)
-      throw new Error(`seeded table counts ${total} locations, expected ${plan.count}`);
-    for (const i of [0, plan.count - 1]) {
-      const stored = await repo.get(locationKey(plan.owner, seededId(i)));
-      if (stored?.object.id !== seededId(i) || (stored.object.evses?.length ?? 0) !== 3) {
-        throw new Error(`seeded location ${seededId(i)} does not read back through LocationRepository`);
-      }
+  const repo = new LocationRepository(new TenantTable(createDataClient({ endpoint }), tableName));
+  const total = await repo.countAll();
+  if (total !== plan.count) throw new Error(`seeded table counts ${total} locations, expected ${plan.count}`);
+  for (const i of [0, plan.count - 1]) {
+    const stored = await repo.get(locationKey(plan.owner, seededId(i)));
+    if (stored?.object.id !== seededId(i) || (stored.object.evses?.length ?? 0) !== 3) {
+      throw new Error(`seeded location ${seededId(i)} does not read back through LocationRepository`);
     }
-    const page = await repo.page({ range: {}, limit: 2 });
-    if (page.objects[0]?.object.id !== seededId(0))
-      throw new Error('seeded locations are not in last_updated order');
-  } finally {
-    client.destroy();
   }
+  const page = await repo.page({ range: {}, limit: 2 });
+  if (page.objects[0]?.object.id !== seededId(0))
+    throw new Error('seeded locations are not in last_updated order');
 }

@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createAdaptorServer } from '@hono/node-server';
 import { type HubConfig, tableNameOf } from '../config';
 import { createHubApp } from '../http/hub-app';
@@ -12,6 +11,8 @@ import { createLogger, type HubLog, type LogLevel } from '../logger';
 import { type HubMetrics, logMetrics } from '../metrics';
 import { createPartnerHttpClient } from '../outbound/partner-http-client';
 import type { ResolveHost } from '../outbound/url-guard';
+import { createDataClient } from '../store/data-client';
+import type { DynamoClient } from '../store/dynamo-api';
 import { createDynamoClient } from '../store/dynamo-client';
 import { ensureTable } from '../store/table-admin';
 import { sharedClientTenantStores } from '../store/tenant-stores';
@@ -60,7 +61,7 @@ export interface LocalHub {
   adminTokens: Map<string, string>;
   runtime: HubRuntime;
   /** The DynamoDB client every tenant's repositories share (benchmarks count its calls). */
-  dynamoClient: DynamoDBClient;
+  dynamoClient: DynamoClient;
   /** Stream-driven delivery and the scheduled jobs (functions/local/delivery-loop.ts). */
   delivery: DeliveryLoop;
   stop(): Promise<void>;
@@ -86,7 +87,10 @@ export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
         why: 'no javac (JDK) to build the loopback launcher: install a JDK (README "Prerequisites")',
       });
   }
-  const client = createDynamoClient({ endpoint: opts.dynamoEndpoint ?? dynamo?.endpoint });
+  const endpoint = opts.dynamoEndpoint ?? dynamo?.endpoint;
+  // Tables are created with the SDK; every read and write of tenant data goes through the data client.
+  const client = createDynamoClient({ endpoint });
+  const dataClient = createDataClient({ endpoint });
   const outbound = createPartnerHttpClient({
     resolve: opts.resolve,
     onRefused: (event) => log.security('outbound_url_refused', event),
@@ -114,7 +118,7 @@ export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
   };
   try {
     const now = opts.now ?? Date.now;
-    const stores = sharedClientTenantStores(client, opts.config);
+    const stores = sharedClientTenantStores(dataClient, opts.config);
     for (const tenant of opts.config.tenants) await ensureTable(client, tableNameOf(opts.config, tenant.id));
     const adminTokens = await provisionAdminTokens({
       tenantIds: opts.config.tenants.map((t) => t.id),
@@ -151,7 +155,7 @@ export async function startLocalHub(opts: LocalHubOptions): Promise<LocalHub> {
       port,
       adminTokens,
       runtime,
-      dynamoClient: client,
+      dynamoClient: dataClient,
       delivery,
       stop: cleanup,
     };

@@ -1,4 +1,4 @@
-import { type IpAddress, parseIpLiteral } from './ip-literal';
+import { type IpAddress, ipv6BytesOf, parseIpLiteral } from './ip-literal';
 
 /** Why an address is (not) a fit for a partner URL. Only 'public' is reachable by default. */
 export type AddressCategory =
@@ -109,8 +109,9 @@ function range(cidr: string, category: AddressCategory): Range {
   return { prefix: literal(address!).bytes, bits: Number(bits), category };
 }
 
+/** The tables' own literals: IPv6 ones are written canonically, so they skip the validating parser. */
 function literal(text: string): IpAddress {
-  const ip = parseIpLiteral(text);
+  const ip = text.includes(':') ? ipv6BytesOf(text) : parseIpLiteral(text);
   if (!ip) throw new Error(`not an IP literal: ${text}`);
   return ip;
 }

@@ -18,12 +18,12 @@ export const LOCAL_REGION = 'eu-west-1';
 
 /**
  * A stalled database must not hang a request (issue #12 item 6): each attempt gets a connect and a
- * response bound, and the SDK tries twice at most, so a caller hears back (OCPI 3000) within about
+ * response bound, and the client tries twice at most, so a caller hears back (OCPI 3000) within about
  * 5 s. DynamoDB answers in milliseconds; 2.5 s leaves room for DynamoDB Local on a loaded machine.
  */
-const CONNECTION_TIMEOUT_MS = 1_000;
-const DEFAULT_REQUEST_TIMEOUT_MS = 2_500;
-const DEFAULT_MAX_ATTEMPTS = 2;
+export const CONNECTION_TIMEOUT_MS = 1_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 2_500;
+export const DEFAULT_MAX_ATTEMPTS = 2;
 
 /** Real DynamoDB is only reachable over https; a plain-http or loopback endpoint is a local stand-in. */
 export function isLocalEndpoint(endpoint: string | undefined): boolean {
@@ -55,7 +55,10 @@ export function sdkClientConfig(opts: DynamoClientOptions = {}) {
   };
 }
 
-/** Build once per process and inject (style.md, "What we absorb" 4). */
+/**
+ * The SDK client: table administration and streams (local runtime, tests, benchmarks). Tenant data
+ * goes through `createDataClient` (data-client.ts). Build once per process and inject.
+ */
 export function createDynamoClient(opts: DynamoClientOptions = {}): DynamoDBClient {
   return new DynamoDBClient(sdkClientConfig(opts));
 }

@@ -1,7 +1,8 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { environmentCredentials, environmentRegion } from '../aws/aws-http';
+import { type AssumedCredentials, StsClient } from '../aws/sts';
 import { type HubConfig, tableNameOf } from '../config';
-import { sdkClientConfig } from './dynamo-client';
+import { createDataClient } from './data-client';
+import type { DynamoClient } from './dynamo-api';
 import { TenantRepositories } from './tenant-repositories';
 import { TenantTable } from './tenant-table';
 
@@ -11,7 +12,7 @@ export interface TenantStores {
 }
 
 /** Local mode: one client (DynamoDB Local has no IAM), one table per tenant. */
-export function sharedClientTenantStores(client: DynamoDBClient, config: HubConfig): TenantStores {
+export function sharedClientTenantStores(client: DynamoClient, config: HubConfig): TenantStores {
   const repositories = new Map(
     config.tenants.map((t) => [
       t.id,
@@ -27,56 +28,38 @@ export function sharedClientTenantStores(client: DynamoDBClient, config: HubConf
   };
 }
 
-interface CachedCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-  expiration: Date;
-}
-
 /** Refresh this long before expiry so no request runs on credentials about to lapse. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
 /**
  * AWS mode: each tenant's table is reached with credentials of the tenant-access role assumed with a
  * `TenantId` session tag. The role's policy names the table through `${aws:PrincipalTag/TenantId}`, so
- * a bug that mixes tenants up is refused by IAM instead of reading another tenant's data.
+ * a bug that mixes tenants up is refused by IAM instead of reading another tenant's data. Every
+ * tenant's role is assumed as soon as the stores exist (the function's init), so the first request
+ * does not wait for STS; a failed early attempt is retried by the first use.
  */
 export function assumedRoleTenantStores(opts: {
   config: HubConfig;
   roleArn: string;
   region?: string;
-  sts?: STSClient;
+  sts?: Pick<StsClient, 'assumeRole'>;
   now?: () => number;
 }): TenantStores {
-  const sts = opts.sts ?? new STSClient({ region: opts.region });
+  const region = opts.region ?? environmentRegion();
+  const sts = opts.sts ?? new StsClient({ region, credentials: environmentCredentials() });
   const now = opts.now ?? Date.now;
   const repositories = new Map<string, TenantRepositories>();
-  const known = new Set(opts.config.tenants.map((t) => t.id));
 
   function credentialsFor(tenantId: string) {
-    let cached: CachedCredentials | undefined;
-    let pending: Promise<CachedCredentials> | undefined;
-    const assume = async (): Promise<CachedCredentials> => {
-      const out = await sts.send(
-        new AssumeRoleCommand({
-          RoleArn: opts.roleArn,
-          RoleSessionName: `tenant-${tenantId}`,
-          Tags: [{ Key: 'TenantId', Value: tenantId }],
-          DurationSeconds: 3600,
-        }),
-      );
-      const c = out.Credentials;
-      if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
-        throw new Error('tenant credentials: AssumeRole returned no credentials');
-      }
-      return {
-        accessKeyId: c.AccessKeyId,
-        secretAccessKey: c.SecretAccessKey,
-        sessionToken: c.SessionToken,
-        expiration: c.Expiration,
-      };
-    };
+    let cached: AssumedCredentials | undefined;
+    let pending: Promise<AssumedCredentials> | undefined;
+    const assume = () =>
+      sts.assumeRole({
+        roleArn: opts.roleArn,
+        sessionName: `tenant-${tenantId}`,
+        tags: { TenantId: tenantId },
+        durationSeconds: 3600,
+      });
     return async () => {
       if (cached && cached.expiration.getTime() - REFRESH_MARGIN_MS > now()) return cached;
       pending ??= assume().finally(() => {
@@ -87,14 +70,16 @@ export function assumedRoleTenantStores(opts: {
     };
   }
 
+  const credentials = new Map(opts.config.tenants.map((t) => [t.id, credentialsFor(t.id)]));
+  for (const provider of credentials.values()) provider().catch(() => undefined);
+
   return {
     forTenant(tenantId) {
-      if (!known.has(tenantId)) throw new Error(`unknown tenant ${tenantId}`);
+      const provider = credentials.get(tenantId);
+      if (!provider) throw new Error(`unknown tenant ${tenantId}`);
       let found = repositories.get(tenantId);
       if (!found) {
-        const client = new DynamoDBClient(
-          sdkClientConfig({ region: opts.region, credentials: credentialsFor(tenantId) }),
-        );
+        const client = createDataClient({ region, credentials: provider });
         found = new TenantRepositories(new TenantTable(client, tableNameOf(opts.config, tenantId)));
         repositories.set(tenantId, found);
       }

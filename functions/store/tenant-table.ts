@@ -1,16 +1,16 @@
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   ConditionalCheckFailedException,
   DeleteItemCommand,
-  type DynamoDBClient,
+  type DynamoClient,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
   TransactionCanceledException,
-  type TransactWriteItem,
   TransactWriteItemsCommand,
   UpdateItemCommand,
-} from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+} from './dynamo-api';
 import { ConditionFailedError, StoreUnavailableError, TransactionConflictError } from './store-errors';
 import type { IndexName } from './table-schema';
 
@@ -53,7 +53,7 @@ const MARSHALL = { removeUndefinedValues: true, convertClassInstanceToMap: false
  */
 export class TenantTable {
   constructor(
-    readonly client: DynamoDBClient,
+    readonly client: DynamoClient,
     readonly tableName: string,
   ) {}
 
@@ -253,6 +253,6 @@ function translateError(err: unknown): Error {
     if (reasons.some((r) => r.Code === 'TransactionConflict')) return new TransactionConflictError(message);
     return new StoreUnavailableError(message);
   }
-  if (err instanceof Error) return new StoreUnavailableError(`store error: ${err.name}: ${err.message}`);
+  if (err instanceof Error) return new StoreUnavailableError(`store error: ${err.message}`);
   return new StoreUnavailableError('store error');
 }

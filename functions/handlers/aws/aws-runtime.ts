@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { environmentCredentials, environmentRegion } from '../../aws/aws-http';
+import { getSecretString } from '../../aws/secrets-manager';
 import { readHubConfigFile, readLambdaEnv } from '../../config';
 import { AuthCache } from '../../hub/auth/auth-cache';
 import { type KeyMaterial, TokenKeys } from '../../hub/auth/token-keys';
@@ -12,7 +13,8 @@ import { assumedRoleTenantStores } from '../../store/tenant-stores';
 
 /**
  * The runtime of every Lambda function, built once per cold start: tenants from the bundled HUB_CONFIG_FILE,
- * tenant tables through the tenant-access role, token keys from the KMS-encrypted secret.
+ * tenant tables through the tenant-access role, token keys from the KMS-encrypted secret. The
+ * secret is read while the tenant roles are being assumed (assumedRoleTenantStores starts them).
  */
 let runtime: Promise<HubRuntime> | undefined;
 
@@ -28,11 +30,12 @@ async function buildAwsRuntime(): Promise<HubRuntime> {
   const env = readLambdaEnv();
   const config = readHubConfigFile(resolve(env.LAMBDA_TASK_ROOT ?? '.', env.HUB_CONFIG_FILE));
   const log = createLogger({ level: env.LOG_LEVEL, service: env.POWERTOOLS_SERVICE_NAME });
+  const stores = assumedRoleTenantStores({ config, roleArn: env.TENANT_ACCESS_ROLE_ARN });
   const keys = await readTokenKeys(env.HUB_KEYS_SECRET_ARN);
   if (keys.rekeying) log.info('keys secret holds previousKeyMaterial: tokens stored under it still work');
   return {
     config,
-    stores: assumedRoleTenantStores({ config, roleArn: env.TENANT_ACCESS_ROLE_ARN }),
+    stores,
     keys,
     log,
     metrics: emfMetrics(),
@@ -75,7 +78,11 @@ function keyMaterialOf(hex: unknown, field: string): KeyMaterial {
 }
 
 async function readTokenKeys(secretArn: string): Promise<TokenKeys> {
-  const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretArn }));
-  if (!out.SecretString) throw new Error('hub keys secret has no SecretString');
-  return tokenKeysFromSecret(out.SecretString);
+  const secret = await getSecretString({
+    secretId: secretArn,
+    region: environmentRegion(),
+    credentials: environmentCredentials(),
+  });
+  if (!secret) throw new Error('hub keys secret has no SecretString');
+  return tokenKeysFromSecret(secret);
 }

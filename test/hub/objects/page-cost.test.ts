@@ -1,4 +1,3 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyMaterial, TokenKeys } from '../../../functions/hub/auth/token-keys';
 import type { TenantContext } from '../../../functions/hub/hub-runtime';
@@ -8,14 +7,14 @@ import { parseLinkHeader } from '../../../functions/ocpi/pagination';
 import { deleteTable } from '../../../functions/store/table-admin';
 import { TenantTable } from '../../../functions/store/tenant-table';
 import { TokenRepository, tokenKey } from '../../../functions/store/token.repository';
-import { createTestTable, testDynamoClient } from '../../support/dynamo';
+import { createTestTable, testDataClient, testDynamoClient } from '../../support/dynamo';
 import { at, tokenOf } from './object-fixtures';
 
 /** Every DynamoDB call the repository makes, with the items each Query evaluated. */
 type Meter = { calls: string[]; scanned: number };
 
 function meteredTable(tableName: string, meter: Meter): TenantTable {
-  const client = testDynamoClient();
+  const client = testDataClient();
   const metered = new Proxy(client, {
     get(target, prop, receiver) {
       if (prop !== 'send') return Reflect.get(target, prop, receiver);
@@ -27,7 +26,7 @@ function meteredTable(tableName: string, meter: Meter): TenantTable {
       };
     },
   });
-  return new TenantTable(metered as DynamoDBClient, tableName);
+  return new TenantTable(metered, tableName);
 }
 
 const OWNER = { country_code: 'NL', party_id: 'EM1' };

@@ -7,7 +7,7 @@ import { forgetPartnerTargets, resolveTargetParty } from '../../../functions/hub
 import { ReceiverNotConnectedError, UnknownReceiverError } from '../../../functions/ocpi/errors';
 import { TenantRepositories } from '../../../functions/store/tenant-repositories';
 import { TenantTable } from '../../../functions/store/tenant-table';
-import { createTestTable, testDynamoClient } from '../../support/dynamo';
+import { createTestTable, testDataClient, testDynamoClient } from '../../support/dynamo';
 
 const AT = '2024-05-01T10:00:00.000Z';
 
@@ -39,7 +39,7 @@ describe('resolveTargetParty', () => {
   }
 
   beforeAll(async () => {
-    const table = new TenantTable(testDynamoClient(), await createTestTable('routing'));
+    const table = new TenantTable(testDataClient(), await createTestTable('routing'));
     ctx = {
       tenant: { id: 'demo', hub: { country_code: 'NL', party_id: 'HUB' } },
       store: new TenantRepositories(table),
