@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { DynamoClient } from '../../functions/store/dynamo-api';
 
 /** What the whole process sent to DynamoDB between two snapshots. */
 export interface PipelineCounts {
@@ -60,14 +61,19 @@ function writtenKeys(name: string, input: CommandInput & Keyed): string[] {
 
 /**
  * Counts every request any DynamoDB or DynamoDB Streams client of this process sends (request
- * handlers, stream poller, delivery worker, scheduled jobs), by patching the clients' `send`. Data
+ * handlers, stream poller, delivery worker, scheduled jobs), by patching the clients' `send`: the
+ * SDK's (tables, streams) and the hub's own data client (functions/store/dynamo-api.ts). Data
  * calls ask for their consumed capacity (table and indexes), which DynamoDB Local reports like
  * DynamoDB, so the cost model can price them.
  */
 export function countPipelineCalls(): PipelineCounter {
   let counts = empty();
   const patched: Array<[Sendable, Sendable['send']]> = [];
-  for (const proto of [DynamoDBClient.prototype, DynamoDBStreamsClient.prototype] as unknown as Sendable[]) {
+  for (const proto of [
+    DynamoDBClient.prototype,
+    DynamoDBStreamsClient.prototype,
+    DynamoClient.prototype,
+  ] as unknown as Sendable[]) {
     const original = proto.send;
     patched.push([proto, original]);
     proto.send = async function (this: Sendable, command: object, ...rest: unknown[]) {
