@@ -1,11 +1,10 @@
 import type { TokenEncoding } from '../../domain/partner';
-import { formatTokenHeader } from '../../ocpi/auth-header';
 import { parseEnvelope } from '../../ocpi/envelope';
-import { newRequestId } from '../../ocpi/request-ids';
 import { OutboundError } from '../../outbound/errors';
 import type { PartnerHttpMethod, PartnerResponse } from '../../outbound/partner-http-client';
 import { safeUrlForLogs } from '../../outbound/safe-url';
 import type { TenantContext } from '../hub-runtime';
+import { sendPartnerRequest } from '../partners/partner-request';
 
 /** Why a call to a partner's configuration endpoint did not give usable data. */
 export class PartnerApiError extends Error {
@@ -62,22 +61,15 @@ async function send(
   call: PartnerCall,
   encoding: TokenEncoding,
 ): Promise<PartnerResponse> {
-  const headers: Record<string, string> = {
-    Authorization: formatTokenHeader(call.token, encoding),
-    'X-Request-ID': newRequestId(),
-    'X-Correlation-ID': call.correlationId ?? newRequestId(),
-    Accept: 'application/json',
-  };
-  if (call.body !== undefined) headers['Content-Type'] = 'application/json';
   try {
-    return await ctx.runtime.outbound.request({
+    const sent = await sendPartnerRequest(ctx, {
       method: call.method,
       url: call.url,
-      headers,
-      body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      policy: ctx.tenant.outbound,
-      timeoutMs: ctx.tenant.outbound.timeoutMs,
+      credentials: { token: call.token, encoding },
+      ...(call.correlationId ? { correlationId: call.correlationId } : {}),
+      ...(call.body !== undefined ? { bodyText: JSON.stringify(call.body) } : {}),
     });
+    return sent.response;
   } catch (err) {
     if (err instanceof OutboundError)
       throw new PartnerApiError('unreachable', `${describe(call)} failed: ${err.message}`);

@@ -1,16 +1,14 @@
 import type { Partner } from '../../domain/partner';
 import { endpointUrl } from '../../domain/partner';
-import { formatTokenHeader } from '../../ocpi/auth-header';
 import { parseEnvelope } from '../../ocpi/envelope';
 import { isConfigurationModule } from '../../ocpi/modules';
-import { CORRELATION_ID_HEADER, newRequestId, REQUEST_ID_HEADER } from '../../ocpi/request-ids';
-import { routingHeaders } from '../../ocpi/routing-headers';
 import { joinUrl, withQuery } from '../../ocpi/url-join';
 import { OutboundError } from '../../outbound/errors';
 import type { PartnerHttpMethod } from '../../outbound/partner-http-client';
 import type { DeliveryReceiver } from '../../store/delivery.repository';
 import type { OutboxMessage } from '../../store/outbox.repository';
 import type { TenantContext } from '../hub-runtime';
+import { credentialsFor, sendPartnerRequest } from '../partners/partner-request';
 
 /** delivered; retry (the receiver may recover); rejected (it refused the content: retrying cannot help). */
 export type SendOutcome = {
@@ -52,36 +50,25 @@ async function sendOnce(
   opts: { timeoutMs?: number },
 ): Promise<SendOutcome> {
   const endpoint = endpointUrl(partner, msg.module, 'RECEIVER');
-  if (!endpoint || !partner.outbound_token_enc)
-    return { result: 'rejected', error: 'receiver has no endpoint or token' };
+  const credentials = credentialsFor(ctx, partner);
+  if (!endpoint || !credentials) return { result: 'rejected', error: 'receiver has no endpoint or token' };
   let url: string;
   try {
     url = withQuery(joinUrl(endpoint, ...msg.pathSegments), msg.query ?? {});
   } catch {
     return { result: 'rejected', error: 'receiver endpoint URL is invalid' };
   }
-  const headers: Record<string, string> = {
-    Authorization: formatTokenHeader(
-      ctx.runtime.keys.decrypt(partner.outbound_token_enc),
-      partner.outbound_token_encoding,
-    ),
-    [REQUEST_ID_HEADER]: newRequestId(),
-    [CORRELATION_ID_HEADER]: msg.correlationId,
-    Accept: 'application/json',
-  };
-  if (msg.bodyText !== undefined) headers['Content-Type'] = 'application/json';
   // Configuration modules (hubclientinfo) carry no routing headers (transport_and_format §4.1.5).
-  if (!isConfigurationModule(msg.module) && receiver.party) {
-    Object.assign(headers, routingHeaders(ctx.tenant.hub, receiver.party));
-  }
+  const routed = !isConfigurationModule(msg.module) && receiver.party;
   try {
-    const response = await ctx.runtime.outbound.request({
+    const { response } = await sendPartnerRequest(ctx, {
       method: msg.method as PartnerHttpMethod,
       url,
-      headers,
-      body: msg.bodyText,
-      timeoutMs: opts.timeoutMs ?? ctx.tenant.outbound.timeoutMs,
-      policy: ctx.tenant.outbound,
+      credentials,
+      correlationId: msg.correlationId,
+      ...(routed ? { routing: { from: ctx.tenant.hub, to: routed } } : {}),
+      ...(msg.bodyText !== undefined ? { bodyText: msg.bodyText } : {}),
+      ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     });
     return classify(response.status, response.json);
   } catch (err) {

@@ -1,18 +1,17 @@
 import type { ClientInfoRecord } from '../../domain/client-info';
 import type { Partner, PartyRoleName } from '../../domain/partner';
 import { endpointUrl } from '../../domain/partner';
-import { formatTokenHeader } from '../../ocpi/auth-header';
 import { type OcpiEnvelope, parseEnvelope } from '../../ocpi/envelope';
 import { HubError, ReceiverNotConnectedError, UnknownReceiverError } from '../../ocpi/errors';
 import type { ModuleId } from '../../ocpi/modules';
 import type { PartyRef } from '../../ocpi/party';
-import { CORRELATION_ID_HEADER, newRequestId, REQUEST_ID_HEADER } from '../../ocpi/request-ids';
-import { routingHeaders } from '../../ocpi/routing-headers';
+import { newRequestId } from '../../ocpi/request-ids';
 import { joinUrl, withQuery } from '../../ocpi/url-join';
 import { OutboundError } from '../../outbound/errors';
 import type { PartnerHttpMethod, PartnerResponse } from '../../outbound/partner-http-client';
 import { safeUrlForLogs } from '../../outbound/safe-url';
 import type { TenantContext } from '../hub-runtime';
+import { credentialsFor, sendPartnerRequest } from '../partners/partner-request';
 import { recordContact } from './contact-record';
 import { forwardErrorOf } from './forward-errors';
 import { hubLinkFor } from './link-continuation';
@@ -154,31 +153,24 @@ async function sendOnce(
   timeoutMs: number,
 ): Promise<PartnerResponse> {
   const { partner } = target;
-  if (!partner.outbound_token_enc) {
+  const credentials = credentialsFor(ctx, partner);
+  if (!credentials) {
     throw new ReceiverNotConnectedError(`receiver ${describeParty(hop.to)} has no credentials with the hub`);
   }
-  const requestId = newRequestId();
-  const headers: Record<string, string> = {
-    Authorization: formatTokenHeader(
-      ctx.runtime.keys.decrypt(partner.outbound_token_enc),
-      partner.outbound_token_encoding,
-    ),
-    [REQUEST_ID_HEADER]: requestId,
-    [CORRELATION_ID_HEADER]: hop.correlationId,
-    Accept: 'application/json',
-    ...routingHeaders(hop.from, hop.to),
-  };
-  if (hop.bodyText !== undefined) headers['Content-Type'] = 'application/json';
   const started = Date.now();
+  const requestId = newRequestId();
   try {
-    const response = await ctx.runtime.outbound.request({
+    const sent = await sendPartnerRequest(ctx, {
       method: hop.method,
       url: hop.url,
-      headers,
-      body: hop.bodyText,
+      credentials,
+      correlationId: hop.correlationId,
+      routing: { from: hop.from, to: hop.to },
+      ...(hop.bodyText !== undefined ? { bodyText: hop.bodyText } : {}),
       timeoutMs,
-      policy: ctx.tenant.outbound,
+      requestId,
     });
+    const { response } = sent;
     ctx.log.debug('forwarded', {
       module: hop.module,
       method: hop.method,

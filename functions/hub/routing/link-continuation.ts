@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { HubError, InvalidParametersError } from '../../ocpi/errors';
-import { type ModuleId, VersionNumbers } from '../../ocpi/modules';
 import { parseLinkHeader } from '../../ocpi/pagination';
 import { safeUrlForLogs } from '../../outbound/safe-url';
 import type { LinkContinuation } from '../../store/forward-link.repository';
