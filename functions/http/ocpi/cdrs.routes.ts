@@ -4,9 +4,9 @@ import { listCdrs, postCdr, readCdr } from '../../hub/charging/cdr.service';
 import { InterfaceRole } from '../../ocpi/modules';
 import { CDRSchema } from '../../ocpi/schemas';
 import type { HubEnv } from '../http-env';
-import { chargingCall, readPageQuery, readParam, sendAnswer, sendPage } from './charging-http';
 import { readRequiredBody } from './ocpi-body';
 import type { OcpiModule } from './ocpi-module';
+import { ocpiCall, readPageQuery, readParam, sendAnswer, sendPage } from './ocpi-request';
 
 const LocatorSchema = z
   .string()
@@ -25,11 +25,11 @@ export const cdrsModule: OcpiModule = {
     const app = new Hono<HubEnv>();
     app.post('/receiver/cdrs', async (c) => {
       const { text, value } = await readRequiredBody(c, CDRSchema);
-      return sendAnswer(c, await postCdr(chargingCall(c), value, text));
+      return sendAnswer(c, await postCdr(ocpiCall(c), value, text));
     });
     app.get('/sender/cdrs', async (c) => {
       const query = readPageQuery(c);
-      const { emsp, page } = await listCdrs(chargingCall(c), query);
+      const { emsp, page } = await listCdrs(ocpiCall(c), query);
       return sendPage(
         c,
         emsp,
@@ -40,7 +40,7 @@ export const cdrsModule: OcpiModule = {
     });
     app.get('/sender/cdrs/:locator', async (c) => {
       const locator = readParam('locator', c.req.param('locator'), LocatorSchema);
-      return sendAnswer(c, await readCdr(chargingCall(c), locator));
+      return sendAnswer(c, await readCdr(ocpiCall(c), locator));
     });
     return app;
   },

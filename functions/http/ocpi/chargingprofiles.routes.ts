@@ -15,9 +15,9 @@ import {
   UrlSchema,
 } from '../../ocpi/schemas';
 import type { HubEnv } from '../http-env';
-import { chargingCall, readParam, sendAnswer } from './charging-http';
 import { readOptionalJsonText, readRequiredBody } from './ocpi-body';
 import type { OcpiModule } from './ocpi-module';
+import { ocpiCall, readParam, sendAnswer } from './ocpi-request';
 
 const ResultIdSchema = z
   .string()
@@ -42,7 +42,7 @@ export const chargingProfilesModule: OcpiModule = {
       const { value } = await readRequiredBody(c, SetChargingProfileSchema);
       return sendAnswer(
         c,
-        await requestChargingProfile(chargingCall(c), { method: 'PUT', sessionId, body: value, query: {} }),
+        await requestChargingProfile(ocpiCall(c), { method: 'PUT', sessionId, body: value, query: {} }),
       );
     });
     app.on(['GET', 'DELETE'], '/receiver/chargingprofiles/:sessionId', async (c) => {
@@ -50,20 +50,20 @@ export const chargingProfilesModule: OcpiModule = {
       const method = c.req.method as ProfileMethod;
       return sendAnswer(
         c,
-        await requestChargingProfile(chargingCall(c), { method, sessionId, query: profileQuery(c, method) }),
+        await requestChargingProfile(ocpiCall(c), { method, sessionId, query: profileQuery(c, method) }),
       );
     });
     app.post('/sender/chargingprofiles/results/:id', async (c) => {
       const id = readParam('id', c.req.param('id'), ResultIdSchema);
       const text = await readOptionalJsonText(c);
       if (text === undefined)
-        return sendAnswer(c, await receiveProfileResult(chargingCall(c), id, undefined, ''));
-      return sendAnswer(c, await receiveProfileResult(chargingCall(c), id, JSON.parse(text), text));
+        return sendAnswer(c, await receiveProfileResult(ocpiCall(c), id, undefined, ''));
+      return sendAnswer(c, await receiveProfileResult(ocpiCall(c), id, JSON.parse(text), text));
     });
     app.put('/sender/chargingprofiles/:sessionId', async (c) => {
       const sessionId = readParam('session_id', c.req.param('sessionId'), IdSchema);
       const { text } = await readRequiredBody(c, ActiveChargingProfileSchema);
-      return sendAnswer(c, await receiveActiveProfile(chargingCall(c), sessionId, text));
+      return sendAnswer(c, await receiveActiveProfile(ocpiCall(c), sessionId, text));
     });
     return app;
   },

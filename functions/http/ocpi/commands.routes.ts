@@ -5,9 +5,9 @@ import { receiveCommandResult } from '../../hub/charging/command-result.service'
 import { InterfaceRole } from '../../ocpi/modules';
 import { COMMAND_BODY_SCHEMAS, CommandResultSchema, CommandTypeSchema } from '../../ocpi/schemas';
 import type { HubEnv } from '../http-env';
-import { chargingCall, readParam, sendAnswer } from './charging-http';
 import { readRequiredBody } from './ocpi-body';
 import type { OcpiModule } from './ocpi-module';
+import { ocpiCall, readParam, sendAnswer } from './ocpi-request';
 
 /** The opaque id of a hub result URL (base64url of 18 random bytes). */
 const ResultIdSchema = z
@@ -29,12 +29,12 @@ export const commandsModule: OcpiModule = {
     app.post('/receiver/commands/:command', async (c) => {
       const command = readParam('command', c.req.param('command'), CommandTypeSchema);
       const { value } = await readRequiredBody(c, COMMAND_BODY_SCHEMAS[command]);
-      return sendAnswer(c, await sendCommand(chargingCall(c), { command, body: value }));
+      return sendAnswer(c, await sendCommand(ocpiCall(c), { command, body: value }));
     });
     app.post('/sender/commands/:id', async (c) => {
       const id = readParam('id', c.req.param('id'), ResultIdSchema);
       const { text, value } = await readRequiredBody(c, CommandResultSchema);
-      return sendAnswer(c, await receiveCommandResult(chargingCall(c), id, text, value.result));
+      return sendAnswer(c, await receiveCommandResult(ocpiCall(c), id, text, value.result));
     });
     return app;
   },

@@ -14,8 +14,8 @@ import { ConnectorPatchSchema, ConnectorSchema } from '../../ocpi/schemas/connec
 import { EVSEPatchSchema, EVSESchema } from '../../ocpi/schemas/evse';
 import { LocationPatchSchema, LocationSchema } from '../../ocpi/schemas/location';
 import type { HubEnv } from '../http-env';
+import { routingOf } from './forwarding';
 import type { OcpiModule } from './ocpi-module';
-import { routingOf } from './relay';
 import {
   CPO_DATA_READERS,
   forwardToReceiver,

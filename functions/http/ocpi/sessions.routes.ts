@@ -10,9 +10,9 @@ import {
   SessionSchema,
 } from '../../ocpi/schemas';
 import type { HubEnv } from '../http-env';
-import { chargingCall, readPageQuery, readParam, sendAnswer, sendPage } from './charging-http';
 import { readRequiredBody } from './ocpi-body';
 import type { OcpiModule } from './ocpi-module';
+import { ocpiCall, readPageQuery, readParam, sendAnswer, sendPage } from './ocpi-request';
 
 /**
  * Sessions (sessions §9, ocpi-notes §4.2). Receiver: PUT/PATCH `{url}/{cc}/{pid}/{session_id}` from the
@@ -29,16 +29,16 @@ export const sessionsModule: OcpiModule = {
     app.put('/receiver/sessions/:cc/:pid/:id', async (c) => {
       const url = sessionUrl(c);
       const { text, value } = await readRequiredBody(c, SessionSchema);
-      return sendAnswer(c, await putSession(chargingCall(c), url, value, text));
+      return sendAnswer(c, await putSession(ocpiCall(c), url, value, text));
     });
     app.patch('/receiver/sessions/:cc/:pid/:id', async (c) => {
       const url = sessionUrl(c);
       const { text, value } = await readRequiredBody(c, SessionPatchSchema);
-      return sendAnswer(c, await patchSession(chargingCall(c), url, value, text));
+      return sendAnswer(c, await patchSession(ocpiCall(c), url, value, text));
     });
     app.get('/sender/sessions', async (c) => {
       const query = readPageQuery(c);
-      const call = chargingCall(c);
+      const call = ocpiCall(c);
       const { emsp, page } = await listSessions(call, query);
       return sendPage(
         c,

@@ -3,8 +3,8 @@ import type * as z from 'zod/mini';
 import type { PartnerRole, PartyRoleName } from '../../domain/partner';
 import { listStoredObjects } from '../../hub/objects/object-pages';
 import type { PushOutcome } from '../../hub/objects/object-write';
-import { assertOwnedByCaller } from '../../hub/objects/push-rules';
 import { isHub, resolveFromParty } from '../../hub/routing/party-resolution';
+import { assertOwnedByCaller } from '../../hub/routing/push-rules';
 import { successEnvelope } from '../../ocpi/envelope';
 import { MethodNotAllowedError } from '../../ocpi/errors';
 import type { ModuleId } from '../../ocpi/modules';
@@ -13,8 +13,8 @@ import { routingHeaders } from '../../ocpi/routing-headers';
 import type { StoredObjectRepository } from '../../store/stored-object.repository';
 import type { TenantRepositories } from '../../store/tenant-repositories';
 import type { HubEnv } from '../http-env';
+import { forwardFromRequest, isLinkContinuation, routingOf } from './forwarding';
 import { readValidBody } from './ocpi-body';
-import { forwardFromRequest, isLinkContinuation, routingOf } from './relay';
 
 /** Roles that receive CPO-owned data: eMSP, NSP and OTHER (ocpi-notes §3.2 "opposite roles"). */
 export const CPO_DATA_READERS = ['EMSP', 'NSP', 'OTHER'] as const;

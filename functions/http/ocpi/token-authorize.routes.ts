@@ -3,9 +3,9 @@ import * as z from 'zod/mini';
 import { authorizeToken } from '../../hub/charging/authorization.service';
 import { IdSchema, LocationReferencesSchema, TokenTypeSchema } from '../../ocpi/schemas';
 import type { HubEnv } from '../http-env';
-import { chargingCall, readParam, sendAnswer } from './charging-http';
 import { readOptionalJsonText } from './ocpi-body';
 import type { OcpiModule } from './ocpi-module';
+import { ocpiCall, readParam, sendAnswer } from './ocpi-request';
 
 /**
  * Real-time authorization on the hub's tokens Sender interface: `POST {tokens}/{uid}/authorize[?type=]`
@@ -22,7 +22,7 @@ export const tokenAuthorizeModule: OcpiModule = {
       // The LocationReferences body is optional (tokens §12.2.2.1); when present it must be one.
       const bodyText = await readOptionalJsonText(c);
       if (bodyText !== undefined) readParam('body', JSON.parse(bodyText), LocationReferencesSchema);
-      const answer = await authorizeToken(chargingCall(c), {
+      const answer = await authorizeToken(ocpiCall(c), {
         uid,
         ...(type ? { type } : {}),
         ...(bodyText ? { bodyText } : {}),

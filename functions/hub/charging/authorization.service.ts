@@ -1,8 +1,8 @@
 import { UnknownTokenError } from '../../ocpi/errors';
 import { refOf } from '../../ocpi/party';
+import { relayedAnswer, type StoredAnswer } from '../routing/answers';
 import { forwardToParty } from '../routing/forwarder';
-import { relayedAnswer, type StoredAnswer } from './answers';
-import { type ChargingCall, callerParty, receiverOf } from './charging-call';
+import { callerParty, type OcpiCall, receiverOf } from '../routing/ocpi-call';
 import { tokenOwner } from './open-routing';
 
 export interface AuthorizeRequest {
@@ -18,7 +18,7 @@ export interface AuthorizeRequest {
  * routing). The AuthorizationInfo comes back unchanged; a token nobody owns is HTTP 404 + 2004; an eMSP
  * slower than the tenant's outbound bound is 4002 (the driver is waiting at the charger).
  */
-export async function authorizeToken(call: ChargingCall, req: AuthorizeRequest): Promise<StoredAnswer> {
+export async function authorizeToken(call: OcpiCall, req: AuthorizeRequest): Promise<StoredAnswer> {
   const cpo = callerParty(call, ['CPO']);
   const emsp = await receiverOf(
     call,

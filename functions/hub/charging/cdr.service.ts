@@ -6,9 +6,9 @@ import type { StoredCdr } from '../../store/cdr.repository';
 import { type OutboxMessage, outboxPutOp, outboxSequence } from '../../store/outbox.repository';
 import type { DatedPage } from '../../store/session.repository';
 import { nowIso } from '../hub-runtime';
+import { hubAnswer, type StoredAnswer } from '../routing/answers';
+import { callerParty, type OcpiCall, receiverOf } from '../routing/ocpi-call';
 import { resolveTargetParty } from '../routing/party-resolution';
-import { hubAnswer, type StoredAnswer } from './answers';
-import { type ChargingCall, callerParty, receiverOf } from './charging-call';
 import { contentHash } from './content-hash';
 import { IDEMPOTENCY_WINDOWS_MS, runIdempotent } from './idempotency';
 import { cdrTokenOwner } from './session.service';
@@ -22,7 +22,7 @@ type Obj = Record<string, unknown>;
  * same CDR is acknowledged and not delivered again; a different CDR under an existing id is refused
  * (corrections are credit CDRs with a new id).
  */
-export async function postCdr(call: ChargingCall, cdr: Obj, bodyText: string): Promise<StoredAnswer> {
+export async function postCdr(call: OcpiCall, cdr: Obj, bodyText: string): Promise<StoredAnswer> {
   const cpo = callerParty(call, ['CPO']);
   if (partyKey(cpo) !== partyKey(cdr as PartyRef)) {
     throw new InvalidParametersError(
@@ -45,7 +45,7 @@ export async function postCdr(call: ChargingCall, cdr: Obj, bodyText: string): P
 }
 
 async function storeAndDeliver(
-  call: ChargingCall,
+  call: OcpiCall,
   args: { cdr: Obj; bodyText: string; hash: string; cpo: PartyRef; emsp: PartyRef },
 ): Promise<StoredAnswer> {
   const { ctx } = call;
@@ -97,7 +97,7 @@ async function storeAndDeliver(
 
 /** The CDR POST the hub owes the eMSP: to its CDR Receiver, FROM the CPO (ocpi-notes §3.2). */
 function cdrMessage(
-  call: ChargingCall,
+  call: OcpiCall,
   args: { bodyText: string; cpo: PartyRef; emsp: PartyRef; cdr: Obj },
   record: StoredCdr,
 ): OutboxMessage {
@@ -118,7 +118,7 @@ function cdrMessage(
 }
 
 /** GET on a hub CDR Location: the CDR as stored, for its eMSP or the CPO that sent it only. */
-export async function readCdr(call: ChargingCall, locator: string): Promise<StoredAnswer> {
+export async function readCdr(call: OcpiCall, locator: string): Promise<StoredAnswer> {
   const stored = await call.ctx.store.cdrs.findByLocator(locator);
   const party = stored && partyAllowedToRead(call, stored);
   if (!stored || !party) {
@@ -136,7 +136,7 @@ export async function readCdr(call: ChargingCall, locator: string): Promise<Stor
 
 /** The eMSP's own CDRs from the hub's CDR Sender interface (cdrs §10.2.1). */
 export async function listCdrs(
-  call: ChargingCall,
+  call: OcpiCall,
   page: { dateFrom?: number; dateTo?: number; offset: number; limit: number; cursor?: string },
 ): Promise<{ emsp: PartyRef; page: DatedPage<StoredCdr> }> {
   const emsp = callerParty(call, ['EMSP']);
@@ -144,7 +144,7 @@ export async function listCdrs(
   return { emsp: refOf(emsp), page: result };
 }
 
-function partyAllowedToRead(call: ChargingCall, stored: StoredCdr): PartyRef | undefined {
+function partyAllowedToRead(call: OcpiCall, stored: StoredCdr): PartyRef | undefined {
   const allowed = [
     { role: 'EMSP', key: stored.emsp_key },
     { role: 'CPO', key: stored.cpo_key },

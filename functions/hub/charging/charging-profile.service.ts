@@ -12,10 +12,10 @@ import {
 } from '../../ocpi/schemas';
 import type { UrlMapping } from '../../store/url-mapping.repository';
 import { nowIso } from '../hub-runtime';
+import { hubAnswer, relayedAnswer, type StoredAnswer } from '../routing/answers';
 import { forwardToParty } from '../routing/forwarder';
+import { callerParty, type OcpiCall, receiverOf } from '../routing/ocpi-call';
 import { resolveTargetParty } from '../routing/party-resolution';
-import { hubAnswer, relayedAnswer, type StoredAnswer } from './answers';
-import { type ChargingCall, callerParty, receiverOf } from './charging-call';
 import { contentHash } from './content-hash';
 import { IDEMPOTENCY_WINDOWS_MS, runIdempotent } from './idempotency';
 import { sessionById } from './open-routing';
@@ -49,7 +49,7 @@ export interface ProfileRequest {
  * the session, with its response_url (body for PUT, query for GET/DELETE) replaced by a hub URL. An
  * eMSP may only address sessions of its own tokens; an SCSP's contract is for the CPO to judge.
  */
-export async function requestChargingProfile(call: ChargingCall, req: ProfileRequest): Promise<StoredAnswer> {
+export async function requestChargingProfile(call: OcpiCall, req: ProfileRequest): Promise<StoredAnswer> {
   const requester = callerParty(call, ['SCSP', 'EMSP']);
   const requesterKey = partyKey(requester);
   const cpo = await receiverOf(
@@ -81,7 +81,7 @@ export async function requestChargingProfile(call: ChargingCall, req: ProfileReq
 }
 
 async function forwardProfileRequest(
-  call: ChargingCall,
+  call: OcpiCall,
   req: ProfileRequest,
   requester: PartyRef & { role: PartyRoleName },
   cpo: PartyRef,
@@ -140,7 +140,7 @@ async function forwardProfileRequest(
  * requester's own response_url. Only the CPO the request went to may post it.
  */
 export async function receiveProfileResult(
-  call: ChargingCall,
+  call: OcpiCall,
   id: string,
   body: unknown,
   bodyText: string,
@@ -186,7 +186,7 @@ export async function receiveProfileResult(
  * profile on the session (or the OCPI-to party).
  */
 export async function receiveActiveProfile(
-  call: ChargingCall,
+  call: OcpiCall,
   sessionId: string,
   bodyText: string,
 ): Promise<StoredAnswer> {

@@ -1,8 +1,8 @@
 import { NotFoundError } from '../../ocpi/errors';
 import { partyKey, refOf } from '../../ocpi/party';
 import type { CommandRecord } from '../../store/command.repository';
-import { hubAnswer, type StoredAnswer } from './answers';
-import type { ChargingCall } from './charging-call';
+import { hubAnswer, type StoredAnswer } from '../routing/answers';
+import type { OcpiCall } from '../routing/ocpi-call';
 
 import { postCallback } from './partner-callback';
 
@@ -13,7 +13,7 @@ import { postCallback } from './partner-callback';
  * hub's TIMEOUT) is acknowledged and dropped, so the eMSP never gets two results.
  */
 export async function receiveCommandResult(
-  call: ChargingCall,
+  call: OcpiCall,
   id: string,
   bodyText: string,
   result: string,
@@ -48,7 +48,7 @@ export async function receiveCommandResult(
   });
 }
 
-function isFromItsCpo(call: ChargingCall, record: CommandRecord): boolean {
+function isFromItsCpo(call: OcpiCall, record: CommandRecord): boolean {
   const cpoKey = partyKey(record.cpo);
   const holds = call.caller.partner.roles.some((r) => r.role === 'CPO' && partyKey(r) === cpoKey);
   const from = call.routing.from;

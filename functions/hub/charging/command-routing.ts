@@ -3,7 +3,7 @@ import { InvalidParametersError, UnknownLocationError } from '../../ocpi/errors'
 import { type PartyRef, partyKey, partyOfKey } from '../../ocpi/party';
 
 import type { CommandType } from '../../ocpi/schemas';
-import { type ChargingCall, callerParty, receiverOf } from './charging-call';
+import { callerParty, type OcpiCall, receiverOf } from '../routing/ocpi-call';
 import { locationOwner, sessionById } from './open-routing';
 
 type Body = Record<string, unknown>;
@@ -13,7 +13,7 @@ type Body = Record<string, unknown>;
  * parties' tokens (commands §13, ocpi-notes §4.6: "an eMSP may only use its own tokens"); without OCPI-from
  * headers that token's owner is the sending party.
  */
-export function commandSender(call: ChargingCall, body: Body): PartnerRole {
+export function commandSender(call: OcpiCall, body: Body): PartnerRole {
   const token = body.token as { country_code?: string; party_id?: string } | undefined;
   if (!token) return callerParty(call, ['EMSP']);
   const owner = { country_code: String(token.country_code), party_id: String(token.party_id) };
@@ -35,7 +35,7 @@ export function commandSender(call: ChargingCall, body: Body): PartnerRole {
  * token is refused whichever way it is addressed.
  */
 export async function commandReceiver(
-  call: ChargingCall,
+  call: OcpiCall,
   command: CommandType,
   body: Body,
   sender: PartyRef,

@@ -4,10 +4,10 @@ import type { CommandType } from '../../ocpi/schemas';
 import { CommandResponseSchema } from '../../ocpi/schemas';
 import type { RoutedParty } from '../../store/command.repository';
 import { nowIso } from '../hub-runtime';
+import { relayedAnswer, type StoredAnswer } from '../routing/answers';
 import { forwardToParty } from '../routing/forwarder';
+import type { OcpiCall } from '../routing/ocpi-call';
 import { resolveTargetParty } from '../routing/party-resolution';
-import { relayedAnswer, type StoredAnswer } from './answers';
-import type { ChargingCall } from './charging-call';
 import { commandReceiver, commandSender } from './command-routing';
 import { contentHash } from './content-hash';
 import { IDEMPOTENCY_WINDOWS_MS, runIdempotent } from './idempotency';
@@ -31,7 +31,7 @@ export interface CommandRequest {
  * once, or a TIMEOUT synthesized once when none comes (command-result.service, command-timeouts).
  * A repeat with the same response_url within 5 minutes gets the first answer and is not sent again.
  */
-export async function sendCommand(call: ChargingCall, req: CommandRequest): Promise<StoredAnswer> {
+export async function sendCommand(call: OcpiCall, req: CommandRequest): Promise<StoredAnswer> {
   const sender = commandSender(call, req.body);
   const cpo = await commandReceiver(call, req.command, req.body, sender);
   const responseUrl = String(req.body.response_url);
@@ -47,7 +47,7 @@ export async function sendCommand(call: ChargingCall, req: CommandRequest): Prom
 }
 
 async function forwardCommand(
-  call: ChargingCall,
+  call: OcpiCall,
   req: CommandRequest,
   emsp: RoutedParty,
   cpo: { country_code: string; party_id: string },

@@ -3,15 +3,15 @@ import { InvalidParametersError } from '../../ocpi/errors';
 import { type PartyRef, partyKey, partyOfKey, refOf } from '../../ocpi/party';
 
 import type { DatedPage, StoredSession } from '../../store/session.repository';
+import { hubAnswer, relayedAnswer, type StoredAnswer } from '../routing/answers';
 import { forwardToParty } from '../routing/forwarder';
-import { hubAnswer, relayedAnswer, type StoredAnswer } from './answers';
 import {
-  type ChargingCall,
   callerParty,
+  type OcpiCall,
   receiverOf,
   requireSameObject,
   requireUrlParty,
-} from './charging-call';
+} from '../routing/ocpi-call';
 import { deliverStored } from './delivery-outcome';
 import { tokenOwner } from './open-routing';
 import { applySessionPatch } from './session-patch';
@@ -26,7 +26,7 @@ const MAX_WRITE_ATTEMPTS = 3;
  * A CPO's Session PUT (sessions §9.2.2.2): stored at the hub (replacing charging_periods) and forwarded
  * to the eMSP of the cdr_token, by OCPI-to headers or open routing.
  */
-export async function putSession(call: ChargingCall, url: SessionUrl, session: Obj, bodyText: string) {
+export async function putSession(call: OcpiCall, url: SessionUrl, session: Obj, bodyText: string) {
   const cpo = callerParty(call, ['CPO']);
   requireUrlParty(cpo, url);
   requireSameObject(session, url);
@@ -40,7 +40,7 @@ export async function putSession(call: ChargingCall, url: SessionUrl, session: O
 }
 
 /** A CPO's Session PATCH (sessions §9.2.2.3): charging_periods appended to the stored session. */
-export async function patchSession(call: ChargingCall, url: SessionUrl, patch: Obj, bodyText: string) {
+export async function patchSession(call: OcpiCall, url: SessionUrl, patch: Obj, bodyText: string) {
   const cpo = callerParty(call, ['CPO']);
   requireUrlParty(cpo, url);
   if (patch.id !== undefined && String(patch.id).toUpperCase() !== url.id.toUpperCase()) {
@@ -73,7 +73,7 @@ export async function patchSession(call: ChargingCall, url: SessionUrl, patch: O
 
 /** The eMSP's own sessions, for its pull from the hub's Sender interface (date_from is required). */
 export async function listSessions(
-  call: ChargingCall,
+  call: OcpiCall,
   page: { dateFrom?: number; dateTo?: number; offset: number; limit: number; cursor?: string },
 ): Promise<{ emsp: PartyRef; page: DatedPage<StoredSession> }> {
   const emsp = callerParty(call, ['EMSP']);
@@ -89,7 +89,7 @@ type StoreOutcome = 'stored' | 'stale' | 'forward-only';
  * newer one (docs/architecture.md "Cross-cutting rules"); the hub never changes last_updated itself.
  */
 async function store(
-  call: ChargingCall,
+  call: OcpiCall,
   url: SessionUrl,
   next: (existing: StoredSession | undefined) => { session: Obj; emsp_key: string },
 ): Promise<StoreOutcome> {
@@ -110,7 +110,7 @@ async function store(
 }
 
 async function forward(
-  call: ChargingCall,
+  call: OcpiCall,
   method: 'PUT' | 'PATCH',
   url: SessionUrl,
   bodyText: string,
@@ -161,10 +161,7 @@ function declaredOwner(token: Obj | undefined): PartyRef | undefined {
 }
 
 /** cdr_token's eMSP (2.2.1-d2 fields), or the owner of the stored token for older partners. */
-export async function cdrTokenOwner(
-  call: ChargingCall,
-  token: Obj | undefined,
-): Promise<PartyRef | undefined> {
+export async function cdrTokenOwner(call: OcpiCall, token: Obj | undefined): Promise<PartyRef | undefined> {
   if (!token) return undefined;
   return declaredOwner(token) ?? tokenOwner(call.ctx, String(token.uid), String(token.type));
 }

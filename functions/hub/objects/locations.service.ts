@@ -4,6 +4,7 @@ import type { Location } from '../../ocpi/schemas/location';
 import { locationKey } from '../../store/location.repository';
 import type { StoredObject } from '../../store/stored-object.repository';
 import type { TenantContext } from '../hub-runtime';
+import { assertMatchesUrl, assertOwnerFields } from '../routing/push-rules';
 import {
   applyLocationChange,
   type LocationChange,
@@ -11,7 +12,6 @@ import {
   locateInDocument,
 } from './location-document';
 import { type PushOutcome, writeStoredObject } from './object-write';
-import { assertMatchesUrl, assertOwnerFields } from './push-rules';
 
 export interface LocationPush {
   owner: PartyRef;

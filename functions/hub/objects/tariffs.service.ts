@@ -4,9 +4,9 @@ import type { PartyRef } from '../../ocpi/party';
 import type { Tariff } from '../../ocpi/schemas/tariff';
 import { tariffKey } from '../../store/tariff.repository';
 import type { TenantContext } from '../hub-runtime';
+import { assertMatchesUrl, assertOwnerFields } from '../routing/push-rules';
 import { applyFlatChange } from './flat-object-change';
 import { deleteStoredObject, type PushOutcome, writeStoredObject } from './object-write';
-import { assertMatchesUrl, assertOwnerFields } from './push-rules';
 
 /** A CPO's PUT of a Tariff addressed to the hub (tariffs §11.2.2: PUT and DELETE, no PATCH in 2.2.1). */
 export async function putTariff(

@@ -4,9 +4,9 @@ import type { PartyRef } from '../../ocpi/party';
 import type { Token } from '../../ocpi/schemas/token';
 import { tokenKey } from '../../store/token.repository';
 import type { TenantContext } from '../hub-runtime';
+import { assertMatchesUrl, assertOwnerFields } from '../routing/push-rules';
 import { applyFlatChange } from './flat-object-change';
 import { type PushOutcome, writeStoredObject } from './object-write';
-import { assertMatchesUrl, assertOwnerFields } from './push-rules';
 
 /** `?type=` of the tokens Receiver URLs; RFID when absent (tokens §12.2.2). */
 export const DEFAULT_TOKEN_TYPE = 'RFID';

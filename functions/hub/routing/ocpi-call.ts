@@ -4,10 +4,10 @@ import { type PartyRef, partyKey } from '../../ocpi/party';
 import type { RoutingHeaders } from '../../ocpi/routing-headers';
 import type { Caller } from '../auth/credential-auth';
 import type { TenantContext } from '../hub-runtime';
-import { isHub, resolveFromParty } from '../routing/party-resolution';
+import { isHub, resolveFromParty } from './party-resolution';
 
 /** One charging request as the routes hand it to the services. */
-export interface ChargingCall {
+export interface OcpiCall {
   ctx: TenantContext;
   caller: Caller;
   routing: RoutingHeaders;
@@ -15,7 +15,7 @@ export interface ChargingCall {
 }
 
 /** The caller's party for this request, which must hold one of `roles` (ocpi-notes §3 [hub-inference]). */
-export function callerParty(call: ChargingCall, roles: PartyRoleName[]): PartnerRole {
+export function callerParty(call: OcpiCall, roles: PartyRoleName[]): PartnerRole {
   return resolveFromParty(call.caller, call.routing.from, roles);
 }
 
@@ -24,7 +24,7 @@ export function callerParty(call: ChargingCall, roles: PartyRoleName[]): Partner
  * ocpi-notes §3.1), else whatever `openRoute` derives from the content (open routing, ocpi-notes §3.3).
  */
 export async function receiverOf(
-  call: ChargingCall,
+  call: OcpiCall,
   openRoute: () => Promise<PartyRef | undefined>,
   what: string,
 ): Promise<PartyRef> {

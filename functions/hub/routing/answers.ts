@@ -2,7 +2,7 @@ import { successEnvelope } from '../../ocpi/envelope';
 import type { PartyRef } from '../../ocpi/party';
 import { routingHeaders } from '../../ocpi/routing-headers';
 import type { StoredAnswer } from '../../store/idempotency.repository';
-import type { ForwardResult } from '../routing/forwarder';
+import type { ForwardResult } from './forwarder';
 
 export type { StoredAnswer } from '../../store/idempotency.repository';
 

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type * as z from 'zod/mini';
-import type { StoredAnswer } from '../../hub/charging/answers';
-import type { ChargingCall } from '../../hub/charging/charging-call';
+import type { StoredAnswer } from '../../hub/routing/answers';
+import type { OcpiCall } from '../../hub/routing/ocpi-call';
 import { successEnvelope } from '../../ocpi/envelope';
 import { InvalidParametersError } from '../../ocpi/errors';
 import { paginationHeaders, parsePaginationQuery } from '../../ocpi/pagination';
@@ -10,14 +10,14 @@ import type { PartyRef } from '../../ocpi/party';
 import { routingHeaders } from '../../ocpi/routing-headers';
 import { InvalidCursorError } from '../../store/session.repository';
 import type { HubEnv } from '../http-env';
-import { routingOf } from './relay';
+import { routingOf } from './forwarding';
 import { publicRequestUrl } from './stored-object-http';
 
 /** Largest page of the hub's own session and CDR lists (X-Limit). */
 export const MAX_PAGE_LIMIT = 100;
 
 /** The request as the charging services take it. */
-export function chargingCall(c: Context<HubEnv>): ChargingCall {
+export function ocpiCall(c: Context<HubEnv>): OcpiCall {
   return {
     ctx: c.get('tenant'),
     caller: c.get('caller'),
