@@ -3,6 +3,17 @@ import { type PartyRef, partyKey } from '../ocpi/party';
 /** A platform connected through one credentials handshake (docs/architecture.md "Words"). */
 export type PartnerStatus = 'PLANNED' | 'CONNECTED' | 'OFFLINE' | 'SUSPENDED';
 export type PartyRoleName = 'CPO' | 'EMSP' | 'NAP' | 'NSP' | 'OTHER' | 'SCSP';
+/**
+ * Who receives a party's data by broadcast and reads it from the hub (ocpi-notes §3.2 "opposite
+ * roles"): CPO data goes to eMSPs, NSPs and OTHERs (OTHER counts as eMSP-like); eMSP and OTHER data
+ * to CPOs.
+ */
+export const OPPOSITE_ROLES: Readonly<Partial<Record<PartyRoleName, readonly PartyRoleName[]>>> = {
+  CPO: ['EMSP', 'NSP', 'OTHER'],
+  EMSP: ['CPO'],
+  OTHER: ['CPO'],
+};
+
 export const PARTY_ROLES: readonly PartyRoleName[] = ['CPO', 'EMSP', 'NAP', 'NSP', 'OTHER', 'SCSP'];
 
 export interface BusinessDetails {

@@ -1,5 +1,6 @@
 import type { Caller } from '../hub/auth/credential-auth';
 import type { TenantContext } from '../hub/hub-runtime';
+import type { OcpiCall } from '../hub/routing/ocpi-call';
 import type { HubLog } from '../logger';
 import type { RequestIds } from '../ocpi/request-ids';
 
@@ -9,6 +10,8 @@ export type HubVariables = {
   log: HubLog;
   tenant: TenantContext;
   caller: Caller;
+  /** A functional-module request as the hub services take it (http/ocpi/ocpi-request.ts ocpiCall). */
+  call?: OcpiCall;
   /** The admin token of an admin request (its id and name, never the secret). */
   adminToken: { id: string; name: string };
 };

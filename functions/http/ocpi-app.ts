@@ -8,6 +8,7 @@ import { partnerRateLimit, tenantRateLimit } from './middleware/rate-limits';
 import { requestContext } from './middleware/request-context';
 import { requestMetrics } from './middleware/request-metrics';
 import { tenantScope, unknownOcpiTenant } from './middleware/tenant-scope';
+import { pageLinkContinuations } from './ocpi/forwarding';
 import type { OcpiModule } from './ocpi/ocpi-module';
 import { HUB_VERSION, versionsRoutes } from './ocpi/versions.routes';
 import { bodySizeCap } from './request-body';
@@ -49,6 +50,9 @@ export function createOcpiApp(runtime: HubRuntime, modules: readonly OcpiModule[
     '/:tenant/ocpi/*',
     bodySizeCap((message) => new PayloadTooLargeError(message)),
   );
+  // Page links the hub handed out are followed here, before any module's routes.
+  for (const side of ['sender', 'receiver'])
+    app.use(`/:tenant/ocpi/${HUB_VERSION}/${side}/*`, pageLinkContinuations());
 
   app.route('/:tenant/ocpi', versionsRoutes(endpoints));
   for (const module of modules) app.route(`/:tenant/ocpi/${HUB_VERSION}`, module.routes(runtime));

@@ -5,7 +5,7 @@ import { InterfaceRole } from '../../ocpi/modules';
 import { paginationHeaders, parsePaginationQuery } from '../../ocpi/pagination';
 import type { HubEnv } from '../http-env';
 import type { OcpiModule } from './ocpi-module';
-import { publicRequestUrl } from './stored-object-http';
+import { publicRequestUrl } from './ocpi-request';
 
 /** Largest HubClientInfo page (X-Limit). */
 export const HUBCLIENTINFO_MAX_LIMIT = 100;

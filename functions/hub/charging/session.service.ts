@@ -1,17 +1,11 @@
 import { parseOcpiDateTime } from '../../ocpi/datetime';
 import { InvalidParametersError } from '../../ocpi/errors';
 import { type PartyRef, partyKey, partyOfKey, refOf } from '../../ocpi/party';
-
 import type { DatedPage, StoredSession } from '../../store/session.repository';
 import { hubAnswer, relayedAnswer, type StoredAnswer } from '../routing/answers';
 import { forwardToParty } from '../routing/forwarder';
-import {
-  callerParty,
-  type OcpiCall,
-  receiverOf,
-  requireSameObject,
-  requireUrlParty,
-} from '../routing/ocpi-call';
+import { callerParty, type OcpiCall, receiverOf } from '../routing/ocpi-call';
+import { requireSameObject, requireUrlParty } from '../routing/push-rules';
 import { deliverStored } from './delivery-outcome';
 import { tokenOwner } from './open-routing';
 import { applySessionPatch } from './session-patch';

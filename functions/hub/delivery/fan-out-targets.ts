@@ -1,18 +1,8 @@
 import type { ClientInfoRecord } from '../../domain/client-info';
-import { endpointUrl, type Partner, type PartyRoleName, roleKey } from '../../domain/partner';
+import { endpointUrl, OPPOSITE_ROLES, type Partner, type PartyRoleName, roleKey } from '../../domain/partner';
 import { sameParty } from '../../ocpi/party';
 import type { DeliveryReceiver } from '../../store/delivery.repository';
 import type { OutboxMessage } from '../../store/outbox.repository';
-
-/**
- * Broadcast push goes to the "opposite role" (ocpi-notes §3.2): CPO data to eMSPs, NSPs and OTHERs
- * (OTHER counts as eMSP-like); eMSP data and OTHER data to CPOs.
- */
-const OPPOSITE_ROLES: Partial<Record<PartyRoleName, readonly PartyRoleName[]>> = {
-  CPO: ['EMSP', 'NSP', 'OTHER'],
-  EMSP: ['CPO'],
-  OTHER: ['CPO'],
-};
 
 export const partnerReceiverKey = (partnerId: string) => `PARTNER*${partnerId}`;
 

@@ -36,7 +36,7 @@ export interface ForwardRequest {
   from: PartyRef;
   to: PartyRef;
   /** Restrict the target lookup to these roles (e.g. ['CPO'] for a command). */
-  targetRoles?: PartyRoleName[];
+  targetRoles?: readonly PartyRoleName[];
   correlationId: string;
   /** Default tenant.outbound.timeoutMs; capped at MAX_FORWARD_TIMEOUT_MS. */
   timeoutMs?: number;

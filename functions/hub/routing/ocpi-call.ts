@@ -6,12 +6,29 @@ import type { Caller } from '../auth/credential-auth';
 import type { TenantContext } from '../hub-runtime';
 import { isHub, resolveFromParty } from './party-resolution';
 
-/** One charging request as the routes hand it to the services. */
+/**
+ * Where a functional-module request goes (ocpi-notes §3.1-§3.4): TO names a party other than the hub,
+ * so it is routed to that party (direct routing); or TO is the hub or absent, so the hub itself
+ * answers: it serves or stores and broadcasts objects, and derives the receiver of a charging message
+ * from its content (open routing). A GET that follows a hub page link (`?link=`) never gets here: it
+ * continues a forwarded pull (http/ocpi/forwarding.ts).
+ */
+export type Destination = { kind: 'hub' } | { kind: 'party'; to: PartyRef };
+
+/** One OCPI request of a functional module as every module's routes hand it to the hub services. */
 export interface OcpiCall {
   ctx: TenantContext;
   caller: Caller;
+  /** The request's routing headers, read once. */
   routing: RoutingHeaders;
+  destination: Destination;
   correlationId: string;
+}
+
+/** The one decision between the hub and a party for a request's routing headers. */
+export function destinationOf(ctx: TenantContext, routing: RoutingHeaders): Destination {
+  const { to } = routing;
+  return to && !isHub(ctx, to) ? { kind: 'party', to } : { kind: 'hub' };
 }
 
 /** The caller's party for this request, which must hold one of `roles` (ocpi-notes §3 [hub-inference]). */
@@ -28,32 +45,8 @@ export async function receiverOf(
   openRoute: () => Promise<PartyRef | undefined>,
   what: string,
 ): Promise<PartyRef> {
-  const to = call.routing.to;
-  if (to && !isHub(call.ctx, to)) return to;
+  if (call.destination.kind === 'party') return call.destination.to;
   const derived = await openRoute();
   if (derived) return derived;
   throw new UnknownReceiverError(`cannot determine the receiver of this ${what}; send OCPI-to headers`);
-}
-
-/** URL segments `{country_code}/{party_id}` must be the caller's own party (ocpi-notes §1.7). */
-export function requireUrlParty(caller: PartyRef, url: PartyRef): void {
-  if (partyKey(caller) !== partyKey(url)) {
-    throw new InvalidParametersError(
-      `${url.country_code}/${url.party_id} in the URL is not the sending party ${caller.country_code}/${caller.party_id}`,
-      'url',
-    );
-  }
-}
-
-/** The body's owner fields and id must repeat the URL's (ocpi-notes §1.7: else 2001). */
-export function requireSameObject(body: Record<string, unknown>, url: PartyRef & { id: string }): void {
-  for (const [field, expected] of [
-    ['country_code', url.country_code],
-    ['party_id', url.party_id],
-    ['id', url.id],
-  ] as const) {
-    if (String(body[field] ?? '').toUpperCase() !== expected.toUpperCase()) {
-      throw new InvalidParametersError(`differs from the URL (${expected})`, field);
-    }
-  }
 }

@@ -24,7 +24,7 @@ const FROM_FIELD = ROUTING_HEADER_NAMES.fromPartyId;
 export function resolveFromParty(
   caller: Caller,
   from: PartyRef | undefined,
-  expectedRoles?: PartyRoleName[],
+  expectedRoles?: readonly PartyRoleName[],
 ): PartnerRole {
   const roles = caller.partner.roles;
   const eligible = expectedRoles ? roles.filter((r) => expectedRoles.includes(r.role)) : roles;
@@ -62,7 +62,7 @@ export function isHub(ctx: TenantContext, to: PartyRef | undefined): boolean {
 export async function resolveTargetParty(
   ctx: TenantContext,
   to: PartyRef,
-  roles?: PartyRoleName[],
+  roles?: readonly PartyRoleName[],
 ): Promise<{ party: ClientInfoRecord; partner: Partner }> {
   const [first] = await resolveConnectedTargets(ctx, to, roles);
   return first as TargetCandidate;
@@ -76,7 +76,7 @@ export async function resolveTargetParty(
 export async function resolveConnectedTargets(
   ctx: TenantContext,
   to: PartyRef,
-  roles?: PartyRoleName[],
+  roles?: readonly PartyRoleName[],
   opts: { fresh?: boolean } = {},
 ): Promise<TargetCandidate[]> {
   const all = await loadCandidates(ctx, to, opts.fresh ?? false);

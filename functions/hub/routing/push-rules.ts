@@ -1,6 +1,6 @@
 import type { PartnerRole, PartyRoleName } from '../../domain/partner';
 import { InvalidParametersError } from '../../ocpi/errors';
-import { type PartyRef, sameParty } from '../../ocpi/party';
+import { type PartyRef, partyKey, sameParty } from '../../ocpi/party';
 
 import type { Caller } from '../auth/credential-auth';
 
@@ -45,4 +45,27 @@ export function assertOwnerFields(
 ): void {
   assertMatchesUrl(body, 'country_code', urlParty.country_code, required);
   assertMatchesUrl(body, 'party_id', urlParty.party_id, required);
+}
+
+/** URL segments `{country_code}/{party_id}` must be the caller's own party (ocpi-notes §1.7). */
+export function requireUrlParty(caller: PartyRef, url: PartyRef): void {
+  if (partyKey(caller) !== partyKey(url)) {
+    throw new InvalidParametersError(
+      `${url.country_code}/${url.party_id} in the URL is not the sending party ${caller.country_code}/${caller.party_id}`,
+      'url',
+    );
+  }
+}
+
+/** The body's owner fields and id must repeat the URL's (ocpi-notes §1.7: else 2001). */
+export function requireSameObject(body: Record<string, unknown>, url: PartyRef & { id: string }): void {
+  for (const [field, expected] of [
+    ['country_code', url.country_code],
+    ['party_id', url.party_id],
+    ['id', url.id],
+  ] as const) {
+    if (String(body[field] ?? '').toUpperCase() !== expected.toUpperCase()) {
+      throw new InvalidParametersError(`differs from the URL (${expected})`, field);
+    }
+  }
 }
