@@ -69,6 +69,15 @@ describe('sessions through the hub', () => {
     expect(envelopeOf(answer).status_message).toContain('date_from');
   });
 
+  it('answers 2001 naming cursor for a cursor the hub did not hand out', async () => {
+    // Act
+    const answer = await pull(net.emsp, 'date_from=2020-01-01T00:00:00Z&cursor=not-a-cursor');
+    // Assess
+    expect(answer.status).toBe(200);
+    expect(envelopeOf(answer).status_code).toBe(2001);
+    expect(envelopeOf(answer).status_message).toContain('cursor');
+  });
+
   it('never lets an older last_updated overwrite a newer session', async () => {
     // Prepare
     await net.cpo.hubRequest('PUT', 'sessions/NL/CPA/OLD', {

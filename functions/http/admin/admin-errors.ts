@@ -3,9 +3,12 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type * as z from 'zod/mini';
 import { PartnerStateError } from '../../hub/credentials/hub-initiated.service';
-import { PartnerNotFoundError } from '../../hub/partners/partner.service';
+import {
+  DuplicatePartyError,
+  PartnerChangedError,
+  PartnerNotFoundError,
+} from '../../hub/partners/partner.service';
 import { formatIssuePath, OcpiError } from '../../ocpi/errors';
-import { DuplicatePartyError, PartnerChangedError } from '../../store/partner.repository';
 import type { HubEnv } from '../http-env';
 import { RateLimitedError } from '../middleware/rate-limits';
 

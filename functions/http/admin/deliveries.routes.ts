@@ -4,10 +4,10 @@ import {
   DeliveryNotFoundError,
   DeliveryNotReplayableError,
   deliveryView,
+  FINAL_DELIVERY_STATUSES,
   listDeliveries,
   replayDelivery,
 } from '../../hub/delivery/delivery-admin';
-import { FINAL_DELIVERY_STATUSES } from '../../store/delivery.repository';
 import type { HubEnv } from '../http-env';
 import { AdminError } from './admin-errors';
 

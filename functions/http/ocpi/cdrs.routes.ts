@@ -30,13 +30,7 @@ export const cdrsModule: OcpiModule = {
     app.get('/sender/cdrs', async (c) => {
       const query = readPageQuery(c);
       const { emsp, page } = await listCdrs(ocpiCall(c), query);
-      return sendPage(
-        c,
-        emsp,
-        async () => ({ ...page, items: page.items.map((r) => r.cdr) }),
-        query.offset,
-        query.limit,
-      );
+      return sendPage(c, emsp, { ...page, items: page.items.map((r) => r.cdr) }, query.offset, query.limit);
     });
     app.get('/sender/cdrs/:locator', async (c) => {
       const locator = readParam('locator', c.req.param('locator'), LocatorSchema);

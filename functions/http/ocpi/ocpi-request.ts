@@ -7,7 +7,6 @@ import { InvalidParametersError, MethodNotAllowedError } from '../../ocpi/errors
 import { paginationHeaders, parsePaginationQuery } from '../../ocpi/pagination';
 import type { PartyRef } from '../../ocpi/party';
 import { readRoutingHeaders } from '../../ocpi/routing-headers';
-import { InvalidCursorError } from '../../store/session.repository';
 import type { HubEnv } from '../http-env';
 
 /** Largest page of the hub's own session and CDR lists (X-Limit). */
@@ -71,20 +70,13 @@ export function publicRequestUrl(c: Context<HubEnv>): string {
  * A page of the hub's own sessions or CDRs: X-Total-Count, X-Limit and a Link that resumes from a
  * cursor, with response routing FROM = hub, TO = the requester (ocpi-notes §3.4).
  */
-export async function sendPage<T>(
+export function sendPage<T>(
   c: Context<HubEnv>,
   requester: PartyRef,
-  read: () => Promise<{ items: T[]; total: number; nextCursor?: string }>,
+  page: { items: T[]; total: number; nextCursor?: string },
   offset: number,
   limit: number,
-): Promise<Response> {
-  let page: { items: T[]; total: number; nextCursor?: string };
-  try {
-    page = await read();
-  } catch (err) {
-    if (err instanceof InvalidCursorError) throw new InvalidParametersError(err.message, 'cursor');
-    throw err;
-  }
+): Response {
   const headers = paginationHeaders({
     requestUrl: publicRequestUrl(c),
     offset,

@@ -43,7 +43,7 @@ export const sessionsModule: OcpiModule = {
       return sendPage(
         c,
         emsp,
-        async () => ({ ...page, items: page.items.map((s) => s.session) }),
+        { ...page, items: page.items.map((s) => s.session) },
         query.offset,
         query.limit,
       );

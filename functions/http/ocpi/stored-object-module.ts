@@ -11,7 +11,6 @@ import { assertOwnedByCaller } from '../../hub/routing/push-rules';
 import { NotFoundError } from '../../ocpi/errors';
 import { InterfaceRole } from '../../ocpi/modules';
 import type { PartyRef } from '../../ocpi/party';
-import type { StoredModule } from '../../store/stored-object.repository';
 import type { HubEnv } from '../http-env';
 import { forwardFromRequest } from './forwarding';
 import { readValidBody } from './ocpi-body';
@@ -19,6 +18,8 @@ import type { OcpiModule } from './ocpi-module';
 import { methodNotAllowed, ocpiCall, param, publicRequestUrl, sendAnswer } from './ocpi-request';
 
 type ReceiverMethod = 'GET' | 'PUT' | 'PATCH' | 'DELETE';
+/** The modules whose objects the hub stores for GET-all (ocpi-notes §3.4). */
+type StoredModule = 'locations' | 'tariffs' | 'tokens';
 type PushMethod = 'PUT' | 'PATCH';
 
 /** A push of an owner's object as the module's service takes it. */

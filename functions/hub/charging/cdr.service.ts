@@ -10,6 +10,7 @@ import { hubAnswer, type StoredAnswer } from '../routing/answers';
 import { callerParty, type OcpiCall, receiverOf } from '../routing/ocpi-call';
 import { resolveTargetParty } from '../routing/party-resolution';
 import { contentHash } from './content-hash';
+import { readDatedPage } from './dated-pages';
 import { IDEMPOTENCY_WINDOWS_MS, runIdempotent } from './idempotency';
 import { cdrTokenOwner } from './session.service';
 
@@ -140,7 +141,7 @@ export async function listCdrs(
   page: { dateFrom?: number; dateTo?: number; offset: number; limit: number; cursor?: string },
 ): Promise<{ emsp: PartyRef; page: DatedPage<StoredCdr> }> {
   const emsp = callerParty(call, ['EMSP']);
-  const result = await call.ctx.store.cdrs.listForEmsp(partyKey(emsp), page);
+  const result = await readDatedPage(() => call.ctx.store.cdrs.listForEmsp(partyKey(emsp), page));
   return { emsp: refOf(emsp), page: result };
 }
 

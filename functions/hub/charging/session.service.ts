@@ -6,6 +6,7 @@ import { hubAnswer, relayedAnswer, type StoredAnswer } from '../routing/answers'
 import { forwardToParty } from '../routing/forwarder';
 import { callerParty, type OcpiCall, receiverOf } from '../routing/ocpi-call';
 import { requireSameObject, requireUrlParty } from '../routing/push-rules';
+import { readDatedPage } from './dated-pages';
 import { deliverStored } from './delivery-outcome';
 import { tokenOwner } from './open-routing';
 import { applySessionPatch } from './session-patch';
@@ -72,7 +73,7 @@ export async function listSessions(
 ): Promise<{ emsp: PartyRef; page: DatedPage<StoredSession> }> {
   const emsp = callerParty(call, ['EMSP']);
   if (page.dateFrom === undefined) throw new InvalidParametersError('is required for sessions', 'date_from');
-  const result = await call.ctx.store.sessions.listForEmsp(partyKey(emsp), page);
+  const result = await readDatedPage(() => call.ctx.store.sessions.listForEmsp(partyKey(emsp), page));
   return { emsp: refOf(emsp), page: result };
 }
 

@@ -11,6 +11,8 @@ import { LeaseHeldError } from '../../store/outbox-leases';
 import type { TenantContext } from '../hub-runtime';
 import { DEFAULT_DELIVERY_POLICY } from './delivery-policy';
 
+export { FINAL_DELIVERY_STATUSES } from '../../store/delivery.repository';
+
 export class DeliveryNotFoundError extends Error {}
 /** The delivery cannot be replayed in its current state (still pending, superseded, or expired). */
 export class DeliveryNotReplayableError extends Error {}

@@ -4,6 +4,9 @@ import type { Partner, PartnerRole } from '../../domain/partner';
 import { generateToken } from '../auth/token-keys';
 import { nowIso, type TenantContext } from '../hub-runtime';
 
+/** The store's refusals of a partner write, as the admin API reports them. */
+export { DuplicatePartyError, PartnerChangedError } from '../../store/partner.repository';
+
 export class PartnerNotFoundError extends Error {
   constructor(id: string) {
     super(`partner '${id.slice(0, 64)}' not found`);
