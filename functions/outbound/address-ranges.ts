@@ -14,23 +14,25 @@ type Range = { prefix: Uint8Array; bits: number; category: AddressCategory };
 
 /**
  * Cloud instance metadata and credential endpoints. Refused even when private addresses are
- * allowed: reaching them from a Lambda or a container hands out the function's own credentials.
+ * allowed: reaching them from a Lambda or a container hands out the function's own credentials. AWS
+ * puts its instance services on link-local addresses (169.254.0.0/16: instance metadata, ECS task
+ * credentials, EKS pod identity, the Amazon DNS and time servers) and on fd00:ec2::/32 over IPv6, and
+ * may add more there: the whole ranges are refused, not only today's addresses.
  */
 const METADATA_ADDRESSES = [
-  '169.254.169.254', // AWS, GCP, Azure, OCI instance metadata
-  '169.254.170.2', // AWS ECS task credentials
-  '169.254.170.23', // AWS EKS pod identity
   '100.100.100.200', // Alibaba Cloud metadata
-  'fd00:ec2::254', // AWS instance metadata over IPv6
-  'fd00:ec2::23', // AWS EKS pod identity over IPv6
 ].map(literal);
+
+const METADATA_RANGES: Range[] = [
+  range('169.254.0.0/16', 'metadata'), // AWS, GCP, Azure, OCI instance services
+  range('fd00:ec2::/32', 'metadata'), // AWS instance services over IPv6
+];
 
 const IPV4_RANGES: Range[] = [
   range('0.0.0.0/8', 'reserved'),
   range('10.0.0.0/8', 'private'),
   range('100.64.0.0/10', 'private'), // carrier-grade NAT
   range('127.0.0.0/8', 'loopback'),
-  range('169.254.0.0/16', 'link-local'),
   range('172.16.0.0/12', 'private'),
   range('192.0.0.0/24', 'reserved'),
   range('192.0.2.0/24', 'reserved'),
@@ -72,6 +74,8 @@ const IPV4_EMBEDDINGS: { range: Range; extract: (bytes: Uint8Array) => Uint8Arra
 
 export function classifyAddress(ip: IpAddress): AddressCategory {
   if (METADATA_ADDRESSES.some((m) => sameAddress(m, ip))) return 'metadata';
+  const metadata = firstMatch(METADATA_RANGES, ip.bytes);
+  if (metadata) return metadata;
   if (ip.family === 4) return firstMatch(IPV4_RANGES, ip.bytes) ?? 'public';
   const exact = firstMatch(IPV6_RANGES.slice(0, 2), ip.bytes);
   if (exact) return exact;

@@ -14,13 +14,19 @@ export class OutboundError extends Error {
   }
 }
 
-/** The URL guard refused the target; nothing was sent and no connection was opened. */
+/**
+ * The URL guard refused the target; nothing was sent and no connection was opened. `reason` may
+ * reach the partner or the admin (it is in the message); `detail`, for the security log only, says
+ * what a host name resolved to, which the answer must not reveal.
+ */
 export class OutboundUrlRefusedError extends OutboundError {
   readonly reason: string;
+  readonly detail?: string;
 
-  constructor(reason: string, url: string) {
+  constructor(reason: string, url: string, detail?: string) {
     super(`outbound URL refused (${reason}): ${url}`, url);
     this.reason = reason;
+    if (detail !== undefined) this.detail = detail;
   }
 }
 

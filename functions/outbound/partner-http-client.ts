@@ -34,7 +34,8 @@ export type PartnerResponse = {
 };
 
 /** One security event per refusal (docs/architecture.md "Cross-cutting rules"); url is origin + path only. */
-export type OutboundRefusedEvent = { url: string; reason: string };
+/** A refusal for the security log: `detail` may name the address a host resolved to. */
+export type OutboundRefusedEvent = { url: string; reason: string; detail?: string };
 
 export type PartnerHttpClientOptions = {
   /** Sockets per origin. */
@@ -90,7 +91,11 @@ export function createPartnerHttpClient(opts: PartnerHttpClientOptions = {}): Pa
 
   function reportRefusal(error: OutboundUrlRefusedError): void {
     try {
-      opts.onRefused?.({ url: error.url, reason: error.reason });
+      opts.onRefused?.({
+        url: error.url,
+        reason: error.reason,
+        ...(error.detail ? { detail: error.detail } : {}),
+      });
     } catch {
       // A failing log hook must not turn a refusal into something else.
     }
@@ -161,7 +166,8 @@ export function createPartnerHttpClient(opts: PartnerHttpClientOptions = {}): Pa
 function toOutboundError(err: unknown, safeUrl: string, timedOut: boolean, timeoutMs: number): OutboundError {
   const code = codeOf(err);
   if (timedOut || (code && TIMEOUT_CODES.has(code))) return new OutboundTimeoutError(safeUrl, timeoutMs);
-  if (err instanceof OutboundUrlRefusedError) return new OutboundUrlRefusedError(err.reason, safeUrl);
+  if (err instanceof OutboundUrlRefusedError)
+    return new OutboundUrlRefusedError(err.reason, safeUrl, err.detail);
   if (err instanceof OutboundNetworkError) return new OutboundNetworkError(safeUrl, err.code);
   if (err instanceof OutboundError) return err;
   return new OutboundNetworkError(safeUrl, code ?? 'network error');

@@ -62,10 +62,16 @@ export async function vetHost(
   if (addresses.length === 0) throw new OutboundUrlRefusedError('host has no address', safeUrl);
   for (const address of addresses) {
     const reason = refusalReasonForAddress(address, policy);
-    if (reason) throw new OutboundUrlRefusedError(reason, safeUrl);
+    if (!reason) continue;
+    // An IP literal is the caller's own text; what a name resolved to stays in the log.
+    if (literal) throw new OutboundUrlRefusedError(reason, safeUrl);
+    throw new OutboundUrlRefusedError(NAME_REFUSED, safeUrl, `${hostname} resolves to ${address}: ${reason}`);
   }
   return addresses;
 }
+
+/** The refusal of a host name, whatever it resolved to (the address goes to the log only). */
+export const NAME_REFUSED = 'the host name resolves to an address the hub does not call';
 
 /** undefined when the policy allows connecting to this address. */
 export function refusalReasonForAddress(address: string, policy: OutboundPolicy): string | undefined {
@@ -73,7 +79,7 @@ export function refusalReasonForAddress(address: string, policy: OutboundPolicy)
   if (!ip) return 'resolver answered with something that is not an IP address';
   const category = classifyAddress(ip);
   if (category === 'public') return undefined;
-  if (category === 'metadata') return `address ${address} is a cloud metadata endpoint`;
+  if (category === 'metadata') return `address ${address} is a cloud metadata or link-local service address`;
   if (policy.allowPrivateAddresses) return undefined;
   return `address ${address} is ${category}`;
 }

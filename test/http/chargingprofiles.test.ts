@@ -127,4 +127,33 @@ describe('charging profiles through the hub', () => {
     expect(envelopeOf(badProfile).status_code).toBe(2001);
     expect(envelopeOf(badProfile).status_message).toContain('charging_profile.charging_rate_unit');
   });
+
+  it.each([
+    ['another platform', () => resultUrl(otherEmsp, 'steal')],
+    ['a host nobody registered', () => 'https://collector.example/results'],
+    [
+      'its own host on another port',
+      () => resultUrl(scsp, 'x').replace(/:(\d+)\//, (_m, p) => `:${Number(p) + 1}/`),
+    ],
+  ])(
+    'refuses a response_url at %s with 2001 naming it, and sends nothing to the CPO (issue #10)',
+    async (_label, url) => {
+      // Prepare
+      const before = profileCallsAtCpo().length;
+      // Act
+      const put = await scsp.hubRequest('PUT', 'chargingprofiles/CP1', {
+        body: { charging_profile: PROFILE, response_url: url() },
+      });
+      const del = await scsp.hubRequest(
+        'DELETE',
+        `/demo/ocpi/2.2.1/receiver/chargingprofiles/CP1?response_url=${encodeURIComponent(url())}`,
+      );
+      // Assess
+      for (const answer of [put, del]) {
+        expect(envelopeOf(answer).status_code).toBe(2001);
+        expect(envelopeOf(answer).status_message).toMatch(/^invalid parameter: response_url: /);
+      }
+      expect(profileCallsAtCpo()).toHaveLength(before);
+    },
+  );
 });

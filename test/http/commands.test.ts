@@ -196,4 +196,25 @@ describe('commands through the hub', () => {
     // Assess
     expect(envelopeOf(answer).status_code).toBe(2001);
   });
+
+  it.each([
+    ['another eMSP', () => `${otherEmsp.endpointUrl('commands', 'SENDER')}/STOP_SESSION/steal`],
+    ['the CPO itself', () => `${net.cpo.endpointUrl('commands', 'RECEIVER')}/loop`],
+    ['a host nobody registered', () => 'https://collector.example/ocpi/results'],
+  ])(
+    'refuses a response_url at %s with 2001 naming it, and sends nothing to the CPO (issue #10)',
+    async (_label, url) => {
+      // Prepare
+      const before = commandsAt(net.cpo).length;
+      // Act
+      const answer = await net.emsp.hubRequest('POST', `${COMMANDS}/STOP_SESSION`, {
+        body: { response_url: url(), session_id: 'S1' },
+        to: net.cpoParty,
+      });
+      // Assess
+      expect(envelopeOf(answer).status_code).toBe(2001);
+      expect(envelopeOf(answer).status_message).toMatch(/^invalid parameter: response_url: /);
+      expect(commandsAt(net.cpo)).toHaveLength(before);
+    },
+  );
 });

@@ -222,7 +222,7 @@ describe('createPartnerHttpClient against a loopback partner', () => {
     expect(refusals.slice(before)).toEqual([
       {
         url: 'http://169.254.169.254/latest/meta-data',
-        reason: 'address 169.254.169.254 is a cloud metadata endpoint',
+        reason: 'address 169.254.169.254 is a cloud metadata or link-local service address',
       },
     ]);
   });

@@ -2,6 +2,7 @@ import type { LookupAddress, LookupOptions } from 'node:dns';
 import { describe, expect, it, vi } from 'vitest';
 import { OutboundUrlRefusedError } from '../../functions/outbound/errors';
 import { createPinnedLookup, type PinnedLookup } from '../../functions/outbound/pinned-lookup';
+import { NAME_REFUSED } from '../../functions/outbound/url-guard';
 
 const strict = { allowHttp: false, allowPrivateAddresses: false };
 
@@ -42,7 +43,10 @@ describe('createPinnedLookup', () => {
 
     // Assess
     expect(result.error).toBeInstanceOf(OutboundUrlRefusedError);
-    expect((result.error as OutboundUrlRefusedError).reason).toBe('address 10.0.0.1 is private');
+    expect((result.error as OutboundUrlRefusedError).reason).toBe(NAME_REFUSED);
+    expect((result.error as OutboundUrlRefusedError).detail).toBe(
+      'rebound.example resolves to 10.0.0.1: address 10.0.0.1 is private',
+    );
   });
 
   it('vets a host it has not seen and returns its public addresses', async () => {

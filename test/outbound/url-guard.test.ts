@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { OutboundNetworkError, OutboundUrlRefusedError } from '../../functions/outbound/errors';
-import { checkOutboundUrl, type ResolveHost } from '../../functions/outbound/url-guard';
+import { checkOutboundUrl, NAME_REFUSED, type ResolveHost } from '../../functions/outbound/url-guard';
 
 const strict = { allowHttp: false, allowPrivateAddresses: false };
 const httpOnlyStrict = { allowHttp: true, allowPrivateAddresses: false };
@@ -59,15 +59,18 @@ describe('checkOutboundUrl', () => {
     expect(resolve).not.toHaveBeenCalled();
   });
 
-  it('refuses a host name that resolves to a 10.x address', async () => {
+  it('refuses a host name that resolves to a 10.x address without saying what it resolved to', async () => {
     // Prepare
     const resolve = resolverOf({ 'partner.example': ['10.1.2.3'] });
 
     // Act
     const refusal = await refusalOf(checkOutboundUrl('https://partner.example/ocpi', strict, resolve));
 
-    // Assess
-    expect(refusal.reason).toBe('address 10.1.2.3 is private');
+    // Assess: the message may reach the partner; the address is for the security log only.
+    expect(refusal.reason).toBe(NAME_REFUSED);
+    expect(refusal.message).not.toContain('10.1.2.3');
+    expect(refusal.message).not.toMatch(/private/);
+    expect(refusal.detail).toBe('partner.example resolves to 10.1.2.3: address 10.1.2.3 is private');
   });
 
   it('refuses a host name that resolves to both a public and a private address', async () => {
@@ -78,7 +81,8 @@ describe('checkOutboundUrl', () => {
     const refusal = await refusalOf(checkOutboundUrl('https://partner.example/', strict, resolve));
 
     // Assess
-    expect(refusal.reason).toBe('address 192.168.5.5 is private');
+    expect(refusal.reason).toBe(NAME_REFUSED);
+    expect(refusal.detail).toBe('partner.example resolves to 192.168.5.5: address 192.168.5.5 is private');
   });
 
   it('accepts an https URL whose host resolves to public addresses only', async () => {
@@ -157,16 +161,34 @@ describe('checkOutboundUrl', () => {
     'http://[fd00:ec2::254]/',
     'http://100.100.100.200/',
     'http://[::ffff:169.254.169.254]/',
-    'http://metadata.example/',
-  ])('refuses the metadata endpoint %s even when private addresses are allowed', async (url) => {
+    // Any AWS link-local service, not only today's addresses (issue #10, low): Amazon DNS, time, ...
+    'http://169.254.169.253/',
+    'http://169.254.169.123/',
+    'http://169.254.0.1/',
+    'http://[fd00:ec2::123]/',
+    'http://[fd00:ec2:1::1]/',
+    'http://[::ffff:169.254.10.10]/',
+  ])(
+    'refuses the metadata or link-local service address %s even when private addresses are allowed',
+    async (url) => {
+      // Act
+      const refusal = await refusalOf(checkOutboundUrl(url, lenient, resolverOf({})));
+
+      // Assess
+      expect(refusal.reason).toMatch(/is a cloud metadata or link-local service address$/);
+    },
+  );
+
+  it('refuses a host name resolving to a link-local service address even when private addresses are allowed', async () => {
     // Prepare
-    const resolve = resolverOf({ 'metadata.example': ['169.254.169.254'] });
+    const resolve = resolverOf({ 'metadata.example': ['169.254.170.2'] });
 
     // Act
-    const refusal = await refusalOf(checkOutboundUrl(url, lenient, resolve));
+    const refusal = await refusalOf(checkOutboundUrl('http://metadata.example/', lenient, resolve));
 
     // Assess
-    expect(refusal.reason).toMatch(/is a cloud metadata endpoint$/);
+    expect(refusal.reason).toBe(NAME_REFUSED);
+    expect(refusal.detail).toMatch(/169\.254\.170\.2 is a cloud metadata or link-local service address$/);
   });
 
   it('refuses a resolver answer that is not an IP address', async () => {
@@ -177,7 +199,8 @@ describe('checkOutboundUrl', () => {
     const refusal = await refusalOf(checkOutboundUrl('https://partner.example/', lenient, resolve));
 
     // Assess
-    expect(refusal.reason).toBe('resolver answered with something that is not an IP address');
+    expect(refusal.reason).toBe(NAME_REFUSED);
+    expect(refusal.detail).toMatch(/resolver answered with something that is not an IP address$/);
   });
 
   it('refuses a host name without any address', async () => {

@@ -20,6 +20,7 @@ import { contentHash } from './content-hash';
 import { IDEMPOTENCY_WINDOWS_MS, runIdempotent } from './idempotency';
 import { sessionById } from './open-routing';
 import { postCallback } from './partner-callback';
+import { requireRegisteredOrigin } from './response-url';
 
 type Obj = Record<string, unknown>;
 export type ProfileMethod = 'GET' | 'PUT' | 'DELETE';
@@ -69,6 +70,7 @@ export async function requestChargingProfile(call: OcpiCall, req: ProfileRequest
   if (typeof responseUrl !== 'string' || !URL.canParse(responseUrl)) {
     throw new InvalidParametersError('is required and must be a URL', 'response_url');
   }
+  requireRegisteredOrigin(call.ctx, call.caller.partner, responseUrl, 'response_url');
   return runIdempotent(
     call.ctx,
     {

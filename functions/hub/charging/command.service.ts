@@ -11,6 +11,7 @@ import { resolveTargetParty } from '../routing/party-resolution';
 import { commandReceiver, commandSender } from './command-routing';
 import { contentHash } from './content-hash';
 import { IDEMPOTENCY_WINDOWS_MS, runIdempotent } from './idempotency';
+import { requireRegisteredOrigin } from './response-url';
 
 /** Added to the CPO's own `timeout` before the hub gives up on a result (network and clock slack). */
 export const COMMAND_RESULT_MARGIN_MS = 30_000;
@@ -35,6 +36,7 @@ export async function sendCommand(call: OcpiCall, req: CommandRequest): Promise<
   const sender = commandSender(call, req.body);
   const cpo = await commandReceiver(call, req.command, req.body, sender);
   const responseUrl = String(req.body.response_url);
+  requireRegisteredOrigin(call.ctx, call.caller.partner, responseUrl, 'response_url');
   return runIdempotent(
     call.ctx,
     {
