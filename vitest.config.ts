@@ -1,11 +1,23 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Unit tests need neither DynamoDB Local nor a running hub: the protocol, the outbound client, the
+ * simulated partners' self-tests, the docs, and every `*.unit.test.ts`. `npm run test:unit` runs them
+ * alone; `npm test` runs them with the integration tests.
+ */
+const UNIT_TESTS = [
+  'test/ocpi/**/*.test.ts',
+  'test/outbound/**/*.test.ts',
+  'test/aws/**/*.test.ts',
+  'test/partners-selftest/**/*.test.ts',
+  'test/docs/**/*.test.ts',
+  'test/**/*.unit.test.ts',
+];
+
 export default defineConfig({
   test: {
     // Node 20 is supported here; the SDK's notice about its future Node 22 floor is noise in test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
     // Child processes rather than worker threads: test files start servers and JVMs and must not
     // share process-wide state (signal handlers, env) with each other.
     pool: 'forks',
@@ -14,5 +26,18 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     teardownTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT_TESTS } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts'],
+          exclude: UNIT_TESTS,
+          // One DynamoDB Local for the run; only the integration tests need it.
+          globalSetup: ['test/support/global-setup.ts'],
+        },
+      },
+    ],
   },
 });
