@@ -19,7 +19,7 @@ export interface HubMetrics {
 }
 
 /**
- * EMF writer (a few lines instead of Powertools Metrics: docs/architecture.md "Metrics"). One line
+ * EMF writer (a few lines instead of Powertools Metrics: docs/architecture.md "Cross-cutting rules"). One line
  * per count, written straight to stdout: Lambda's JSON log format wraps console output, not stdout.
  */
 export function emfMetrics(write: (line: string) => void = (line) => process.stdout.write(line)): HubMetrics {
