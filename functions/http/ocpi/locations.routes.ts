@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { type LocationPath, locateInDocument } from '../../hub/objects/location-document';
 import {
+  assertLocationIdentity,
   findStoredLocations,
   getStoredLocationPart,
   pushLocation,
@@ -36,6 +37,7 @@ export const locationsModule = storedObjectModule<LocationPath>({
   target: pathOf,
   segments: segmentsOf,
   schema: schemaFor,
+  assertIdentity: (method, owner, path, body) => assertLocationIdentity(owner, { method, path, body }),
   unknown: (path) => `unknown ${describe(path)}`,
   push: (ctx, push) =>
     pushLocation(ctx, {

@@ -54,6 +54,12 @@ export interface StoredObjectModuleSpec<Target> {
   segments(target: Target): string[];
   /** The body schema of a PUT or PATCH of this target. */
   schema(method: PushMethod, target: Target): z.ZodMiniType;
+  /**
+   * Throws 2001 naming the field when the body's owner fields (country_code, party_id) or its id
+   * differ from the URL's: owner fields are immutable (issue #10), for a push the hub stores and for
+   * one it forwards to another party alike.
+   */
+  assertIdentity(method: PushMethod, owner: PartyRef, target: Target, body: Record<string, unknown>): void;
   /** The 404 message when the hub holds no such object. */
   unknown(target: Target): string;
   push?(ctx: TenantContext, push: ObjectPush<Target>): Promise<PushOutcome>;
@@ -108,6 +114,8 @@ export function storedObjectModule<Target>(spec: StoredObjectModuleSpec<Target>)
     const method = c.req.method as PushMethod;
     const { call, from, owner, target, segments } = ownedTarget(c);
     const { value, text } = await readValidBody(c, spec.schema(method, target));
+    // Before the destination decision: a forwarded PATCH is checked against the URL like a stored one.
+    spec.assertIdentity(method, owner, target, value as Record<string, unknown>);
     if (call.destination.kind === 'party')
       return forwardFromRequest(c, { ...receiver, pathSegments: segments });
     const outcome = await (spec.push as NonNullable<typeof spec.push>)(call.ctx, {

@@ -1,4 +1,9 @@
-import { deleteTariff, getStoredTariff, putTariff } from '../../hub/objects/tariffs.service';
+import {
+  assertTariffIdentity,
+  deleteTariff,
+  getStoredTariff,
+  putTariff,
+} from '../../hub/objects/tariffs.service';
 import type { Tariff } from '../../ocpi/schemas/tariff';
 import { TariffSchema } from '../../ocpi/schemas/tariff';
 import { param } from './ocpi-request';
@@ -19,6 +24,7 @@ export const tariffsModule = storedObjectModule<string>({
   target: (c) => param(c, 'id'),
   segments: (tariffId) => [tariffId],
   schema: () => TariffSchema,
+  assertIdentity: (_method, owner, tariffId, body) => assertTariffIdentity(owner, tariffId, body),
   unknown: (tariffId) => `unknown tariff ${tariffId}`,
   push: (ctx, push) =>
     putTariff(ctx, {

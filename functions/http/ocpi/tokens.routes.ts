@@ -1,5 +1,10 @@
 import type { Context } from 'hono';
-import { DEFAULT_TOKEN_TYPE, getStoredToken, pushToken } from '../../hub/objects/tokens.service';
+import {
+  assertTokenIdentity,
+  DEFAULT_TOKEN_TYPE,
+  getStoredToken,
+  pushToken,
+} from '../../hub/objects/tokens.service';
 import { InvalidParametersError } from '../../ocpi/errors';
 import { TOKEN_TYPES, TokenPatchSchema, TokenSchema, TokenTypeSchema } from '../../ocpi/schemas/token';
 import type { HubEnv } from '../http-env';
@@ -28,6 +33,7 @@ export const tokensModule = storedObjectModule<TokenTarget>({
   target: (c) => ({ uid: param(c, 'uid'), type: tokenTypeOf(c) }),
   segments: (token) => [token.uid],
   schema: (method) => (method === 'PUT' ? TokenSchema : TokenPatchSchema),
+  assertIdentity: assertTokenIdentity,
   unknown: (token) => `unknown token ${token.uid} of type ${token.type}`,
   push: (ctx, push) =>
     pushToken(ctx, {

@@ -25,11 +25,14 @@ type Obj = Record<string, unknown>;
  */
 export async function postCdr(call: OcpiCall, cdr: Obj, bodyText: string): Promise<StoredAnswer> {
   const cpo = callerParty(call, ['CPO']);
-  if (partyKey(cpo) !== partyKey(cdr as PartyRef)) {
-    throw new InvalidParametersError(
-      `${String(cdr.country_code)}/${String(cdr.party_id)} is not the sending CPO ${cpo.country_code}/${cpo.party_id}`,
-      'party_id',
-    );
+  // The CDR's owner fields are the sending CPO's, never another party's (issue #10).
+  for (const field of ['country_code', 'party_id'] as const) {
+    if (String(cdr[field] ?? '').toUpperCase() !== cpo[field].toUpperCase()) {
+      throw new InvalidParametersError(
+        `${String(cdr.country_code)}/${String(cdr.party_id)} is not the sending CPO ${cpo.country_code}/${cpo.party_id}`,
+        field,
+      );
+    }
   }
   const emsp = await receiverOf(call, () => cdrTokenOwner(call, cdr.cdr_token as Obj), 'CDR');
   const hash = contentHash(cdr);

@@ -5,7 +5,12 @@ import type { DatedPage, StoredSession } from '../../store/session.repository';
 import { hubAnswer, relayedAnswer, type StoredAnswer } from '../routing/answers';
 import { forwardToParty } from '../routing/forwarder';
 import { callerParty, type OcpiCall, receiverOf } from '../routing/ocpi-call';
-import { requireSameObject, requireUrlParty } from '../routing/push-rules';
+import {
+  assertMatchesUrl,
+  assertOwnerFields,
+  requireSameObject,
+  requireUrlParty,
+} from '../routing/push-rules';
 import { readDatedPage } from './dated-pages';
 import { deliverStored } from './delivery-outcome';
 import { tokenOwner } from './open-routing';
@@ -38,9 +43,9 @@ export async function putSession(call: OcpiCall, url: SessionUrl, session: Obj, 
 export async function patchSession(call: OcpiCall, url: SessionUrl, patch: Obj, bodyText: string) {
   const cpo = callerParty(call, ['CPO']);
   requireUrlParty(cpo, url);
-  if (patch.id !== undefined && String(patch.id).toUpperCase() !== url.id.toUpperCase()) {
-    throw new InvalidParametersError(`differs from the URL (${url.id})`, 'id');
-  }
+  // Owner fields and id are immutable: a PATCH may leave them out, never change them (issue #10).
+  assertMatchesUrl(patch, 'id', url.id, false);
+  assertOwnerFields(patch, url, false);
   const repo = call.ctx.store.sessions;
   const existing = await repo.get(partyKey(cpo), url.id);
   const emsp = await receiverOf(

@@ -26,7 +26,7 @@ export interface LocationPush {
  * the Location document and queued for every eMSP-side party (ocpi-notes §3.2, §3.4).
  */
 export async function pushLocation(ctx: TenantContext, push: LocationPush): Promise<PushOutcome> {
-  assertIdsMatchUrl(push.owner, push.change);
+  assertLocationIdentity(push.owner, push.change);
   const { path } = push.change;
   return writeStoredObject(ctx, ctx.store.locations, {
     key: locationKey(push.owner, path.locationId),
@@ -66,15 +66,21 @@ export function segmentsOf(path: LocationPath): string[] {
   return [path.locationId, path.evseUid, path.connectorId].filter((s): s is string => s !== undefined);
 }
 
-function assertIdsMatchUrl(owner: PartyRef, change: LocationChange): void {
+/**
+ * The body names the object its URL names (ocpi-notes §1.7): a Location its id and owner, an EVSE its
+ * uid, a Connector its id; required in a PUT, checked when present in a PATCH. EVSEs and Connectors
+ * have no owner fields, but one sent anyway must still be the URL's: nothing may move a location to
+ * another party.
+ */
+export function assertLocationIdentity(owner: PartyRef, change: LocationChange): void {
   const { body, path, method } = change;
   const required = method === 'PUT';
   if (path.evseUid === undefined) {
     assertMatchesUrl(body, 'id', path.locationId, required);
     assertOwnerFields(body, owner, required);
-  } else if (path.connectorId === undefined) {
-    assertMatchesUrl(body, 'uid', path.evseUid, required);
-  } else {
-    assertMatchesUrl(body, 'id', path.connectorId, required);
+    return;
   }
+  if (path.connectorId === undefined) assertMatchesUrl(body, 'uid', path.evseUid, required);
+  else assertMatchesUrl(body, 'id', path.connectorId, required);
+  assertOwnerFields(body, owner, false);
 }

@@ -13,8 +13,7 @@ export async function putTariff(
   ctx: TenantContext,
   push: { owner: PartyRef; tariffId: string; body: Tariff; bodyText: string; correlationId: string },
 ): Promise<PushOutcome> {
-  assertMatchesUrl(push.body, 'id', push.tariffId, true);
-  assertOwnerFields(push.body, push.owner, true);
+  assertTariffIdentity(push.owner, push.tariffId, push.body);
   return writeStoredObject(ctx, ctx.store.tariffs, {
     key: tariffKey(push.owner, push.tariffId),
     lookupId: push.tariffId,
@@ -30,6 +29,12 @@ export async function putTariff(
       correlationId: push.correlationId,
     },
   });
+}
+
+/** A Tariff PUT names its URL's tariff and owner (ocpi-notes §1.7). */
+export function assertTariffIdentity(owner: PartyRef, tariffId: string, body: Record<string, unknown>): void {
+  assertMatchesUrl(body, 'id', tariffId, true);
+  assertOwnerFields(body, owner, true);
 }
 
 /** Deletes a stored Tariff and broadcasts the DELETE; false when the hub held no such tariff. */

@@ -21,12 +21,22 @@ export interface TokenPush {
   correlationId: string;
 }
 
+/** A Token names its URL's uid, type and owner: required in a PUT, checked when present in a PATCH. */
+export function assertTokenIdentity(
+  method: 'PUT' | 'PATCH',
+  owner: PartyRef,
+  token: { uid: string; type: string },
+  body: Record<string, unknown>,
+): void {
+  const required = method === 'PUT';
+  assertMatchesUrl(body, 'uid', token.uid, required);
+  assertMatchesUrl(body, 'type', token.type, required);
+  assertOwnerFields(body, owner, required);
+}
+
 /** An eMSP's PUT or PATCH of a Token addressed to the hub, keyed by (country_code, party_id, uid, type). */
 export async function pushToken(ctx: TenantContext, push: TokenPush): Promise<PushOutcome> {
-  const required = push.method === 'PUT';
-  assertMatchesUrl(push.body, 'uid', push.uid, required);
-  assertMatchesUrl(push.body, 'type', push.type, required);
-  assertOwnerFields(push.body, push.owner, required);
+  assertTokenIdentity(push.method, push.owner, push, push.body);
   return writeStoredObject(ctx, ctx.store.tokens, {
     key: tokenKey(push.owner, push.uid, push.type),
     lookupId: push.uid,
