@@ -6,7 +6,6 @@ describe('joinUrl', () => {
     ['https://cpo.example/ocpi/2.2.1/locations', 'https://cpo.example/ocpi/2.2.1/locations/NL/ABC/LOC1'],
     ['https://cpo.example/ocpi/2.2.1/locations/', 'https://cpo.example/ocpi/2.2.1/locations/NL/ABC/LOC1'],
     ['https://cpo.example/ocpi/2.2.1/locations///', 'https://cpo.example/ocpi/2.2.1/locations/NL/ABC/LOC1'],
-    ['https://cpo.example//ocpi//2.2.1/locations', 'https://cpo.example/ocpi/2.2.1/locations/NL/ABC/LOC1'],
   ])('joins %s without a double slash', (base, expected) => {
     // Prepare / Act
     const url = joinUrl(base, 'NL', 'ABC', 'LOC1');
@@ -31,12 +30,45 @@ describe('joinUrl', () => {
     expect(url).toBe('https://cpo.example/tokens/NL/ABC/a%2Fb%20c%3F%23%25');
   });
 
-  it('skips empty segments and keeps the base when nothing is appended', () => {
+  it('skips empty segments', () => {
     // Prepare / Act
-    const results = [joinUrl('https://cpo.example/cdrs/', '', 'X'), joinUrl('https://cpo.example/cdrs/')];
+    const url = joinUrl('https://cpo.example/cdrs/', '', 'X');
 
     // Assess
-    expect(results).toEqual(['https://cpo.example/cdrs/X', 'https://cpo.example/cdrs']);
+    expect(url).toBe('https://cpo.example/cdrs/X');
+  });
+
+  it.each([
+    'https://cpo.example/ocpi/2.2.1/cdrs/',
+    'https://cpo.example/ocpi/2.2.1/cdrs',
+    'https://cpo.example:443/ocpi//cdrs/?v=1',
+  ])('uses %s exactly as advertised when nothing is appended', (base) => {
+    // Prepare / Act
+    const urls = [
+      joinUrl(base),
+      joinUrl(base, ''),
+      withQuery(joinUrl(base), {}),
+      withQuery(base, { x: undefined }),
+    ];
+
+    // Assess
+    expect(urls).toEqual([base, base, base, base]);
+  });
+
+  it('keeps the advertised path, inner slashes included, and only lets its trailing slash give way', () => {
+    // Prepare / Act
+    const url = joinUrl('https://cpo.example//ocpi//2.2.1/locations/', 'LOC1');
+
+    // Assess
+    expect(url).toBe('https://cpo.example//ocpi//2.2.1/locations/LOC1');
+  });
+
+  it('keeps the trailing slash of an advertised URL when only a query is added', () => {
+    // Prepare / Act
+    const url = withQuery(joinUrl('https://cpo.example/ocpi/2.2.1/locations/'), { limit: 10 });
+
+    // Assess
+    expect(url).toBe('https://cpo.example/ocpi/2.2.1/locations/?limit=10');
   });
 
   it('keeps port and a query string of the base', () => {

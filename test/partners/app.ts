@@ -10,7 +10,7 @@ import { mountReceiverRoutes } from './receivers';
 import { mountSenderRoutes } from './senders';
 import { requestFailures } from './server';
 import type { SimEnv } from './sim-env';
-import { mountVersionRoutes } from './versions';
+import { mountVersionRoutes, redirectDroppedSlash } from './versions';
 
 const CONFIGURATION_PATH = /^\/ocpi\/(versions|[^/]+\/?$|2\.2\.1\/(credentials|receiver\/hubclientinfo))/;
 
@@ -36,7 +36,8 @@ function recordRequest(state: PlatformState): MiddlewareHandler<SimEnv> {
     c.set('bodyInvalid', bodyInvalid);
     state.requests.push({
       method: c.req.method,
-      path: c.req.path,
+      // The raw path: Hono's c.req.path drops a trailing slash in a non-strict app.
+      path: new URL(c.req.url).pathname,
       query: new URL(c.req.url).search.slice(1),
       headers: Object.fromEntries(c.req.raw.headers),
       body: bodyInvalid ? text : body,
@@ -72,6 +73,7 @@ const rejectInvalidJson: MiddlewareHandler<SimEnv> = async function rejectInvali
 export function buildApp(state: PlatformState): Hono<SimEnv> {
   const app = new Hono<SimEnv>({ strict: false });
   app.use('*', recordRequest(state));
+  app.use('*', redirectDroppedSlash(state));
   app.use('*', misbehaviourMiddleware(state.misbehaviour));
   app.use('*', authenticate(state));
   app.use('*', rejectInvalidJson);

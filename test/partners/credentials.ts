@@ -5,6 +5,7 @@ import { generateToken } from './inbound-tokens';
 import type { PlatformState } from './platform-state';
 import type { SimEnv } from './sim-env';
 import type { Credentials, CredentialsRole, Endpoint, RegistrationResult } from './types';
+import { advertised } from './versions';
 
 const OUR_VERSION = '2.2.1';
 
@@ -17,7 +18,7 @@ export function ownCredentials(state: PlatformState, token: string): Credentials
     party_id: lower ? r.party_id.toLowerCase() : r.party_id,
     business_details: r.business_details ?? { name: state.name },
   }));
-  return { token, url: `${state.baseUrl}/ocpi/versions`, roles };
+  return { token, url: advertised(state, `${state.baseUrl}/ocpi/versions`), roles };
 }
 
 /** GETs the hub's versions, picks 2.2.1 and GETs its details (ocpi-notes §2.4 steps 2-3). */

@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import { ocpiReply } from './envelope';
 import type { PlatformState } from './platform-state';
 import type { SimEnv } from './sim-env';
@@ -67,8 +67,33 @@ export function implements_(state: PlatformState, module: ModuleId, iface: Inter
   return implementedInterfaces(state).some(([m, i]) => m === module && i === iface);
 }
 
-function advertised(state: PlatformState, url: string): string {
+/** A URL as this platform advertises it: with a trailing slash under 'trailing-slash-urls'. */
+export function advertised(state: PlatformState, url: string): string {
   return state.misbehaviour.has('trailing-slash-urls') ? `${url}/` : url;
+}
+
+/**
+ * Under 'trailing-slash-urls' the platform is strict, like a real server behind a path-normalizing proxy:
+ * its advertised URLs (versions, version details, endpoints) called without their trailing slash get a
+ * permanent redirect, which an OCPI client that changes advertised URLs does not follow (issue #11).
+ */
+export function redirectDroppedSlash(state: PlatformState): MiddlewareHandler<SimEnv> {
+  return async function strictTrailingSlash(c, next) {
+    // The raw path: Hono's c.req.path drops the trailing slash of a non-strict app.
+    const path = new URL(c.req.url).pathname;
+    if (state.misbehaviour.has('trailing-slash-urls') && !path.endsWith('/')) {
+      const advertisedPaths = [
+        `${state.baseUrl}/ocpi/versions`,
+        ...state.versions.map((v) => `${state.baseUrl}/ocpi/${v}`),
+        ...implementedInterfaces(state).map(([module, role]) => moduleUrl(state, module, role)),
+      ].map((url) => new URL(url).pathname);
+      if (advertisedPaths.includes(path)) {
+        return c.redirect(`${state.baseUrl}${path}/${new URL(c.req.url).search}`, 308);
+      }
+    }
+    await next();
+    return undefined;
+  };
 }
 
 /** The endpoints advertised in version details, after omissions and misbehaviour. */
