@@ -52,7 +52,7 @@ describe('URLs handed to partners', () => {
         'OCPI-from-party-id': 'EMA',
       },
       body: {
-        response_url: 'https://emsp.example.com/results/1',
+        response_url: `${net.emsp.endpointUrl('commands', 'SENDER')}/START_SESSION/host-1`,
         token: tokenOf(net.emspParty, 'T-HOST'),
         location_id: 'LOC-HOST',
       },
