@@ -4,6 +4,7 @@ import { adminAuth } from './admin/admin-auth';
 import { AdminError, adminErrorHandler, adminNotFound } from './admin/admin-errors';
 import { deliveriesRoutes } from './admin/deliveries.routes';
 import { partnersRoutes } from './admin/partners.routes';
+import { tenantRoutes } from './admin/tenant.routes';
 import { adminTokensRoutes } from './admin/tokens.routes';
 import type { HubEnv } from './http-env';
 import { tenantRateLimit } from './middleware/rate-limits';
@@ -33,5 +34,6 @@ export function createAdminApp(runtime: HubRuntime): Hono<HubEnv> {
   app.route('/:tenant/admin/partners', partnersRoutes());
   app.route('/:tenant/admin/deliveries', deliveriesRoutes());
   app.route('/:tenant/admin/tokens', adminTokensRoutes());
+  app.route('/:tenant/admin/tenant', tenantRoutes());
   return app;
 }

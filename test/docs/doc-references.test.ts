@@ -10,13 +10,14 @@ import { brokenLinks, filesUnder, headingsOf, ROOT, readRepoFile } from './markd
  * confusion.
  */
 
-const CODE_DIRS = ['functions', 'infra', 'test', 'bench'];
+const CODE_DIRS = ['functions', 'infra', 'cli', 'test', 'bench'];
 const DOCS = [
   'README.md',
   'bench/README.md',
   'docs/architecture.md',
   'docs/ocpi-2.1.1-translation.md',
   'docs/ocpi-notes.md',
+  'docs/operations.md',
   'test/fixtures/ocpi-examples/README.md',
 ];
 
