@@ -45,6 +45,18 @@ describe('versions module and tenant isolation', () => {
       role: 'SENDER',
       url: `${hub.url}/alpha/ocpi/2.2.1/credentials`,
     });
+    // Configuration modules once, as SENDER; every functional module on both sides (a hub sits on both).
+    const listed = (body.data.endpoints as { identifier: string; role: string }[])
+      .map((e) => `${e.identifier}:${e.role}`)
+      .sort();
+    const functional = ['cdrs', 'chargingprofiles', 'commands', 'locations', 'sessions', 'tariffs', 'tokens'];
+    expect(listed).toEqual(
+      [
+        'credentials:SENDER',
+        'hubclientinfo:SENDER',
+        ...functional.flatMap((m) => [`${m}:RECEIVER`, `${m}:SENDER`]),
+      ].sort(),
+    );
   });
 
   it('refuses a token of one tenant on another tenant with 401', async () => {

@@ -1,34 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareVersions,
-  HUB_ENDPOINTS_221,
-  InterfaceRole,
   isConfigurationModule,
   isModuleId,
-  MODULE_IDS_221,
   pickMutualVersion,
-  VERSION_NUMBERS,
 } from '../../functions/ocpi/modules';
 
 describe('module ids', () => {
-  it('lists the nine 2.2.1 modules', () => {
-    // Prepare / Act
-    const ids = [...MODULE_IDS_221].sort();
-
-    // Assess
-    expect(ids).toEqual([
-      'cdrs',
-      'chargingprofiles',
-      'commands',
-      'credentials',
-      'hubclientinfo',
-      'locations',
-      'sessions',
-      'tariffs',
-      'tokens',
-    ]);
-  });
-
   it('recognises module ids exactly', () => {
     // Prepare / Act / Assess
     expect(isModuleId('locations')).toBe(true);
@@ -49,41 +27,7 @@ describe('module ids', () => {
   });
 });
 
-describe('HUB_ENDPOINTS_221', () => {
-  it('exposes credentials and hubclientinfo as SENDER only', () => {
-    // Prepare / Act
-    const config = HUB_ENDPOINTS_221.filter((e) => isConfigurationModule(e.identifier));
-
-    // Assess
-    expect(config).toEqual([
-      { identifier: 'credentials', role: 'SENDER' },
-      { identifier: 'hubclientinfo', role: 'SENDER' },
-    ]);
-  });
-
-  it('exposes both interfaces of every functional module', () => {
-    // Prepare
-    const functional = ['locations', 'tariffs', 'tokens', 'sessions', 'cdrs', 'commands', 'chargingprofiles'];
-
-    // Act
-    const keys = new Set(HUB_ENDPOINTS_221.map((e) => `${e.identifier}:${e.role}`));
-
-    // Assess
-    for (const id of functional) {
-      expect(keys.has(`${id}:${InterfaceRole.SENDER}`)).toBe(true);
-      expect(keys.has(`${id}:${InterfaceRole.RECEIVER}`)).toBe(true);
-    }
-    expect(HUB_ENDPOINTS_221).toHaveLength(2 + functional.length * 2);
-    expect(keys.size).toBe(HUB_ENDPOINTS_221.length);
-  });
-});
-
 describe('versions', () => {
-  it('knows the published version numbers', () => {
-    // Prepare / Act / Assess
-    expect(VERSION_NUMBERS).toEqual(['2.0', '2.1', '2.1.1', '2.2', '2.2.1', '2.3.0']);
-  });
-
   it('compares numerically per segment', () => {
     // Prepare
     const unsorted = ['2.2.1', '2.10', '2.1.1', '2.2', '2.9', '2.0'];
