@@ -1,20 +1,22 @@
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
 import { InvalidJsonError, InvalidParametersError, PayloadTooLargeError } from '../../ocpi/errors';
+import { nullFreeText } from '../../ocpi/schemas/nulls';
 import { readJson } from '../request-body';
 
 /**
  * OCPI request bodies, all read by `readJson` (request-body.ts): over 1 MB -> HTTP 413, not JSON ->
  * HTTP 400, both with the envelope (ocpi-notes §1.4); a schema failure is 2001 naming the field path.
  * The text is kept as received: the hub forwards it byte for byte and never touches last_updated
- * (ocpi-notes §1.7, §3.6).
+ * (ocpi-notes §1.7, §3.6), except that a body holding JSON `null`s is passed on without them: `null`
+ * means absent (ocpi-notes §1.6), and what the hub stores and sends on carries none.
  */
 
 /** The body's text when there is one (undefined for GET, HEAD and an empty body); it must be JSON. */
 export async function readOptionalJsonText(c: Context): Promise<string | undefined> {
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return undefined;
   const body = await readJson(c);
-  if (body.ok) return body.text;
+  if (body.ok) return nullFreeText(body.value, body.text);
   if (body.problem === 'empty') return undefined;
   throw toOcpiError(body.problem, body.message);
 }
@@ -26,7 +28,8 @@ export async function readValidBody<S extends z.ZodMiniType>(
 ): Promise<{ value: z.infer<S>; text: string }> {
   const body = await readJson(c);
   if (!body.ok) throw toOcpiError(body.problem, body.message);
-  return { value: validate(schema, body.value), text: body.text };
+  // Validated with its nulls: a null in a required field is refused naming it, not as missing.
+  return { value: validate(schema, body.value), text: nullFreeText(body.value, body.text) };
 }
 
 /** A required JSON body, validated; an empty one is 2001 naming `body` (the charging modules' rule). */
@@ -34,9 +37,11 @@ export async function readRequiredBody<S extends z.ZodMiniType>(
   c: Context,
   schema: S,
 ): Promise<{ value: z.infer<S>; text: string }> {
-  const text = await readOptionalJsonText(c);
-  if (text === undefined) throw new InvalidParametersError('a JSON body is required', 'body');
-  return { value: validate(schema, JSON.parse(text)), text };
+  const body = c.req.method === 'GET' || c.req.method === 'HEAD' ? undefined : await readJson(c);
+  if (body === undefined || (!body.ok && body.problem === 'empty'))
+    throw new InvalidParametersError('a JSON body is required', 'body');
+  if (!body.ok) throw toOcpiError(body.problem, body.message);
+  return { value: validate(schema, body.value), text: nullFreeText(body.value, body.text) };
 }
 
 function validate<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {

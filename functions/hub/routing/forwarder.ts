@@ -6,6 +6,7 @@ import { HubError, ReceiverNotConnectedError, UnknownReceiverError } from '../..
 import type { ModuleId } from '../../ocpi/modules';
 import type { PartyRef } from '../../ocpi/party';
 import { newRequestId } from '../../ocpi/request-ids';
+import { nullFreeText } from '../../ocpi/schemas/nulls';
 import { joinUrl, withQuery } from '../../ocpi/url-join';
 import { OutboundError } from '../../outbound/errors';
 import type { PartnerHttpMethod, PartnerResponse } from '../../outbound/partner-http-client';
@@ -140,7 +141,8 @@ export async function sendHop(
   return {
     httpStatus: response.status,
     headers,
-    bodyText: response.bodyText,
+    // A receiver's nulls mean absent (ocpi-notes §1.6): the requester gets its answer without them.
+    bodyText: nullFreeText(response.json, response.bodyText),
     envelope,
     target: { party: current.party, partner: current.partner },
   };

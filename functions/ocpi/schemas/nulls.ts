@@ -69,3 +69,13 @@ export function dropAbsentNulls(
   }
   return copy ?? input;
 }
+
+/**
+ * The text to store or send on for a body parsed from `text` as `value`: the text itself when the body
+ * holds no `null` (forwarded byte for byte), else the body re-serialized without its `null`s, so no
+ * partner downstream receives a `null` a sloppy sender wrote (ocpi-notes §1.6).
+ */
+export function nullFreeText(value: unknown, text: string): string {
+  const normalized = withoutNulls(value);
+  return normalized === value ? text : JSON.stringify(normalized);
+}
