@@ -7,7 +7,8 @@ import { forwardFromRequest } from '../../functions/http/ocpi/forwarding';
 import type { OcpiModule } from '../../functions/http/ocpi/ocpi-module';
 import { createOcpiApp } from '../../functions/http/ocpi-app';
 import type { ModuleId } from '../../functions/ocpi/modules';
-import { createSimulatedPlatform, type SimulatedPlatform, type SimulatedRole } from '../partners';
+import type { SimulatedPlatform, SimulatedRole } from '../partners';
+import { PlatformPool } from '../support/platforms';
 import { startTestHub, type TestHub } from '../support/test-hub';
 
 /** Modules the test-only routing module forwards, on both interfaces. */
@@ -77,20 +78,20 @@ export async function startRoutingFixture(opts: { timeoutMs?: number } = {}): Pr
   // Partners are to reach this server: the URLs the hub hands out come from its public URL only.
   hub.runtime.publicUrl = baseUrl;
   const versionsUrl = `${baseUrl}/demo/ocpi/versions`;
-  const platforms: SimulatedPlatform[] = [];
+  const pool = new PlatformPool();
   return {
     hub,
     versionsUrl,
     baseUrl,
-    async connect(role, connectOpts = {}) {
-      const platform = await createSimulatedPlatform({ roles: [role], ...connectOpts });
-      platforms.push(platform);
-      const { id, tokenA } = await hub.createPartner([role], `${role.role} ${role.party_id}`);
-      await platform.registerWith(versionsUrl, tokenA);
-      return { platform, partnerId: id };
+    connect(role, connectOpts = {}) {
+      return pool.registered(hub, role.role, role.party_id, {
+        ...connectOpts,
+        countryCode: role.country_code,
+        versionsUrl,
+      });
     },
     async stop() {
-      await Promise.all(platforms.map((p) => p.close()));
+      await pool.closeAll();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

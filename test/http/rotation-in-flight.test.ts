@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SimulatedPlatform } from '../partners';
+import { eventually } from '../support/eventually';
 import { hubWithPlatforms } from '../support/platforms';
 
 /** Issue #3: no rotation, whoever starts it, may fail a request that is already under way. */
@@ -31,7 +32,10 @@ describe('rotation with requests in flight', () => {
     const traffic = trafficWithCurrentToken(platform);
     // Act
     await platform.rotate();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const afterRotation = traffic.statuses.length;
+    await eventually(() => traffic.statuses.length >= afterRotation + 3, {
+      what: 'requests after the rotation',
+    });
     await traffic.stop();
     // Assess
     expect(traffic.statuses.length).toBeGreaterThan(2);
@@ -44,7 +48,10 @@ describe('rotation with requests in flight', () => {
     const traffic = trafficWithCurrentToken(platform);
     // Act
     const rotation = await fx.hub.admin('POST', `/partners/${partnerId}/rotate`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const afterRotation = traffic.statuses.length;
+    await eventually(() => traffic.statuses.length >= afterRotation + 3, {
+      what: 'requests after the rotation',
+    });
     await traffic.stop();
     // Assess
     expect(rotation.status).toBe(200);

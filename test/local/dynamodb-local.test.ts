@@ -5,7 +5,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   DynamoDbLocalError,
   JAVA_REQUIRED_MESSAGE,
@@ -13,6 +13,7 @@ import {
 } from '../../functions/local/dynamodb-local';
 import { createDynamoClient } from '../../functions/store/dynamo-client';
 import { ensureTable } from '../../functions/store/table-admin';
+import { eventually } from '../support/eventually';
 import { isLoopback, listeningAddresses } from './listening-sockets';
 import { descendantsOf, isRunning } from './process-state';
 
@@ -126,7 +127,7 @@ describe('startDynamoDbLocal', () => {
 
     // Assess
     expect(pid).toBeGreaterThan(0);
-    await vi.waitFor(() => expect(isRunning(pid)).toBe(false), { timeout: 5_000, interval: 50 });
+    await eventually(() => isRunning(pid) === false, { timeoutMs: 5_000, intervalMs: 50 });
   }, 60_000);
 
   it('stops DynamoDB Local when the process that started it is killed with SIGKILL', async () => {
@@ -147,10 +148,7 @@ describe('startDynamoDbLocal', () => {
     parent.kill('SIGKILL');
 
     // Assess
-    await vi.waitFor(() => expect(processes.filter(isRunning)).toEqual([]), {
-      timeout: 10_000,
-      interval: 100,
-    });
+    await eventually(() => processes.filter(isRunning).length === 0, { timeoutMs: 10_000, intervalMs: 100 });
   }, 60_000);
 
   it('refuses a port another process listens on, naming the port', async () => {

@@ -3,9 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseHubConfig } from '../../functions/config';
 import { startLocalHub } from '../../functions/local/local-hub';
+import { eventually } from '../support/eventually';
 import { descendantsOf, isRunning } from './process-state';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -123,6 +124,6 @@ describe('npm start', () => {
     // Act
     npm.kill('SIGKILL');
     // Assess
-    await vi.waitFor(() => expect(started.filter(isRunning)).toEqual([]), { timeout: 20_000, interval: 200 });
+    await eventually(() => started.filter(isRunning).length === 0, { timeoutMs: 20_000, intervalMs: 200 });
   }, 90_000);
 });

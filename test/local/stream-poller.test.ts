@@ -1,12 +1,13 @@
 import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   type StreamCheckpoint,
   type StreamPoller,
   startStreamPoller,
 } from '../../functions/local/stream-poller';
 import { createTestTable, testDynamoClient, testDynamoEndpoint } from '../support/dynamo';
+import { eventually } from '../support/eventually';
 import { FakeStreamSource } from './fake-stream-source';
 
 const pollers: StreamPoller[] = [];
@@ -83,7 +84,7 @@ describe('startStreamPoller on DynamoDB Local', () => {
     );
 
     // Assess
-    await vi.waitFor(() => expect(records).toHaveLength(4), { timeout: 10_000, interval: 50 });
+    await eventually(() => records.length === 4, { timeoutMs: 10_000, intervalMs: 50 });
     expect(records.map((r) => r.eventName)).toEqual(['INSERT', 'INSERT', 'MODIFY', 'REMOVE']);
     expect(sortKeys(records)).toEqual(['a', 'b', 'a', 'b']);
     const [insert, , modify, remove] = records;
@@ -111,7 +112,7 @@ describe('startStreamPoller on DynamoDB Local', () => {
     await put(tableName, 'after');
 
     // Assess
-    await vi.waitFor(() => expect(records).toHaveLength(1), { timeout: 10_000, interval: 50 });
+    await eventually(() => records.length === 1, { timeoutMs: 10_000, intervalMs: 50 });
     expect(sortKeys(records)).toEqual(['after']);
   });
 
@@ -130,9 +131,9 @@ describe('startStreamPoller on DynamoDB Local', () => {
     await put(tableName, 'x');
 
     // Assess
-    await vi.waitFor(() => expect(attempts).toHaveLength(3), { timeout: 10_000, interval: 20 });
+    await eventually(() => attempts.length === 3, { timeoutMs: 10_000, intervalMs: 20 });
     expect(attempts).toEqual([['x'], ['x'], ['x']]);
-    await vi.waitFor(() => expect(checkpoint.saved.size).toBe(1), { timeout: 5_000, interval: 20 });
+    await eventually(() => checkpoint.saved.size === 1, { timeoutMs: 5_000, intervalMs: 20 });
   });
 
   it('resumes from its checkpoint after a restart without losing or repeating records', async () => {
@@ -144,7 +145,7 @@ describe('startStreamPoller on DynamoDB Local', () => {
     await first.ready;
     await put(tableName, '1');
     await put(tableName, '2');
-    await vi.waitFor(() => expect(records).toHaveLength(2), { timeout: 10_000, interval: 50 });
+    await eventually(() => records.length === 2, { timeoutMs: 10_000, intervalMs: 50 });
     await first.stop();
 
     // Act
@@ -152,11 +153,13 @@ describe('startStreamPoller on DynamoDB Local', () => {
     await put(tableName, '4');
     await start(tableName, handler, checkpoint).ready;
     await put(tableName, '5');
+    // A sentinel written last: the shard hands records over in order, so a duplicate of 1-5 would
+    // arrive before it.
+    await put(tableName, '6');
 
     // Assess
-    await vi.waitFor(() => expect(records).toHaveLength(5), { timeout: 10_000, interval: 50 });
-    await new Promise((resolve) => setTimeout(resolve, 300)); // a duplicate would arrive within a few polls
-    expect(sortKeys(records)).toEqual(['1', '2', '3', '4', '5']);
+    await eventually(() => sortKeys(records).includes('6'), { timeoutMs: 10_000, intervalMs: 50 });
+    expect(sortKeys(records)).toEqual(['1', '2', '3', '4', '5', '6']);
   });
 });
 
@@ -193,7 +196,7 @@ describe('startStreamPoller across shards', () => {
     source.append('shard-2', 'c');
 
     // Assess
-    await vi.waitFor(() => expect(records).toHaveLength(3), { timeout: 5_000, interval: 10 });
+    await eventually(() => records.length === 3, { timeoutMs: 5_000, intervalMs: 10 });
     expect(sortKeys(records)).toEqual(['a', 'b', 'c']);
     expect(Object.fromEntries(checkpoint.saved)).toEqual({ 'shard-1': '2', 'shard-2': '3' });
   });
@@ -215,7 +218,7 @@ describe('startStreamPoller across shards', () => {
     await startOnFake(source, checkpoint, handler).ready;
 
     // Assess
-    await vi.waitFor(() => expect(records).toHaveLength(2), { timeout: 5_000, interval: 10 });
+    await eventually(() => records.length === 2, { timeoutMs: 5_000, intervalMs: 10 });
     expect(sortKeys(records)).toEqual(['unseen', 'in-child']);
   });
 
@@ -234,7 +237,7 @@ describe('startStreamPoller across shards', () => {
     source.append('shard-2', 'new');
 
     // Assess
-    await vi.waitFor(() => expect(records).toHaveLength(1), { timeout: 5_000, interval: 10 });
+    await eventually(() => records.length === 1, { timeoutMs: 5_000, intervalMs: 10 });
     expect(sortKeys(records)).toEqual(['new']);
   });
 });

@@ -38,10 +38,14 @@ describe('simulated platform commands', () => {
     pair.cpo.configureCommands({ sendResult: false, resultDelayMs: 0 });
     // Act
     await pair.emsp.sendCommand('STOP_SESSION', { session_id: 'S1' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A second command whose result is sent: results go out in order, so once it arrives a result of
+    // the first would have arrived before it.
+    pair.cpo.configureCommands({ sendResult: true, resultDelayMs: 0, result: 'ACCEPTED' });
+    const { responseUrl } = await pair.emsp.sendCommand('STOP_SESSION', { session_id: 'S2' });
+    await pair.emsp.waitFor(() => pair.emsp.received.find((r) => r.module === 'commands'));
     // Assess
-    expect(pair.emsp.received).toHaveLength(0);
-    expect(pair.cpo.sentCallbacks).toHaveLength(0);
+    expect(pair.emsp.received.map((r) => `${pair.emsp.baseUrl}${r.path}`)).toEqual([responseUrl]);
+    expect(pair.cpo.sentCallbacks).toHaveLength(1);
   });
 
   it('rejects a command without response_url with 2001', async () => {

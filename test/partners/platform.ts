@@ -1,3 +1,4 @@
+import { eventually } from '../support/eventually';
 import { buildApp } from './app';
 import { sendCommand } from './commands';
 import { registerWith, rotate, unregister } from './credentials';
@@ -133,14 +134,8 @@ export async function createSimulatedPlatform(options: SimulatedPlatformOptions)
       state.received.length = 0;
       state.sentCallbacks.length = 0;
     },
-    async waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 2000): Promise<T> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const value = probe();
-        if (value !== undefined && value !== false && value !== null) return value as T;
-        if (Date.now() > deadline) throw new Error(`waitFor timed out after ${timeoutMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+    waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 2000): Promise<T> {
+      return eventually(probe, { timeoutMs, intervalMs: 10, what: 'the awaited request at the platform' });
     },
   };
 }

@@ -27,14 +27,19 @@ export class PlatformPool {
     hub: TestHub,
     role: Role,
     partyId: string,
-    opts: { tokenEncoding?: 'base64' | 'raw' } = {},
+    opts: {
+      tokenEncoding?: 'base64' | 'raw';
+      countryCode?: string;
+      /** Where the platform finds the hub (default the test hub's own versions URL). */
+      versionsUrl?: string;
+    } = {},
   ) {
     const platform = await this.create(role, partyId, opts);
     const partner = await hub.createPartner(
-      [{ role, country_code: 'NL', party_id: partyId }],
+      [{ role, country_code: opts.countryCode ?? 'NL', party_id: partyId }],
       `${role} ${partyId}`,
     );
-    await platform.registerWith(hub.versionsUrl(), partner.tokenA);
+    await platform.registerWith(opts.versionsUrl ?? hub.versionsUrl(), partner.tokenA);
     return { platform, partnerId: partner.id };
   }
 

@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type HubConfig, parseHubConfig } from '../../functions/config';
-import { type LocalHub, startLocalHub } from '../../functions/local/local-hub';
-import type { HubMetrics } from '../../functions/metrics';
+import { type LocalHub, type LocalHubOptions, startLocalHub } from '../../functions/local/local-hub';
 import { waitForNoPendingDeliveries } from './deliveries';
 import { testDynamoEndpoint } from './dynamo';
 
@@ -40,31 +39,37 @@ const DEFAULT_TENANTS = [
   },
 ];
 
+export type TestHubOptions = Partial<Omit<LocalHubOptions, 'config' | 'dataDir'>> & {
+  /** Tenants of a fresh config (default: one tenant `demo` that may call loopback partners over HTTP). */
+  tenants?: unknown[];
+  /** A config to reuse instead (a restart on the same tables). */
+  config?: HubConfig;
+  /** A data folder to reuse (a restart); such a folder is left in place at `stop()`. */
+  dataDir?: string;
+};
+
 /**
- * The real hub in-process on a free port, against the run's DynamoDB Local, with tables under a
- * unique prefix so test files never see each other's data.
+ * The one builder of a test hub: the real hub in-process on a free port, against the run's DynamoDB
+ * Local, with tables under a unique prefix so test files never see each other's data. Fixtures with
+ * registered partners (`hubWithPlatforms`, `startChargingNetwork`) and the delivery harness are
+ * configurations of it.
  */
-export async function startTestHub(
-  opts: {
-    tenants?: unknown[];
-    now?: () => number;
-    logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
-    metrics?: HubMetrics;
-  } = {},
-): Promise<TestHub> {
-  const config = parseHubConfig(
-    { tablePrefix: `t${randomUUID().slice(0, 8)}-`, tenants: opts.tenants ?? DEFAULT_TENANTS },
-    'test config',
-  );
-  const dataDir = mkdtempSync(join(tmpdir(), 'hub-test-'));
+export async function startTestHub(opts: TestHubOptions = {}): Promise<TestHub> {
+  const { tenants, config: givenConfig, dataDir: givenDataDir, ...hubOptions } = opts;
+  const config =
+    givenConfig ??
+    parseHubConfig(
+      { tablePrefix: `t${randomUUID().slice(0, 8)}-`, tenants: tenants ?? DEFAULT_TENANTS },
+      'test config',
+    );
+  const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'hub-test-'));
   const hub = await startLocalHub({
-    config,
-    dataDir,
     port: 0,
     dynamoEndpoint: testDynamoEndpoint(),
-    logLevel: opts.logLevel ?? 'ERROR',
-    now: opts.now,
-    metrics: opts.metrics,
+    logLevel: 'ERROR',
+    ...hubOptions,
+    config,
+    dataDir,
   });
   const firstTenant = config.tenants[0]?.id ?? 'demo';
   const admin: TestHub['admin'] = async (method, path, body, tenant = firstTenant) => {
@@ -94,7 +99,7 @@ export async function startTestHub(
     },
     async stop() {
       await hub.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!givenDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulatedPlatform } from '../../partners';
 import { createSimulatedPlatform } from '../../partners';
+import { eventually } from '../../support/eventually';
 import { at, locationOf } from '../objects/object-fixtures';
 import {
   type DeliveryTestHub,
@@ -11,14 +12,6 @@ import {
 } from './delivery-test-hub';
 
 type Role = 'CPO' | 'EMSP';
-
-async function waitFor(probe: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Location pushes the platform accepted (injected failures are logged as received too). */
 function locationPushes(p: SimulatedPlatform, locationId: string) {
@@ -172,7 +165,7 @@ describe('broadcast fan-out from the outbox', () => {
     await hub.delivery.scheduler.runNow('still-alive');
     const offline = await hub.admin('GET', `/partners/${partnerIds.get(emsp2)}`);
     // A retry already past its checks when the status changed may still go out; wait for the next one.
-    await waitFor(async () => {
+    await eventually(async () => {
       const list = await hub.admin('GET', `/deliveries?partner=${partnerIds.get(emsp2)}&status=skipped`);
       return list.body.deliveries.some((d: { path: string }) => d.path === 'NL/CP1/LOC4');
     });
@@ -200,7 +193,7 @@ describe('broadcast fan-out from the outbox', () => {
     await emsp1.waitFor(() => locationPushes(emsp1, 'LOC6').length >= 1, 10_000);
     // The ledger is written once the message is through with every receiver (and read from an index).
     let list = await hub.admin('GET', `/deliveries?partner=${partnerIds.get(emsp1)}&limit=3`);
-    await waitFor(async () => {
+    await eventually(async () => {
       list = await hub.admin('GET', `/deliveries?partner=${partnerIds.get(emsp1)}&limit=3`);
       return list.body.deliveries.some((d: { path: string }) => d.path === 'NL/CP1/LOC6');
     });

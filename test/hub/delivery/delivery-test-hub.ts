@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type HubConfig, parseHubConfig } from '../../../functions/config';
 import type { DeliveryPolicy } from '../../../functions/hub/delivery/delivery-policy';
-import { type LocalHub, startLocalHub } from '../../../functions/local/local-hub';
 import { type OutboxMessage, outboxSequence } from '../../../functions/store/outbox.repository';
 import { waitForNoPendingDeliveries } from '../../support/deliveries';
-import { testDynamoEndpoint } from '../../support/dynamo';
+import { eventually } from '../../support/eventually';
+import { startTestHub, type TestHub } from '../../support/test-hub';
 
 /** Quick retries and a fast sweep; still-alive and the other jobs only run when a test says so. */
 const FAST_DELIVERY = {
@@ -21,14 +21,7 @@ const FAST_DELIVERY = {
   pollIntervalMs: 50,
 };
 
-export interface DeliveryTestHub extends LocalHub {
-  config: HubConfig;
-  dataDir: string;
-  admin(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
-  createPartner(
-    roles: Array<{ role: string; country_code: string; party_id: string }>,
-  ): Promise<{ id: string; tokenA: string }>;
-  versionsUrl(): string;
+export interface DeliveryTestHub extends TestHub {
   /** Writes outbox messages the way a receiver route does: in a transaction (here on their own). */
   enqueue(...messages: OutboxMessage[]): Promise<void>;
 }
@@ -50,7 +43,10 @@ export function testConfig(): HubConfig {
   );
 }
 
-/** The real local hub with delivery tuned for tests; pass the same config and dataDir to restart it. */
+/**
+ * The test hub (test/support/test-hub.ts) with delivery tuned for tests; pass the same config and
+ * dataDir to restart it on the same tables.
+ */
 export async function startDeliveryTestHub(
   opts: {
     config?: HubConfig;
@@ -61,13 +57,10 @@ export async function startDeliveryTestHub(
     policy?: Partial<DeliveryPolicy>;
   } = {},
 ): Promise<DeliveryTestHub> {
-  const config = opts.config ?? testConfig();
-  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'hub-delivery-'));
-  const hub = await startLocalHub({
-    config,
-    dataDir,
-    dynamoEndpoint: opts.dynamoEndpoint ?? testDynamoEndpoint(),
-    logLevel: 'ERROR',
+  const hub = await startTestHub({
+    config: opts.config ?? testConfig(),
+    dataDir: opts.dataDir ?? mkdtempSync(join(tmpdir(), 'hub-delivery-')),
+    ...(opts.dynamoEndpoint ? { dynamoEndpoint: opts.dynamoEndpoint } : {}),
     // A fixed admin token: a generated one is shown only by the start that creates it, not after a restart.
     adminToken: 'delivery-test-admin-token',
     delivery: {
@@ -76,29 +69,8 @@ export async function startDeliveryTestHub(
       silenceMs: opts.silenceMs,
     },
   });
-  const admin: DeliveryTestHub['admin'] = async (method, path, body) => {
-    const res = await fetch(`${hub.url}/demo/admin${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${hub.adminTokens.get('demo')}`,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
   return {
     ...hub,
-    config,
-    dataDir,
-    admin,
-    versionsUrl: () => `${hub.url}/demo/ocpi/versions`,
-    async createPartner(roles) {
-      const res = await admin('POST', '/partners', { name: 'partner', roles });
-      if (res.status !== 201) throw new Error(`createPartner: ${res.status} ${JSON.stringify(res.body)}`);
-      return { id: res.body.id, tokenA: res.body.token_a };
-    },
     async enqueue(...messages) {
       const { outbox } = hub.runtime.stores.forTenant('demo');
       for (const msg of messages) await outbox.putIfAbsent(msg);
@@ -148,11 +120,11 @@ export async function waitLaneSettled(
   path: string,
   timeoutMs = 10_000,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const pending = await hub.admin('GET', `/deliveries?partner=${partnerId}&status=pending&limit=100`);
-    if (!pending.body.deliveries.some((d: { path: string }) => d.path === path)) return;
-    if (Date.now() > deadline) throw new Error(`deliveries for ${path} still pending`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await eventually(
+    async () => {
+      const pending = await hub.admin('GET', `/deliveries?partner=${partnerId}&status=pending&limit=100`);
+      return !pending.body.deliveries.some((d: { path: string }) => d.path === path);
+    },
+    { timeoutMs, intervalMs: 100, what: `no pending delivery for ${path}` },
+  );
 }

@@ -1,5 +1,6 @@
 import type { OutboxItem } from '../../../functions/store/outbox.repository';
-import { createSimulatedPlatform, type SimulatedPlatform } from '../../partners';
+import type { SimulatedPlatform } from '../../partners';
+import { PlatformPool } from '../../support/platforms';
 import { startTestHub, type TestHub } from '../../support/test-hub';
 
 export const HUB = { country_code: 'NL', party_id: 'HUB' };
@@ -22,14 +23,9 @@ export interface Network {
 /** The real hub with two CPOs and two eMSPs registered through the admin API and the credentials handshake. */
 export async function startNetwork(): Promise<Network> {
   const hub = await startTestHub();
-  const platforms: SimulatedPlatform[] = [];
-  const join = async (role: 'CPO' | 'EMSP', party: { country_code: string; party_id: string }) => {
-    const platform = await createSimulatedPlatform({ roles: [{ role, ...party }] });
-    platforms.push(platform);
-    const { tokenA } = await hub.createPartner([{ role, ...party }], `${role} ${party.party_id}`);
-    await platform.registerWith(hub.versionsUrl(), tokenA);
-    return platform;
-  };
+  const pool = new PlatformPool();
+  const join = async (role: 'CPO' | 'EMSP', party: { country_code: string; party_id: string }) =>
+    (await pool.registered(hub, role, party.party_id, { countryCode: party.country_code })).platform;
   const [cpo1, cpo2, emsp1, emsp2] = await Promise.all([
     join('CPO', CP1),
     join('CPO', CP2),
@@ -47,7 +43,7 @@ export async function startNetwork(): Promise<Network> {
       return store.outbox.listAfter(objectKey, undefined, 1000);
     },
     async close() {
-      await Promise.all(platforms.map((p) => p.close()));
+      await pool.closeAll();
       await hub.stop();
     },
   };
