@@ -1,7 +1,7 @@
 import type { Partner } from '../../domain/partner';
 import { endpointUrl } from '../../domain/partner';
 import { HUB_METRICS } from '../../metric-names';
-import { ClientApiUnusableError } from '../../ocpi/errors';
+import { ClientApiUnusableError, formatIssuePath } from '../../ocpi/errors';
 import { CredentialsSchema } from '../../ocpi/schemas/credentials';
 import { PartnerChangedError } from '../../store/partner.repository';
 import type { TransactOp } from '../../store/tenant-table';
@@ -39,10 +39,18 @@ export async function connectToPartner(
   const partner = await requirePartner(ctx, partnerId);
   if (isRegistered(partner))
     throw new PartnerStateError('partner is already registered; rotate or unregister it instead');
-  const discovered = await discoverPartner(ctx, versionsUrl, tokenA, 'base64');
-  const inbound = await preRegisterInboundToken(ctx, partner);
+  let discovered: Awaited<ReturnType<typeof discoverPartner>>;
   try {
-    const answer = await exchangeCredentials(
+    discovered = await discoverPartner(ctx, versionsUrl, tokenA, 'base64');
+  } catch (err) {
+    // Nothing was sent that registers anything; the admin still sees why in the partner detail.
+    await recordLastError(ctx, partner.id, err);
+    throw err;
+  }
+  const inbound = await preRegisterInboundToken(ctx, partner);
+  let answer: Awaited<ReturnType<typeof exchangeCredentials>>;
+  try {
+    answer = await exchangeCredentials(
       ctx,
       'POST',
       discovered.credentialsUrl,
@@ -50,6 +58,12 @@ export async function connectToPartner(
       discovered.encoding,
       inbound.token,
     );
+  } catch (err) {
+    const explained = credentialsPostFailed(err, partner.id);
+    await abandonInboundToken(ctx, partner, inbound.hash, explained);
+    throw explained;
+  }
+  try {
     const roles = matchOnboardedRoles(partner, answer.roles);
     const at = new Date(ctx.runtime.now()).toISOString();
     const next = registeredPartner(ctx, partner, roles, {
@@ -74,9 +88,46 @@ export async function connectToPartner(
     ctx.runtime.metrics.count(HUB_METRICS.handshakes, { Tenant: ctx.tenant.id }, 1, { InitiatedBy: 'hub' });
     return saved;
   } catch (err) {
-    await abandonInboundToken(ctx, partner, inbound.hash, err);
-    throw err;
+    // The partner accepted our credentials: it consumed token A and now holds a registration (with a
+    // token for us) that the hub does not keep.
+    const explained = new ClientApiUnusableError(
+      `${errorMessage(err)}. ${TOKEN_A_CONSUMED} ${nextSteps(partner.id)}`,
+    );
+    await abandonInboundToken(ctx, partner, inbound.hash, explained);
+    throw explained;
   }
+}
+
+const TOKEN_A_CONSUMED =
+  'The partner accepted the credentials POST, so it has consumed token A and keeps a registration of the hub that the hub has forgotten (the hub stored nothing and the token it gave the partner no longer works).';
+
+function nextSteps(partnerId: string): string {
+  return `Next: ask the partner to delete its registration of this hub and to issue a new token A, then connect again (POST /partners/${partnerId}/connect with the new token A).`;
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * A failed credentials POST, explained for the admin: a refusal of token A registered nothing; a 1000
+ * answer without usable credentials means the partner registered the hub; any other
+ * failure (no answer, an error answer, an unreadable one) may come after the partner processed the POST,
+ * consumed token A and kept a registration the hub does not have.
+ */
+function credentialsPostFailed(err: unknown, partnerId: string): Error {
+  if (err instanceof CredentialsRefusedError) {
+    return new ClientApiUnusableError(
+      `${err.message}. The partner registered nothing. Next: ask the partner for a valid token A and connect again (POST /partners/${partnerId}/connect).`,
+    );
+  }
+  if (err instanceof CredentialsAnswerUnreadableError) {
+    return new ClientApiUnusableError(`${err.message}. ${TOKEN_A_CONSUMED} ${nextSteps(partnerId)}`);
+  }
+  if (!(err instanceof ClientApiUnusableError)) return err instanceof Error ? err : new Error(String(err));
+  return new ClientApiUnusableError(
+    `${err.message}. The partner may have processed the POST anyway: then it has consumed token A and keeps a registration of the hub that the hub has forgotten. ${nextSteps(partnerId)}`,
+  );
 }
 
 /**
@@ -214,12 +265,23 @@ async function preRegisterInboundToken(ctx: TenantContext, partner: Partner) {
 
 async function abandonInboundToken(ctx: TenantContext, partner: Partner, hash: string, cause: unknown) {
   await ctx.store.credentialTokens.remove(hash).catch(() => undefined);
-  const message = cause instanceof Error ? cause.message : String(cause);
+  await recordLastError(ctx, partner.id, cause);
+}
+
+/** The partner detail's `last_error` (admin API) says why the last handshake failed. */
+async function recordLastError(ctx: TenantContext, partnerId: string, cause: unknown) {
+  const message = errorMessage(cause);
   await ctx.store.partners
-    .get(partner.id)
-    .then((p) => (p ? savePartner(ctx, { ...p, last_error: message.slice(0, 500) }, p.rev) : undefined))
+    .get(partnerId)
+    .then((p) => (p ? savePartner(ctx, { ...p, last_error: message.slice(0, 1000) }, p.rev) : undefined))
     .catch(() => undefined);
 }
+
+/** The partner refused token A (or the hub's encoding of it) on the credentials call itself. */
+class CredentialsRefusedError extends ClientApiUnusableError {}
+
+/** The partner answered the credentials call with status 1000 but no usable Credentials object. */
+class CredentialsAnswerUnreadableError extends ClientApiUnusableError {}
 
 async function exchangeCredentials(
   ctx: TenantContext,
@@ -239,13 +301,19 @@ async function exchangeCredentials(
       body: hubCredentials(ctx, newInboundToken),
     }));
   } catch (err) {
+    if (err instanceof PartnerApiError && err.kind === 'unauthorized')
+      throw new CredentialsRefusedError(`credentials ${method} refused: ${err.message}`);
     if (err instanceof PartnerApiError)
-      throw new ClientApiUnusableError(`credentials ${method} refused: ${err.message}`);
+      throw new ClientApiUnusableError(`credentials ${method} failed: ${err.message}`);
     throw err;
   }
   const parsed = CredentialsSchema.safeParse(data);
   if (!parsed.success) {
-    throw new ClientApiUnusableError(`the partner's credentials answer is not a valid Credentials object`);
+    const issue = parsed.error.issues[0];
+    const field = issue ? `: ${formatIssuePath(issue.path, 'data')}: ${issue.message}` : '';
+    throw new CredentialsAnswerUnreadableError(
+      `the partner's credentials answer is not a valid Credentials object${field}`,
+    );
   }
   return parsed.data;
 }

@@ -44,16 +44,39 @@ export interface PartnerAnswer {
 export async function callPartner(ctx: TenantContext, call: PartnerCall): Promise<PartnerAnswer> {
   const first = await send(ctx, call, call.encoding);
   if (first.status !== 401 && first.status !== 403) return read(first, call.encoding, call.url);
+  // The first refusal is the one the admin must see: the retry only guessed at the partner's encoding,
+  // and its own failure (a 404 of a token the partner does not know at all) would hide the real cause.
+  const refused = new PartnerApiError(
+    'unauthorized',
+    `${describe(call)} refused our token (${httpAnswer(first)})`,
+    first.status,
+    parseEnvelope(first.json)?.status_code,
+  );
   const other: TokenEncoding = call.encoding === 'base64' ? 'raw' : 'base64';
-  const second = await send(ctx, call, other);
-  if (second.status === 401 || second.status === 403) {
-    throw new PartnerApiError(
-      'unauthorized',
-      `${describe(call)} refused our token (HTTP ${second.status})`,
-      second.status,
-    );
+  const retry = `a retry with the ${other === 'raw' ? 'raw' : 'base64-encoded'} token also failed`;
+  let second: PartnerResponse;
+  try {
+    second = await send(ctx, call, other);
+  } catch (err) {
+    throw withRetryNote(refused, `${retry}: ${(err as Error).message}`);
   }
-  return read(second, other, call.url);
+  if (second.status === 401 || second.status === 403)
+    throw withRetryNote(refused, `${retry} (${httpAnswer(second)})`);
+  try {
+    return read(second, other, call.url);
+  } catch (err) {
+    throw withRetryNote(refused, `${retry}: ${(err as Error).message}`);
+  }
+}
+
+function withRetryNote(error: PartnerApiError, note: string): PartnerApiError {
+  return new PartnerApiError(error.kind, `${error.message}; ${note}`, error.httpStatus, error.ocpiStatus);
+}
+
+/** `HTTP 401` with the partner's status message when its answer carries one. */
+function httpAnswer(response: PartnerResponse): string {
+  const message = parseEnvelope(response.json)?.status_message;
+  return `HTTP ${response.status}${message ? `: ${message}` : ''}`;
 }
 
 async function send(

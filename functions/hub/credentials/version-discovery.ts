@@ -1,7 +1,12 @@
 import * as z from 'zod/mini';
 import type { PartnerEndpoint, TokenEncoding } from '../../domain/partner';
 import { endpointUrl } from '../../domain/partner';
-import { ClientApiUnusableError, NoMatchingEndpointsError, UnsupportedVersionError } from '../../ocpi/errors';
+import {
+  ClientApiUnusableError,
+  formatIssuePath,
+  NoMatchingEndpointsError,
+  UnsupportedVersionError,
+} from '../../ocpi/errors';
 import { FUNCTIONAL_MODULES_221, pickMutualVersion } from '../../ocpi/modules';
 import { EndpointSchema, VersionSchema } from '../../ocpi/schemas/version';
 import type { TenantContext } from '../hub-runtime';
@@ -46,13 +51,19 @@ export async function discoverPartner(
   correlationId?: string,
 ): Promise<DiscoveredPartner> {
   const versions = await fetchData(ctx, versionsUrl, token, encoding, correlationId);
-  const list = Array.isArray(versions.data) ? versions.data : [];
-  const offered = list.flatMap((v) => {
+  if (!Array.isArray(versions.data)) {
+    throw new ClientApiUnusableError(`the partner's versions answer is not a list of versions (data)`);
+  }
+  const unreadable: string[] = [];
+  const offered = versions.data.flatMap((v, index) => {
     const parsed = VersionSchema.safeParse(v);
+    if (!parsed.success) unreadable.push(firstIssue(parsed.error.issues, `data[${index}]`));
     return parsed.success ? [parsed.data] : [];
   });
   if (offered.length === 0) {
-    throw new ClientApiUnusableError(`the partner's versions endpoint lists no readable version`);
+    throw new ClientApiUnusableError(
+      `the partner's versions endpoint lists no readable version${unreadable.length ? `: ${unreadable[0]}` : ''}`,
+    );
   }
   const version = pickMutualVersion(
     SUPPORTED_VERSIONS,
@@ -69,20 +80,27 @@ export async function discoverPartner(
   if (!Array.isArray(rawEndpoints)) {
     throw new ClientApiUnusableError(`the partner's version details carry no endpoints list`);
   }
-  const endpoints = rawEndpoints.flatMap((e) => {
+  const skipped: string[] = [];
+  const endpoints = rawEndpoints.flatMap((e, index) => {
     const parsed = LenientEndpointSchema.safeParse(e);
+    if (!parsed.success) skipped.push(firstIssue(parsed.error.issues, `endpoints[${index}]`));
     return parsed.success
       ? [{ identifier: parsed.data.identifier, role: parsed.data.role, url: parsed.data.url }]
       : [];
   });
+  const unreadableNote = skipped.length ? ` (unreadable: ${skipped.join('; ')})` : '';
   // The credentials endpoint's role is SENDER by the spec, but some send RECEIVER: ignore the role.
   const credentials = endpointUrl({ endpoints }, 'credentials');
   if (!credentials) {
-    throw new NoMatchingEndpointsError(`the partner's ${version} details do not list a credentials endpoint`);
+    throw new NoMatchingEndpointsError(
+      `the partner's ${version} details do not list a credentials endpoint${unreadableNote}`,
+    );
   }
   // A platform that exposes no functional module cannot exchange anything through the hub.
   if (!endpoints.some((e) => (FUNCTIONAL_MODULES_221 as readonly string[]).includes(e.identifier))) {
-    throw new NoMatchingEndpointsError(`the partner's ${version} details list no functional module endpoint`);
+    throw new NoMatchingEndpointsError(
+      `the partner's ${version} details list no functional module endpoint${unreadableNote}`,
+    );
   }
   return { version, endpoints, credentialsUrl: credentials, encoding: details.encoding };
 }
@@ -101,4 +119,10 @@ async function fetchData(
       throw new ClientApiUnusableError(`unable to use the partner's API: ${err.message}`);
     throw err;
   }
+}
+
+/** `endpoints[2].url: Invalid URL`: the field an admin must ask the partner to fix. */
+function firstIssue(issues: readonly { path: PropertyKey[]; message: string }[], prefix: string): string {
+  const issue = issues[0];
+  return issue ? `${formatIssuePath(issue.path, prefix)}: ${issue.message}` : prefix;
 }
