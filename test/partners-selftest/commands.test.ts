@@ -43,6 +43,7 @@ describe('simulated platform commands', () => {
     pair.cpo.configureCommands({ sendResult: true, resultDelayMs: 0, result: 'ACCEPTED' });
     const { responseUrl } = await pair.emsp.sendCommand('STOP_SESSION', { session_id: 'S2' });
     await pair.emsp.waitFor(() => pair.emsp.received.find((r) => r.module === 'commands'));
+    await pair.cpo.waitFor(() => pair.cpo.sentCallbacks.length > 0);
     // Assess
     expect(pair.emsp.received.map((r) => `${pair.emsp.baseUrl}${r.path}`)).toEqual([responseUrl]);
     expect(pair.cpo.sentCallbacks).toHaveLength(1);
