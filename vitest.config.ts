@@ -27,7 +27,16 @@ export default defineConfig({
     hookTimeout: 60_000,
     teardownTimeout: 30_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: UNIT_TESTS } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: UNIT_TESTS,
+          // Pure tests share one module cache per worker: importing the schemas and the hub once
+          // instead of once per file is most of the unit run's time.
+          isolate: false,
+        },
+      },
       {
         extends: true,
         test: {
