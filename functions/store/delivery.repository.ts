@@ -45,6 +45,8 @@ export interface DeliveryRecord {
   last_http_status?: number;
   last_ocpi_status?: number;
   replay_of?: string;
+  /** Why the hub sent this on its own account (the message's note, e.g. a synthesized TIMEOUT). */
+  note?: string;
 }
 
 type DeliveryItem = DeliveryRecord & {
@@ -124,6 +126,7 @@ export interface NewDelivery {
   correlationId: string;
   at: string;
   replayOf?: string;
+  note?: string;
   /** A first attempt already made by the fan-out (it failed; the lane retries it). */
   firstAttempt?: {
     nextAttemptAt: string;
@@ -188,6 +191,7 @@ export class DeliveryRepository {
       created_at: input.at,
       updated_at: input.at,
       ...(input.replayOf ? { replay_of: input.replayOf } : {}),
+      ...(input.note ? { note: input.note } : {}),
     };
     try {
       await this.table.put(toItem(record, sk), { expression: 'attribute_not_exists(pk)' });

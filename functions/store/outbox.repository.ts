@@ -26,6 +26,16 @@ export interface OutboxMessage {
   sequence: string;
   /** For kind 'direct'. */
   target?: { country_code: string; party_id: string; role: PartyRoleName };
+  /**
+   * The receiver's interface the message goes to: RECEIVER (default, a push to the receiver's copy)
+   * or SENDER (asynchronous results and ActiveChargingProfile updates go back to the requester's
+   * Sender interface, ocpi-notes §4.6-4.7).
+   */
+  targetInterface?: 'SENDER';
+  /** An absolute URL the receiver chose (a `response_url`), used instead of endpoint + pathSegments. */
+  url?: string;
+  /** Why the hub sends this on its own account (e.g. a synthesized TIMEOUT): shown in the ledger. */
+  note?: string;
   correlationId: string;
   createdAt: string;
 }

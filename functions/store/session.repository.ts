@@ -1,5 +1,5 @@
 import { ConditionFailedError } from './store-errors';
-import type { Item, TenantTable } from './tenant-table';
+import type { Item, TenantTable, TransactOp } from './tenant-table';
 
 /** A party as stored in keys: upper-cased `CC*PID` (CiStrings, ocpi-notes §1.6). */
 export type PartyKeyString = string;
@@ -64,8 +64,15 @@ export class SessionRepository {
     return page.items.map(toStored);
   }
 
-  /** Writes `next` if the stored revision is still `expectedRev` (undefined: must not exist yet). */
-  async save(next: Omit<StoredSession, 'rev'>, expectedRev: number | undefined): Promise<boolean> {
+  /**
+   * Writes `next` if the stored revision is still `expectedRev` (undefined: must not exist yet), with
+   * `extra` (its outbox message) in the same transaction; false when the revision moved on.
+   */
+  async save(
+    next: Omit<StoredSession, 'rev'>,
+    expectedRev: number | undefined,
+    extra: TransactOp[] = [],
+  ): Promise<boolean> {
     const id = String(next.session.id);
     const item = {
       ...sessionKey(next.cpo_key, id),
@@ -81,10 +88,12 @@ export class SessionRepository {
         ? { expression: 'attribute_not_exists(pk)' }
         : { expression: 'rev = :rev', values: { ':rev': expectedRev } };
     try {
-      await this.table.put(item, condition);
+      if (extra.length) await this.table.transact([{ put: item, condition }, ...extra]);
+      else await this.table.put(item, condition);
       return true;
     } catch (err) {
-      if (err instanceof ConditionFailedError) return false;
+      if (err instanceof ConditionFailedError && (!extra.length || err.failedIndexes.includes(0)))
+        return false;
       throw err;
     }
   }

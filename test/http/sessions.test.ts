@@ -35,6 +35,7 @@ describe('sessions through the hub', () => {
     });
     const put = await net.cpo.hubRequest('PUT', 'sessions/NL/CPA/REPL', { body: replacement });
     const afterPut = await pull(net.emsp, 'date_from=2024-01-10T10:15:00Z');
+    await net.hub.waitDeliveriesIdle();
     // Assess
     expect(envelopeOf(afterPatch).data[0].charging_periods).toHaveLength(2);
     expect(put.status).toBe(200);
@@ -93,18 +94,26 @@ describe('sessions through the hub', () => {
     expect(envelopeOf(stored).data[0]).toMatchObject({ id: 'OLD', kwh: 7 });
   });
 
-  it('keeps the session for the eMSP to pull when the eMSP is offline', async () => {
+  it('keeps the session for the eMSP to pull and delivers it once the eMSP is back (issue #12 item 1)', async () => {
     // Prepare
     net.emsp.behave('down');
     // Act
     const put = await net.cpo.hubRequest('PUT', 'sessions/NL/CPA/OFFL', {
       body: sessionOf(net.cpoParty, net.emspParty, 'OFFL', { last_updated: '2024-05-01T00:00:00Z' }),
     });
+    const patch = await net.cpo.hubRequest('PATCH', 'sessions/NL/CPA/OFFL', {
+      body: { kwh: 4, last_updated: '2024-05-01T00:05:00Z' },
+    });
     net.emsp.behave('normal');
     const pulled = await pull(net.emsp, 'date_from=2024-05-01T00:00:00Z');
+    await net.emsp.waitFor(() => net.emsp.stored('sessions', 'NL', 'CPA', 'OFFL')?.kwh === 4, 15_000);
     // Assess
-    expect(envelopeOf(put).status_code).toBe(1000);
+    expect([put.status, envelopeOf(put).status_code]).toEqual([201, 1000]);
+    expect(envelopeOf(patch).status_code).toBe(1000);
     expect(idsOf(pulled)).toEqual(['OFFL']);
+    // In order: the PUT, then its PATCH on top of it.
+    const pushes = net.emsp.received.filter((r) => r.module === 'sessions' && r.path.includes('OFFL'));
+    expect(pushes.map((r) => r.method)).toEqual(['PUT', 'PATCH']);
   });
 
   it("refuses a session pushed under another CPO's party or with a mismatching id", async () => {

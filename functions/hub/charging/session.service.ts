@@ -1,9 +1,10 @@
 import { parseOcpiDateTime } from '../../ocpi/datetime';
 import { InvalidParametersError } from '../../ocpi/errors';
 import { type PartyRef, partyKey, partyOfKey, refOf } from '../../ocpi/party';
+import { type OutboxMessage, outboxPutOp, outboxSequence } from '../../store/outbox.repository';
 import type { DatedPage, StoredSession } from '../../store/session.repository';
-import { hubAnswer, relayedAnswer, type StoredAnswer } from '../routing/answers';
-import { forwardToParty } from '../routing/forwarder';
+import type { PushOutcome } from '../objects/object-write';
+import { pushAnswer } from '../routing/answers';
 import { callerParty, type OcpiCall, receiverOf } from '../routing/ocpi-call';
 import {
   assertMatchesUrl,
@@ -12,8 +13,8 @@ import {
   requireUrlParty,
 } from '../routing/push-rules';
 import { readDatedPage } from './dated-pages';
-import { deliverStored } from './delivery-outcome';
 import { tokenOwner } from './open-routing';
+import { owedMessage, owedReceiver, type RoledParty } from './owed-message';
 import { applySessionPatch } from './session-patch';
 
 type Obj = Record<string, unknown>;
@@ -23,23 +24,32 @@ export type SessionUrl = PartyRef & { id: string };
 const MAX_WRITE_ATTEMPTS = 3;
 
 /**
- * A CPO's Session PUT (sessions §9.2.2.2): stored at the hub (replacing charging_periods) and forwarded
- * to the eMSP of the cdr_token, by OCPI-to headers or open routing.
+ * A CPO's Session PUT (sessions §9.2.2.2): stored at the hub (replacing charging_periods) and owed to
+ * the eMSP of the cdr_token (OCPI-to headers or open routing): the session and its outbox message are
+ * one write, the CPO is answered by the hub, and the delivery worker pushes it to the eMSP with
+ * retries, in order per session (store and forward, issue #12 item 1).
  */
 export async function putSession(call: OcpiCall, url: SessionUrl, session: Obj, bodyText: string) {
   const cpo = callerParty(call, ['CPO']);
   requireUrlParty(cpo, url);
   requireSameObject(session, url);
   const emsp = await receiverOf(call, () => cdrTokenOwner(call, session.cdr_token as Obj), 'session');
+  const target = await owedReceiver(call.ctx, emsp, ['EMSP']);
   const owner = declaredOwner(session.cdr_token as Obj) ?? emsp;
-  const stored = await store(call, url, (existing) => ({
-    session,
-    emsp_key: existing?.emsp_key ?? partyKey(owner),
-  }));
-  return forward(call, 'PUT', url, bodyText, refOf(cpo), emsp, stored);
+  const outcome = await store(
+    call,
+    url,
+    (existing) => ({ session, emsp_key: existing?.emsp_key ?? partyKey(owner) }),
+    (lastUpdatedMs, rev) =>
+      sessionMessage(call, { url, method: 'PUT', bodyText, cpo, target, lastUpdatedMs, rev }),
+  );
+  return pushAnswer(call, refOf(cpo), outcome);
 }
 
-/** A CPO's Session PATCH (sessions §9.2.2.3): charging_periods appended to the stored session. */
+/**
+ * A CPO's Session PATCH (sessions §9.2.2.3): charging_periods appended to the stored session, and the
+ * PATCH as received owed to the eMSP, after the session's earlier pushes.
+ */
 export async function patchSession(call: OcpiCall, url: SessionUrl, patch: Obj, bodyText: string) {
   const cpo = callerParty(call, ['CPO']);
   requireUrlParty(cpo, url);
@@ -53,22 +63,25 @@ export async function patchSession(call: OcpiCall, url: SessionUrl, patch: Obj, 
     async () => (existing ? partyOfKey(existing.emsp_key) : cdrTokenOwner(call, patch.cdr_token as Obj)),
     'session',
   );
-  // Without a stored session there is nothing to merge into: the PATCH is only forwarded.
-  const stored = existing
-    ? await store(call, url, (current) => ({
-        session: applySessionPatch(current?.session ?? {}, patch),
-        emsp_key: current?.emsp_key ?? partyKey(emsp),
-      }))
-    : 'not-stored';
-  return forward(
+  const target = await owedReceiver(call.ctx, emsp, ['EMSP']);
+  const message = (lastUpdatedMs: number, rev: number) =>
+    sessionMessage(call, { url, method: 'PATCH', bodyText, cpo, target, lastUpdatedMs, rev });
+  if (!existing) {
+    // Nothing stored to merge into (a session from before the hub kept them): the PATCH is owed alone.
+    const lastUpdated = parseOcpiDateTime(String(patch.last_updated)) ?? call.ctx.runtime.now();
+    await call.ctx.store.outbox.putIfAbsent(message(lastUpdated, call.ctx.runtime.now()));
+    return pushAnswer(call, refOf(cpo), 'updated');
+  }
+  const outcome = await store(
     call,
-    'PATCH',
     url,
-    bodyText,
-    refOf(cpo),
-    emsp,
-    stored === 'not-stored' ? 'forward-only' : stored,
+    (current) => ({
+      session: applySessionPatch(current?.session ?? {}, patch),
+      emsp_key: current?.emsp_key ?? partyKey(emsp),
+    }),
+    message,
   );
+  return pushAnswer(call, refOf(cpo), outcome);
 }
 
 /** The eMSP's own sessions, for its pull from the hub's Sender interface (date_from is required). */
@@ -82,17 +95,17 @@ export async function listSessions(
   return { emsp: refOf(emsp), page: result };
 }
 
-type StoreOutcome = 'stored' | 'stale' | 'forward-only';
-
 /**
- * Writes the next version unless the stored one is newer: an older last_updated never overwrites a
- * newer one (docs/architecture.md "Cross-cutting rules"); the hub never changes last_updated itself.
+ * Writes the next version with its outbox message unless the stored one is newer: an older
+ * last_updated never overwrites a newer one (docs/architecture.md "Cross-cutting rules"); the hub
+ * never changes last_updated itself.
  */
 async function store(
   call: OcpiCall,
   url: SessionUrl,
   next: (existing: StoredSession | undefined) => { session: Obj; emsp_key: string },
-): Promise<StoreOutcome> {
+  message: (lastUpdatedMs: number, rev: number) => OutboxMessage,
+): Promise<PushOutcome> {
   const repo = call.ctx.store.sessions;
   const cpoKey = partyKey(url);
   for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
@@ -100,57 +113,41 @@ async function store(
     const { session, emsp_key } = next(existing);
     const lastUpdated = parseOcpiDateTime(String(session.last_updated)) ?? 0;
     if (existing && existing.last_updated_ms > lastUpdated) return 'stale';
+    const rev = (existing?.rev ?? 0) + 1;
     const saved = await repo.save(
       { session, cpo_key: cpoKey, emsp_key, last_updated_ms: lastUpdated },
       existing?.rev,
+      [outboxPutOp(message(lastUpdated, rev))],
     );
-    if (saved) return 'stored';
+    if (saved) return existing ? 'updated' : 'created';
   }
   throw new InvalidParametersError('the session changed concurrently; send the update again', 'last_updated');
 }
 
-async function forward(
+/** The session push owed to the eMSP: to its Session Receiver, in order per session. */
+function sessionMessage(
   call: OcpiCall,
-  method: 'PUT' | 'PATCH',
-  url: SessionUrl,
-  bodyText: string,
-  cpo: PartyRef,
-  emsp: PartyRef,
-  stored: StoreOutcome,
-): Promise<StoredAnswer> {
-  const now = call.ctx.runtime.now();
-  if (stored === 'stale') {
-    return hubAnswer({
-      httpStatus: 200,
-      requester: cpo,
-      receiver: emsp,
-      now,
-      message: 'older than the stored session; ignored',
-    });
-  }
-  const send = () =>
-    forwardToParty(call.ctx, {
-      module: 'sessions',
-      targetInterface: 'RECEIVER',
-      method,
-      pathSegments: [url.country_code, url.party_id, url.id],
-      bodyText,
-      from: cpo,
-      to: emsp,
-      targetRoles: ['EMSP'],
-      correlationId: call.correlationId,
-      callerPartnerId: call.caller.partner.id,
-    });
-  if (stored === 'forward-only') return relayedAnswer(await send());
-  const outcome = await deliverStored(send);
-  if (outcome.reached) return relayedAnswer(outcome.result);
-  call.ctx.log.info('session kept for the eMSP to pull', { reason: outcome.reason });
-  return hubAnswer({
-    httpStatus: 200,
-    requester: cpo,
-    receiver: emsp,
-    now,
-    message: 'stored at the hub; the eMSP was not reachable and can pull it from the hub',
+  m: {
+    url: SessionUrl;
+    method: 'PUT' | 'PATCH';
+    bodyText: string;
+    cpo: PartyRef;
+    target: RoledParty;
+    lastUpdatedMs: number;
+    rev: number;
+  },
+): OutboxMessage {
+  return owedMessage(call.ctx, {
+    module: 'sessions',
+    method: m.method,
+    pathSegments: [m.url.country_code, m.url.party_id, m.url.id],
+    bodyText: m.bodyText,
+    owner: { ...refOf(m.cpo), role: 'CPO' },
+    target: m.target,
+    objectKey: `sessions:${partyKey(m.url)}*${m.url.id.toUpperCase()}`,
+    // The revision orders pushes with the same last_updated (a PATCH after its PUT).
+    sequence: outboxSequence(m.lastUpdatedMs, m.rev),
+    correlationId: call.correlationId,
   });
 }
 

@@ -45,6 +45,7 @@ export function deliveryView(d: DeliveryRecord) {
     created_at: d.created_at,
     updated_at: d.updated_at,
     replay_of: d.replay_of ?? null,
+    note: d.note ?? null,
   };
 }
 
@@ -126,6 +127,7 @@ function ledgerRecord(item: OutboxItem, receiverKey: string, entry: LedgerEntry)
     ...(entry.last_error ? { last_error: entry.last_error } : {}),
     ...(entry.last_http_status ? { last_http_status: entry.last_http_status } : {}),
     ...(entry.last_ocpi_status ? { last_ocpi_status: entry.last_ocpi_status } : {}),
+    ...(item.note ? { note: item.note } : {}),
   };
 }
 
@@ -209,6 +211,7 @@ async function queueReplay(ctx: TenantContext, original: DeliveryRecord): Promis
     correlationId: original.correlation_id,
     at: new Date(now).toISOString(),
     replayOf: original.id,
+    ...(original.note ? { note: original.note } : {}),
   });
   if (!replay) throw new DeliveryNotReplayableError('a replay was just queued');
   return replay;

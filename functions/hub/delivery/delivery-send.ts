@@ -2,6 +2,7 @@ import type { Partner } from '../../domain/partner';
 import { endpointUrl } from '../../domain/partner';
 import { parseEnvelope } from '../../ocpi/envelope';
 import { isConfigurationModule } from '../../ocpi/modules';
+import { refOf } from '../../ocpi/party';
 import { joinUrl, withQuery } from '../../ocpi/url-join';
 import { OutboundError } from '../../outbound/errors';
 import type { PartnerHttpMethod } from '../../outbound/partner-http-client';
@@ -42,6 +43,15 @@ export function countDelivery(
   ctx.runtime.metrics.count(metric, { Tenant: ctx.tenant.id });
 }
 
+/** The alarm hook for store-and-forward data the hub gives up on: a metric and an error log line. */
+export function deadLettered(
+  ctx: TenantContext,
+  what: { delivery?: string; module: string; partner: string; reason: string | undefined },
+): void {
+  countDelivery(ctx, 'DeliveriesDeadLettered');
+  ctx.log.error('delivery dead-lettered', { ...what });
+}
+
 async function sendOnce(
   ctx: TenantContext,
   msg: OutboxMessage,
@@ -49,24 +59,21 @@ async function sendOnce(
   partner: Partner,
   opts: { timeoutMs?: number },
 ): Promise<SendOutcome> {
-  const endpoint = endpointUrl(partner, msg.module, 'RECEIVER');
   const credentials = credentialsFor(ctx, partner);
-  if (!endpoint || !credentials) return { result: 'rejected', error: 'receiver has no endpoint or token' };
-  let url: string;
-  try {
-    url = withQuery(joinUrl(endpoint, ...msg.pathSegments), msg.query ?? {});
-  } catch {
-    return { result: 'rejected', error: 'receiver endpoint URL is invalid' };
-  }
-  // Configuration modules (hubclientinfo) carry no routing headers (transport_and_format §4.1.5).
-  const routed = !isConfigurationModule(msg.module) && receiver.party;
+  const url = targetUrlOf(msg, partner);
+  if (!credentials) return { result: 'rejected', error: 'receiver has no token' };
+  if (!url)
+    return {
+      result: 'rejected',
+      error: url === undefined ? 'receiver has no endpoint' : 'receiver endpoint URL is invalid',
+    };
   try {
     const { response } = await sendPartnerRequest(ctx, {
       method: msg.method as PartnerHttpMethod,
       url,
       credentials,
       correlationId: msg.correlationId,
-      ...(routed ? { routing: { from: ctx.tenant.hub, to: routed } } : {}),
+      ...(routingOf(ctx, msg, receiver) ?? {}),
       ...(msg.bodyText !== undefined ? { bodyText: msg.bodyText } : {}),
       ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     });
@@ -75,6 +82,33 @@ async function sendOnce(
     if (err instanceof OutboundError) return { result: 'retry', error: err.message };
     throw err;
   }
+}
+
+/**
+ * Where the message goes at this receiver: the URL it chose (a response_url), else its endpoint of
+ * the module's interface with the path appended. undefined: no endpoint; '': an unusable one.
+ */
+export function targetUrlOf(msg: OutboxMessage, partner: Partner): string | undefined {
+  if (msg.url !== undefined) return msg.url;
+  const endpoint = endpointUrl(partner, msg.module, msg.targetInterface ?? 'RECEIVER');
+  if (!endpoint) return undefined;
+  try {
+    return withQuery(joinUrl(endpoint, ...msg.pathSegments), msg.query ?? {});
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Routing headers of the push. A broadcast comes FROM the hub (ocpi-notes §3.2); a direct message
+ * (a session, CDR or result the hub stored for one party) is forwarded traffic and keeps the real
+ * parties, FROM = its owner (ocpi-notes §3.3). Configuration modules (hubclientinfo) carry none
+ * (transport_and_format §4.1.5).
+ */
+function routingOf(ctx: TenantContext, msg: OutboxMessage, receiver: DeliveryReceiver) {
+  if (isConfigurationModule(msg.module) || !receiver.party) return undefined;
+  const from = msg.kind === 'direct' ? refOf(msg.owner) : ctx.tenant.hub;
+  return { routing: { from, to: refOf(receiver.party) } };
 }
 
 function classify(httpStatus: number, json: unknown): SendOutcome {

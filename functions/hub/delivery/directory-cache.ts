@@ -32,6 +32,12 @@ export class DirectoryCache {
     return directory;
   }
 
+  /** Read again now (e.g. a message for one party that the cached directory does not know yet). */
+  fresh(ctx: TenantContext): Promise<Directory> {
+    this.invalidate(ctx.tenant.id);
+    return this.get(ctx);
+  }
+
   invalidate(tenantId: string): void {
     this.entries.delete(tenantId);
   }

@@ -7,24 +7,42 @@ import type { OutboxMessage } from '../../store/outbox.repository';
 export const partnerReceiverKey = (partnerId: string) => `PARTNER*${partnerId}`;
 
 /**
- * Data the hub took on behalf of its receiver and owes it however long it is away (billing: CDRs):
- * an OFFLINE receiver keeps it waiting in its lane instead of re-syncing by GET, and it is only given
- * up (dead-lettered, with an error log to alarm on) after every retry failed.
+ * Modules whose messages the hub took on behalf of one named receiver and owes it however long it is
+ * away: sessions, CDRs (billing), and the asynchronous results and ActiveChargingProfile updates of
+ * commands and charging profiles. An OFFLINE receiver keeps them waiting in its lane instead of
+ * re-syncing by GET (ocpi-notes §1.8 does not help: most eMSPs never pull them).
  */
+const STORE_AND_FORWARD: ReadonlySet<string> = new Set(['cdrs', 'sessions', 'commands', 'chargingprofiles']);
+
 export function isStoreAndForward(module: string): boolean {
-  return module === 'cdrs';
+  return STORE_AND_FORWARD.has(module);
 }
 
-export function implementsReceiver(partner: Partner, module: string): boolean {
-  return endpointUrl(partner, module, 'RECEIVER') !== undefined;
+/**
+ * A POST of store-and-forward data (a CDR, a command or charging-profile result) is a record, not
+ * state: no later message replaces it, so once every retry failed it is dead-lettered with an error
+ * log to alarm on. PUTs and PATCHes are state: the latest stays owed (issue #12 item 7).
+ */
+export function deadLettersAfterRetries(module: string, method: string): boolean {
+  return isStoreAndForward(module) && method === 'POST';
 }
 
-function reachable(partner: Partner | undefined, module: string): partner is Partner {
-  const owed = isStoreAndForward(module) && partner?.status === 'OFFLINE';
+/** Whether the partner has somewhere to take the message: the URL it chose, or the module's endpoint. */
+export function hasEndpointFor(
+  partner: Partner,
+  msg: Pick<OutboxMessage, 'module' | 'url' | 'targetInterface'>,
+) {
+  return (
+    msg.url !== undefined || endpointUrl(partner, msg.module, msg.targetInterface ?? 'RECEIVER') !== undefined
+  );
+}
+
+function reachable(partner: Partner | undefined, msg: OutboxMessage): partner is Partner {
+  const owed = isStoreAndForward(msg.module) && partner?.status === 'OFFLINE';
   return (
     (partner?.status === 'CONNECTED' || owed) &&
     Boolean(partner.outbound_token_enc) &&
-    implementsReceiver(partner, module)
+    hasEndpointFor(partner, msg)
   );
 }
 
@@ -47,13 +65,15 @@ export function receiversOf(
           (p) =>
             (OPPOSITE_ROLES[msg.owner.role] ?? []).includes(p.role) && !ownerPartnerIds.has(p.partner_id),
         );
+  // Owed data waits for its receiver whenever it connected; the rest is pulled by late-comers.
   const owed = isStoreAndForward(msg.module);
   return candidates
-    .filter(
-      (p) =>
-        (p.status === 'CONNECTED' && connectedSince(p, msg.createdAt)) || (owed && p.status === 'OFFLINE'),
+    .filter((p) =>
+      owed
+        ? p.status === 'CONNECTED' || p.status === 'OFFLINE'
+        : p.status === 'CONNECTED' && connectedSince(p, msg.createdAt),
     )
-    .filter((p) => reachable(partners.get(p.partner_id), msg.module))
+    .filter((p) => reachable(partners.get(p.partner_id), msg))
     .map((p) => ({
       key: roleKey(p),
       partner_id: p.partner_id,
@@ -89,6 +109,32 @@ function platformReceivers(
     .filter((partner) =>
       targetPartnerIds ? targetPartnerIds.has(partner.id) : !ownerPartnerIds.has(partner.id),
     )
-    .filter((partner) => reachable(partner, msg.module))
+    .filter((partner) => reachable(partner, msg))
     .map((partner) => ({ key: partnerReceiverKey(partner.id), partner_id: partner.id }));
+}
+
+/**
+ * Why a direct message of store-and-forward data has no receiver (for its ledger entry): the hub
+ * stored it for that party, so it is never dropped without saying so.
+ */
+export function whyNoReceiver(
+  msg: OutboxMessage,
+  parties: readonly ClientInfoRecord[],
+  partners: ReadonlyMap<string, Partner>,
+): { receiverKey: string; partnerId: string; reason: string } {
+  const target = msg.target ?? msg.owner;
+  const receiverKey = roleKey(target);
+  const party = parties.find((p) => roleKey(p) === receiverKey);
+  if (!party) return { receiverKey, partnerId: '', reason: `no party ${receiverKey} in this network` };
+  const partner = partners.get(party.partner_id);
+  const fail = (reason: string) => ({ receiverKey, partnerId: party.partner_id, reason });
+  if (party.status !== 'CONNECTED' && party.status !== 'OFFLINE')
+    return fail(`receiver party is ${party.status}`);
+  if (!partner) return fail('receiver platform is gone');
+  if (partner.status !== 'CONNECTED' && partner.status !== 'OFFLINE')
+    return fail(`receiver platform is ${partner.status}`);
+  if (!partner.outbound_token_enc) return fail('the hub holds no token for the receiver platform');
+  return fail(
+    `receiver does not implement the ${msg.targetInterface ?? 'RECEIVER'} interface of ${msg.module}`,
+  );
 }

@@ -10,9 +10,9 @@ import {
 import { type FanOutState, LeaseHeldError, type OutboxLeases } from '../../store/outbox-leases';
 import type { TenantContext } from '../hub-runtime';
 import { type DeliveryPolicy, retryDelayMs } from './delivery-policy';
-import { countDelivery, type SendOutcome, sendToReceiver } from './delivery-send';
+import { countDelivery, deadLettered, type SendOutcome, sendToReceiver } from './delivery-send';
 import type { Directory, DirectoryCache } from './directory-cache';
-import { receiversOf } from './fan-out-targets';
+import { isStoreAndForward, receiversOf, whyNoReceiver } from './fan-out-targets';
 import type { ReceiverHealth } from './receiver-health';
 import { isSupersededBy } from './superseding';
 
@@ -130,8 +130,14 @@ async function fanOutMessage(
   deps: FanOutDeps,
 ): Promise<Record<string, LedgerEntry>> {
   const msg = toOutboxMessage(item);
-  const receivers = receiversOf(msg, directory.parties, directory.partners);
+  let receivers = receiversOf(msg, directory.parties, directory.partners);
   const ledger: Record<string, LedgerEntry> = {};
+  if (receivers.length === 0 && msg.kind === 'direct' && isStoreAndForward(msg.module)) {
+    // Stored for one party: a directory cached from before it connected must not lose it.
+    directory = await deps.directory.fresh(ctx);
+    receivers = receiversOf(msg, directory.parties, directory.partners);
+    if (receivers.length === 0) return undeliverable(ctx, msg, directory);
+  }
   const deliveries = ctx.store.deliveries;
   const at = () => new Date(ctx.runtime.now()).toISOString();
   const entry = (receiver: DeliveryReceiver, fields: Pick<LedgerEntry, 'status' | 'attempts'>) => ({
@@ -211,6 +217,21 @@ async function fanOutMessage(
   return ledger;
 }
 
+/** The ledger of a message stored for a party that cannot receive it: failed, saying why. */
+function undeliverable(ctx: TenantContext, msg: OutboxMessage, directory: Directory) {
+  const why = whyNoReceiver(msg, directory.parties, directory.partners);
+  deadLettered(ctx, { module: msg.module, partner: why.partnerId, reason: why.reason });
+  const entry: LedgerEntry = {
+    partner_id: why.partnerId,
+    ...(msg.target ? { party: msg.target } : {}),
+    status: 'failed',
+    attempts: 0,
+    at: new Date(ctx.runtime.now()).toISOString(),
+    last_error: why.reason,
+  };
+  return { [why.receiverKey]: entry };
+}
+
 /** An OFFLINE receiver of store-and-forward data (fan-out-targets.ts): it waits in the lane. */
 function receiverAway(receiver: DeliveryReceiver, directory: Directory): boolean {
   if (directory.partners.get(receiver.partner_id)?.status !== 'CONNECTED') return true;
@@ -260,5 +281,6 @@ function deliveryOf(msg: OutboxMessage, item: OutboxItem, receiver: DeliveryRece
     receiver,
     correlationId: msg.correlationId,
     at,
+    ...(msg.note ? { note: msg.note } : {}),
   };
 }

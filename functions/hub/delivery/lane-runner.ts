@@ -10,9 +10,9 @@ import { toOutboxMessage } from '../../store/outbox.repository';
 import { type FanOutState, LeaseHeldError } from '../../store/outbox-leases';
 import type { TenantContext } from '../hub-runtime';
 import { type DeliveryPolicy, retryDelayMs } from './delivery-policy';
-import { countDelivery, sendToReceiver } from './delivery-send';
+import { countDelivery, deadLettered, sendToReceiver } from './delivery-send';
 import type { LaneRef } from './fan-out';
-import { isStoreAndForward } from './fan-out-targets';
+import { deadLettersAfterRetries, isStoreAndForward } from './fan-out-targets';
 import type { ReceiverHealth } from './receiver-health';
 import { supersededWithin } from './superseding';
 
@@ -153,7 +153,7 @@ async function drainLane(
     if (gone) {
       // OFFLINE and SUSPENDED parties get nothing queued: they re-sync by GET (ocpi-notes §1.8, §3.5).
       await finish(owed ? 'failed' : 'skipped', { last_error: gone });
-      if (owed) deadLettered(ctx, first, gone);
+      if (owed) deadLetter(ctx, first, gone);
       continue;
     }
     const item = await outbox.getMessage(first.object_key, first.message_sk);
@@ -182,7 +182,8 @@ async function drainLane(
       continue;
     }
     if (outcome.result === 'retry') opts.health?.failed(lane.receiverKey);
-    if (outcome.result === 'rejected' || (owed && attempts >= policy.maxAttempts)) {
+    const record = deadLettersAfterRetries(first.module, first.method);
+    if (outcome.result === 'rejected' || (record && attempts >= policy.maxAttempts)) {
       ctx.log.warn('delivery given up', {
         delivery: first.id,
         partner: first.receiver.partner_id,
@@ -190,7 +191,7 @@ async function drainLane(
         reason: outcome.error,
       });
       await finish('failed', details);
-      if (owed) deadLettered(ctx, first, outcome.error);
+      if (owed) deadLetter(ctx, first, outcome.error);
       continue;
     }
     if (attempts === policy.maxAttempts) {
@@ -221,10 +222,9 @@ async function drainLane(
   }
 }
 
-/** The alarm hook for billing data the hub could not deliver: an error log line (metric filter). */
-function deadLettered(ctx: TenantContext, delivery: DeliveryRecord, reason: string | undefined): void {
-  countDelivery(ctx, 'DeliveriesDeadLettered');
-  ctx.log.error('delivery dead-lettered', {
+/** The alarm hook for store-and-forward data the hub could not deliver (delivery-send.ts). */
+function deadLetter(ctx: TenantContext, delivery: DeliveryRecord, reason: string | undefined): void {
+  deadLettered(ctx, {
     delivery: delivery.id,
     module: delivery.module,
     partner: delivery.receiver.partner_id,

@@ -79,13 +79,7 @@ export async function resolveConnectedTargets(
   roles?: readonly PartyRoleName[],
   opts: { fresh?: boolean } = {},
 ): Promise<TargetCandidate[]> {
-  const all = await loadCandidates(ctx, to, opts.fresh ?? false);
-  const wanted = roles ? all.filter((c) => roles.includes(c.party.role)) : all;
-  if (wanted.length === 0) {
-    throw new UnknownReceiverError(
-      `unknown receiver ${to.country_code}/${to.party_id}${roles ? ` with role ${describeRoles(roles)}` : ''}`,
-    );
-  }
+  const wanted = await resolveKnownTargets(ctx, to, roles, opts);
   const connected = wanted.filter(isConnected);
   if (connected.length === 0) {
     const status = wanted[0]?.partner.status ?? wanted[0]?.party.status;
@@ -94,6 +88,26 @@ export async function resolveConnectedTargets(
     );
   }
   return connected;
+}
+
+/**
+ * Every party of the TO code (restricted to `roles`), connected or not, connected ones first; 4001
+ * when there is none. Store-and-forward data is kept for a party that is away (hub/charging/).
+ */
+export async function resolveKnownTargets(
+  ctx: TenantContext,
+  to: PartyRef,
+  roles?: readonly PartyRoleName[],
+  opts: { fresh?: boolean } = {},
+): Promise<TargetCandidate[]> {
+  const all = await loadCandidates(ctx, to, opts.fresh ?? false);
+  const wanted = roles ? all.filter((c) => roles.includes(c.party.role)) : all;
+  if (wanted.length === 0) {
+    throw new UnknownReceiverError(
+      `unknown receiver ${to.country_code}/${to.party_id}${roles ? ` with role ${describeRoles(roles)}` : ''}`,
+    );
+  }
+  return [...wanted].sort((a, b) => Number(isConnected(b)) - Number(isConnected(a)));
 }
 
 /** Drops cached resolutions: one TO code of this tenant, or (no `to`) everything this runtime cached. */

@@ -67,6 +67,8 @@ describe('the charging story through the hub', () => {
         last_updated: '2024-01-10T10:30:00Z',
       },
     });
+    // The hub stores the session, answers the CPO, then delivers the pushes in order from its outbox.
+    await emsp.waitFor(() => emsp.stored('sessions', 'NL', 'CPA', 'S1')?.kwh === 4, 10_000);
     // Assess 3: the eMSP holds the session with all three periods, and so does the hub.
     expect([put.status, envelopeOf(put).status_code, envelopeOf(patch1).status_code]).toEqual([
       201, 1000, 1000,
