@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { HubRuntime } from '../hub/hub-runtime';
 import { PayloadTooLargeError } from '../ocpi/errors';
 import type { HubEnv } from './http-env';
+import { answerRoutingHeaders } from './middleware/answer-routing-headers';
 import { ocpiAuth } from './middleware/ocpi-auth';
 import { ocpiErrorHandler, ocpiNotFound } from './middleware/ocpi-errors';
 import { partnerRateLimit, tenantRateLimit } from './middleware/rate-limits';
@@ -26,6 +27,8 @@ export function createOcpiApp(runtime: HubRuntime, modules: readonly OcpiModule[
     '/:tenant/ocpi/*',
     requestContext(runtime),
     tenantScope(runtime, unknownOcpiTenant),
+    // Before authentication and limits: their refusals are functional-module answers too.
+    answerRoutingHeaders(),
     tenantRateLimit(),
   );
 
