@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { authenticate } from './auth';
 import { mountAuthorizeRoute } from './authorize';
+import { mountChargingPreferencesRoute } from './charging-preferences';
 import { mountCommandRoutes } from './commands';
 import { mountCredentialsRoutes } from './credentials';
 import { ocpiReply } from './envelope';
@@ -81,6 +82,7 @@ export function buildApp(state: PlatformState): Hono<SimEnv> {
   mountCredentialsRoutes(app, state);
   mountAuthorizeRoute(app, state);
   mountCommandRoutes(app, state);
+  mountChargingPreferencesRoute(app, state);
   mountReceiverRoutes(app, state);
   mountSenderRoutes(app, state);
   app.notFound((c) => ocpiReply(c, undefined, { http: 404, code: 2000, message: 'not found' }));

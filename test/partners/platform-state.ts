@@ -44,6 +44,8 @@ export interface PlatformState {
   /** Objects served by this platform's Sender interfaces, in creation order. */
   readonly seeded: Map<SenderModule, Record<string, unknown>[]>;
   commands: CommandBehaviour;
+  /** The `data` of this CPO's answer to a charging_preferences PUT. */
+  chargingPreferencesAnswer: unknown;
   /** Token uid (upper case) -> real-time authorization answer. */
   readonly authorizations: Map<string, AllowedType | 'unknown'>;
   readonly sentCallbacks: SentCallback[];
@@ -70,6 +72,7 @@ export function createPlatformState(options: SimulatedPlatformOptions): Platform
     receiverStore: new Map(),
     seeded: new Map(),
     commands: { response: 'ACCEPTED', timeout: 30, result: 'ACCEPTED', resultDelayMs: 50, sendResult: true },
+    chargingPreferencesAnswer: 'ACCEPTED',
     authorizations: new Map(),
     sentCallbacks: [],
     timers: new Set(),

@@ -114,6 +114,9 @@ export async function createSimulatedPlatform(options: SimulatedPlatformOptions)
     setAuthorization(uid, allowed) {
       state.authorizations.set(uid.toUpperCase(), allowed);
     },
+    setChargingPreferencesAnswer(data) {
+      state.chargingPreferencesAnswer = data;
+    },
     configureCommands(behaviour) {
       state.commands = { ...state.commands, ...behaviour };
     },

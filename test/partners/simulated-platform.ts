@@ -88,6 +88,8 @@ export interface SimulatedPlatform {
   /** Real-time authorization answer for a token uid; 'unknown' answers HTTP 404 + 2004. */
   setAuthorization(uid: string, allowed: AllowedType | 'unknown'): void;
   configureCommands(behaviour: Partial<CommandBehaviour>): void;
+  /** CPO: the `data` of its answer to a charging_preferences PUT (default 'ACCEPTED'). */
+  setChargingPreferencesAnswer(data: unknown): void;
 
   behave(mode: BehaviourMode | BehaviourMode[], options?: BehaviourOptions): void;
   /** Fails the next `count` inbound requests with `mode`, then recovers. */

@@ -4,6 +4,7 @@ import { listCdrs, postCdr, readCdr } from '../../hub/charging/cdr.service';
 import { InterfaceRole } from '../../ocpi/modules';
 import { CDRSchema } from '../../ocpi/schemas';
 import type { HubEnv } from '../http-env';
+import { forwardFromRequest } from './forwarding';
 import { readRequiredBody } from './ocpi-body';
 import type { OcpiModule } from './ocpi-module';
 import { ocpiCall, readPageQuery, readParam, sendAnswer, sendPage } from './ocpi-request';
@@ -14,7 +15,8 @@ const LocatorSchema = z
 
 /**
  * CDRs (cdrs §10, ocpi-notes §4.3). Receiver: `POST {url}` from the CPO, stored and forwarded to the eMSP.
- * Sender: `GET {url}` for an eMSP's own CDRs, and `GET {url}/{locator}`, the hub Location of one CDR.
+ * Sender: `GET {url}` for an eMSP's own CDRs (from the CPO named in TO: forwarded there), and
+ * `GET {url}/{locator}`, the hub Location of one CDR.
  */
 export const cdrsModule: OcpiModule = {
   endpoints: [
@@ -28,8 +30,19 @@ export const cdrsModule: OcpiModule = {
       return sendAnswer(c, await postCdr(ocpiCall(c), value, text));
     });
     app.get('/sender/cdrs', async (c) => {
+      const call = ocpiCall(c);
+      // A pull from a named CPO goes to that CPO, as for locations, tariffs and tokens (ocpi-notes §3.4).
+      if (call.destination.kind === 'party') {
+        return forwardFromRequest(c, {
+          module: 'cdrs',
+          targetInterface: 'SENDER',
+          targetRoles: ['CPO'],
+          fromRoles: ['EMSP'],
+          pathSegments: [],
+        });
+      }
       const query = readPageQuery(c);
-      const { emsp, page } = await listCdrs(ocpiCall(c), query);
+      const { emsp, page } = await listCdrs(call, query);
       return sendPage(c, emsp, { ...page, items: page.items.map((r) => r.cdr) }, query.offset, query.limit);
     });
     app.get('/sender/cdrs/:locator', async (c) => {

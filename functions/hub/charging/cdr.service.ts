@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { parseOcpiDateTime } from '../../ocpi/datetime';
 import { InvalidParametersError, NotFoundError, ReceiverNotConnectedError } from '../../ocpi/errors';
-import { type PartyRef, partyKey, refOf } from '../../ocpi/party';
+import { type PartyRef, partyKey, partyOfKey, refOf } from '../../ocpi/party';
 import type { StoredCdr } from '../../store/cdr.repository';
 import { type OutboxMessage, outboxPutOp, outboxSequence } from '../../store/outbox.repository';
 import type { DatedPage } from '../../store/session.repository';
@@ -124,16 +124,18 @@ function cdrMessage(
 /** GET on a hub CDR Location: the CDR as stored, for its eMSP or the CPO that sent it only. */
 export async function readCdr(call: OcpiCall, locator: string): Promise<StoredAnswer> {
   const stored = await call.ctx.store.cdrs.findByLocator(locator);
-  const party = stored && partyAllowedToRead(call, stored);
-  if (!stored || !party) {
+  const reader = stored && readerOf(call, stored);
+  if (!stored || !reader) {
     if (stored) call.ctx.log.security('cdr_read_by_wrong_party', { partner_id: call.caller.partner.id });
     throw new NotFoundError('unknown CDR');
   }
+  // The Location stands for the CDR where its counterpart holds it: the eMSP's copy for the CPO that
+  // sent it (the Location replaced the eMSP's own), the CPO's for the eMSP (ocpi-notes §3.6).
   return hubAnswer({
     httpStatus: 200,
     data: stored.cdr,
-    requester: party,
-    receiver: call.ctx.tenant.hub,
+    requester: reader.party,
+    receiver: partyOfKey(reader.role === 'CPO' ? stored.emsp_key : stored.cpo_key),
     now: call.ctx.runtime.now(),
   });
 }
@@ -148,16 +150,19 @@ export async function listCdrs(
   return { emsp: refOf(emsp), page: result };
 }
 
-function partyAllowedToRead(call: OcpiCall, stored: StoredCdr): PartyRef | undefined {
+function readerOf(call: OcpiCall, stored: StoredCdr): { party: PartyRef; role: 'CPO' | 'EMSP' } | undefined {
   const allowed = [
     { role: 'EMSP', key: stored.emsp_key },
     { role: 'CPO', key: stored.cpo_key },
-  ];
+  ] as const;
   const from = call.routing.from;
-  const role = call.caller.partner.roles.find((r) =>
-    allowed.some((a) => a.role === r.role && a.key === partyKey(r) && (!from || partyKey(from) === a.key)),
-  );
-  return role ? refOf(role) : undefined;
+  for (const r of call.caller.partner.roles) {
+    const match = allowed.find(
+      (a) => a.role === r.role && a.key === partyKey(r) && (!from || partyKey(from) === a.key),
+    );
+    if (match) return { party: refOf(r), role: match.role };
+  }
+  return undefined;
 }
 
 function conflictMessage(cdr: Obj): string {
