@@ -173,9 +173,44 @@ export class AwsHttpClient {
   }
 }
 
-/** The public endpoint of an AWS service in a region (the China partition has its own domain). */
-export function regionalEndpoint(service: string, region: string): string {
-  return `https://${service}.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
+/**
+ * The suffix of the AWS SDKs' service-specific endpoint variable (`AWS_ENDPOINT_URL_<ID>`: the
+ * service id upper-cased, spaces as underscores) of each service the functions call.
+ */
+const ENDPOINT_VARIABLE_IDS: Readonly<Record<string, string>> = {
+  dynamodb: 'DYNAMODB',
+  sts: 'STS',
+  secretsmanager: 'SECRETS_MANAGER',
+};
+
+/**
+ * The endpoint of an AWS service: `AWS_ENDPOINT_URL_<SERVICE>`, else `AWS_ENDPOINT_URL`, as the AWS
+ * SDKs read them (ignored when `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true`), else the region's public
+ * endpoint (the China partition has its own domain). The variables point a function at stand-ins:
+ * the bundle tests run the built functions against DynamoDB Local and loopback STS and Secrets Manager.
+ */
+export function regionalEndpoint(
+  service: string,
+  region: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  return (
+    configuredEndpoint(service, env) ??
+    `https://${service}.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`
+  );
+}
+
+function configuredEndpoint(service: string, env: NodeJS.ProcessEnv): string | undefined {
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === 'true') return undefined;
+  const id = ENDPOINT_VARIABLE_IDS[service] ?? service.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+  for (const name of [`AWS_ENDPOINT_URL_${id}`, 'AWS_ENDPOINT_URL']) {
+    const value = env[name]?.trim();
+    if (!value) continue;
+    if (!/^https?:\/\/[^/]/i.test(value) || !URL.canParse(value))
+      throw new Error(`${name}: not an http(s) URL`);
+    return value.replace(/\/+$/, '');
+  }
+  return undefined;
 }
 
 /** The Lambda execution role's credentials, which the runtime puts in the environment. */

@@ -3,29 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { toOutboxItem } from '../../functions/store/outbox.repository';
 import { DELIVERY_STREAM_FILTER_PATTERNS } from '../../functions/store/stream-changes';
 import { locationMessage } from '../hub/delivery/delivery-test-hub';
+import { matchesEventPattern } from '../support/event-filter';
 
 type Json = Record<string, unknown>;
 
-/** The subset of Lambda's event filter syntax the patterns use: value lists, prefix, exists. */
-function matches(pattern: unknown, value: unknown): boolean {
-  if (Array.isArray(pattern)) {
-    return pattern.some((rule) => {
-      if (rule && typeof rule === 'object' && 'prefix' in rule)
-        return typeof value === 'string' && value.startsWith(String(rule.prefix));
-      if (rule && typeof rule === 'object' && 'exists' in rule) return (value !== undefined) === rule.exists;
-      return rule === value;
-    });
-  }
-  if (pattern && typeof pattern === 'object') {
-    const rules = Object.entries(pattern as Json);
-    if (value === undefined || typeof value !== 'object' || value === null)
-      return rules.every(([, rule]) => matches(rule, undefined));
-    return rules.every(([key, rule]) => matches(rule, (value as Json)[key]));
-  }
-  return pattern === value;
-}
-
-const invokes = (record: Json) => DELIVERY_STREAM_FILTER_PATTERNS.some((p) => matches(p, record));
+const invokes = (record: Json) => DELIVERY_STREAM_FILTER_PATTERNS.some((p) => matchesEventPattern(p, record));
 
 function record(eventName: string, item: Json, oldItem?: Json): Json {
   const { pk, sk } = item;
