@@ -1,11 +1,13 @@
 import { partyKey } from '../ocpi/party';
 import { ConditionFailedError } from './store-errors';
-import type { Item, TenantTable } from './tenant-table';
+import type { Item, TenantTable, TransactOp } from './tenant-table';
 
 /**
- * SENDING: forwarded, CPO's CommandResponse not read yet; AWAITING: accepted, result expected before
- * `deadline_ms`; ANSWERED / TIMED_OUT: the eMSP got its one CommandResult; CLOSED: no result will come
- * (the CPO did not accept, or the forward failed).
+ * SENDING: forwarded, CPO's CommandResponse not read yet; AWAITING: a result is expected before
+ * `deadline_ms` (whatever the CommandResponse looked like, unless it clearly refused); ANSWERED /
+ * TIMED_OUT: the eMSP is owed its one CommandResult (the CPO's, or the hub's TIMEOUT); CLOSED: no
+ * result is expected (the CPO said REJECTED / NOT_SUPPORTED / UNKNOWN_SESSION, or the command never
+ * reached it), though one that still comes is delivered.
  */
 export type CommandState = 'SENDING' | 'AWAITING' | 'ANSWERED' | 'TIMED_OUT' | 'CLOSED';
 
@@ -28,6 +30,11 @@ export interface CommandRecord {
   created_at: string;
   deadline_ms?: number;
   result?: string;
+  /** Why no result is expected (CLOSED), for the answer to a result that comes anyway. */
+  closed_reason?: string;
+  /** A result the CPO posted after the eMSP was sent the TIMEOUT: kept for support, not forwarded. */
+  late_result?: string;
+  late_at?: string;
   /** RESERVE_NOW only: lets a later CANCEL_RESERVATION find the CPO without OCPI-to headers. */
   reservation_id?: string;
 }
@@ -87,8 +94,25 @@ export class CommandRepository {
    * makes the eMSP get exactly one CommandResult: whoever wins it (the CPO's result or the timeout job)
    * sends, the loser does not.
    */
-  async settle(id: string, from: CommandState[], state: CommandState, result?: string): Promise<boolean> {
-    return this.transition(id, from, { state, result, gsi1pk: undefined, gsi1sk: undefined });
+  async settle(
+    id: string,
+    from: CommandState[],
+    state: CommandState,
+    opts: { result?: string; closedReason?: string; extra?: TransactOp[] } = {},
+  ): Promise<boolean> {
+    const set = {
+      state,
+      result: opts.result,
+      closed_reason: opts.closedReason,
+      gsi1pk: undefined,
+      gsi1sk: undefined,
+    };
+    return this.transition(id, from, set, opts.extra);
+  }
+
+  /** Keeps a result that came after the TIMEOUT was owed to the eMSP (support sees both). */
+  async recordLateResult(id: string, result: string, at: string): Promise<void> {
+    await this.table.update(commandKey(id), { late_result: result, late_at: at });
   }
 
   /** Commands whose deadline passed, oldest first. */
@@ -102,17 +126,24 @@ export class CommandRepository {
     return page.items.map(toRecord);
   }
 
-  private async transition(id: string, from: CommandState[], set: Item): Promise<boolean> {
+  /**
+   * The conditional state change, with `extra` (the outbox message of the result it decides) in the
+   * same transaction: the eMSP is owed its result exactly when the state moved.
+   */
+  private async transition(id: string, from: CommandState[], set: Item, extra: TransactOp[] = []) {
     const values = Object.fromEntries(from.map((s, i) => [`:from${i}`, s]));
+    const condition = {
+      expression: `attribute_exists(pk) AND #state IN (${Object.keys(values).join(', ')})`,
+      names: { '#state': 'state' },
+      values,
+    };
     try {
-      await this.table.update(commandKey(id), set, {
-        expression: `attribute_exists(pk) AND #state IN (${Object.keys(values).join(', ')})`,
-        names: { '#state': 'state' },
-        values,
-      });
+      if (extra.length) await this.table.transact([{ update: commandKey(id), set, condition }, ...extra]);
+      else await this.table.update(commandKey(id), set, condition);
       return true;
     } catch (err) {
-      if (err instanceof ConditionFailedError) return false;
+      if (err instanceof ConditionFailedError && (!extra.length || err.failedIndexes.includes(0)))
+        return false;
       throw err;
     }
   }

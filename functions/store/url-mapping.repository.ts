@@ -1,6 +1,6 @@
 import type { RoutedParty } from './command.repository';
 import { ConditionFailedError } from './store-errors';
-import type { Item, TenantTable } from './tenant-table';
+import type { Item, TenantTable, TransactOp } from './tenant-table';
 
 /**
  * A hub callback URL standing in for a partner's `response_url` (ocpi-notes §3.6): results POSTed to the hub
@@ -50,17 +50,20 @@ export class UrlMappingRepository {
     return rest as UrlMapping;
   }
 
-  /** Marks the mapping used; false when it already was (a repeated result is not forwarded twice). */
-  async markUsed(id: string): Promise<boolean> {
+  /**
+   * Marks the mapping used, with `extra` (the outbox message forwarding the result) in the same
+   * transaction; false when it already was (a repeated result is not forwarded twice).
+   */
+  async markUsed(id: string, extra: TransactOp[] = []): Promise<boolean> {
+    const condition = { expression: 'attribute_exists(pk) AND used = :no', values: { ':no': false } };
     try {
-      await this.table.update(
-        mappingKey(id),
-        { used: true },
-        { expression: 'attribute_exists(pk) AND used = :no', values: { ':no': false } },
-      );
+      if (extra.length)
+        await this.table.transact([{ update: mappingKey(id), set: { used: true }, condition }, ...extra]);
+      else await this.table.update(mappingKey(id), { used: true }, condition);
       return true;
     } catch (err) {
-      if (err instanceof ConditionFailedError) return false;
+      if (err instanceof ConditionFailedError && (!extra.length || err.failedIndexes.includes(0)))
+        return false;
       throw err;
     }
   }

@@ -58,7 +58,11 @@ function mountCpoCommands(app: Hono<SimEnv>, state: PlatformState): void {
     if (!COMMAND_TYPES.includes(c.req.param('command'))) return noEndpoint(c);
     const responseUrl = (c.get('body') as { response_url?: unknown } | undefined)?.response_url;
     if (typeof responseUrl !== 'string') return missingResponseUrl(c);
-    const { response, timeout, result } = state.commands;
+    const { response, timeout, result, answerBody } = state.commands;
+    if (answerBody !== undefined) {
+      scheduleCallback(c, state, responseUrl, { result });
+      return oddAnswer(c, answerBody);
+    }
     if (response === 'ACCEPTED') scheduleCallback(c, state, responseUrl, { result });
     return ocpiReply(c, { result: response, timeout });
   });
@@ -83,9 +87,14 @@ function mountCpoCommands(app: Hono<SimEnv>, state: PlatformState): void {
       responseUrl,
       c.req.method === 'GET' ? { result: 'ACCEPTED', profile } : { result: 'ACCEPTED' },
     );
+    const { answerBody } = state.commands;
+    if (answerBody !== undefined) return oddAnswer(c, answerBody);
     return ocpiReply(c, { result: 'ACCEPTED', timeout: state.commands.timeout });
   });
 }
+
+const oddAnswer = (c: Context<SimEnv>, bodyText: string) =>
+  c.body(bodyText, 200, { 'Content-Type': 'application/json' });
 
 function mountResultReceivers(app: Hono<SimEnv>, state: PlatformState): void {
   // Our own response_urls live under the commands Sender URL; the hub POSTs CommandResults there.

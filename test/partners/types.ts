@@ -154,6 +154,11 @@ export interface CommandBehaviour {
   resultDelayMs: number;
   /** Whether the CPO POSTs the CommandResult to `response_url` at all. */
   sendResult: boolean;
+  /**
+   * An odd synchronous answer sent as is (HTTP 200) instead of the CommandResponse or
+   * ChargingProfileResponse envelope, as real CPOs do; the real result still follows.
+   */
+  answerBody?: string;
 }
 
 export type AllowedType = 'ALLOWED' | 'BLOCKED' | 'EXPIRED' | 'NO_CREDIT' | 'NOT_ALLOWED';

@@ -6,10 +6,10 @@ import { type PartyRef, partyKey, partyOfKey, refOf } from '../../ocpi/party';
 
 import {
   ActiveChargingProfileResultSchema,
-  ChargingProfileResponseSchema,
   ChargingProfileResultSchema,
   ClearProfileResultSchema,
 } from '../../ocpi/schemas';
+import { outboxPutOp, outboxSequence } from '../../store/outbox.repository';
 import type { UrlMapping } from '../../store/url-mapping.repository';
 import { nowIso } from '../hub-runtime';
 import { hubAnswer, relayedAnswer, type StoredAnswer } from '../routing/answers';
@@ -19,8 +19,9 @@ import { resolveTargetParty } from '../routing/party-resolution';
 import { contentHash } from './content-hash';
 import { IDEMPOTENCY_WINDOWS_MS, runIdempotent } from './idempotency';
 import { sessionById } from './open-routing';
-import { postCallback } from './partner-callback';
+import { owedMessage } from './owed-message';
 import { requireRegisteredOrigin } from './response-url';
+import { readSyncAnswer } from './sync-answer';
 
 type Obj = Record<string, unknown>;
 export type ProfileMethod = 'GET' | 'PUT' | 'DELETE';
@@ -105,26 +106,11 @@ async function forwardProfileRequest(
   const mappings = ctx.store.urlMappings;
   await mappings.create(mapping, Math.floor(ctx.runtime.now() / 1000) + MAPPING_TTL_S);
   const hubUrl = ctx.urls.profileResult(mapping.id);
-  const result = await forwardToParty(ctx, {
-    module: 'chargingprofiles',
-    targetInterface: 'RECEIVER',
-    method: req.method,
-    pathSegments: [req.sessionId],
-    query:
-      req.method === 'PUT'
-        ? undefined
-        : { ...(req.query.duration ? { duration: req.query.duration } : {}), response_url: hubUrl },
-    bodyText: req.method === 'PUT' ? JSON.stringify({ ...req.body, response_url: hubUrl }) : undefined,
-    from: refOf(requester),
-    to: cpo,
-    targetRoles: ['CPO'],
-    correlationId: call.correlationId,
-    callerPartnerId: call.caller.partner.id,
-  });
-  const response = ChargingProfileResponseSchema.safeParse(result.envelope?.data);
-  if (req.method === 'PUT' && result.envelope?.status_code === 1000 && response.data?.result === 'ACCEPTED') {
-    // ActiveChargingProfile updates go to whoever set a profile on the session (chargingprofiles §14.2.1).
-    await mappings.putSetter(
+  // ActiveChargingProfile updates go to whoever set a profile on the session (chargingprofiles
+  // §14.2.1): remembered unless the CPO clearly refused, whatever shape its answer had, an answer
+  // that is no OCPI envelope included (issue #11 fault 3).
+  const rememberSetter = () =>
+    mappings.putSetter(
       {
         cpo_key: partyKey(cpo),
         session_id: req.sessionId,
@@ -133,13 +119,38 @@ async function forwardProfileRequest(
       },
       Math.floor(ctx.runtime.now() / 1000) + SETTER_TTL_S,
     );
+  let result: Awaited<ReturnType<typeof forwardToParty>>;
+  try {
+    result = await forwardToParty(ctx, {
+      module: 'chargingprofiles',
+      targetInterface: 'RECEIVER',
+      method: req.method,
+      pathSegments: [req.sessionId],
+      query:
+        req.method === 'PUT'
+          ? undefined
+          : { ...(req.query.duration ? { duration: req.query.duration } : {}), response_url: hubUrl },
+      bodyText: req.method === 'PUT' ? JSON.stringify({ ...req.body, response_url: hubUrl }) : undefined,
+      from: refOf(requester),
+      to: cpo,
+      targetRoles: ['CPO'],
+      correlationId: call.correlationId,
+      callerPartnerId: call.caller.partner.id,
+    });
+  } catch (err) {
+    if (req.method === 'PUT') await rememberSetter();
+    throw err;
   }
+  if (req.method === 'PUT' && readSyncAnswer(result.httpStatus, result.bodyText).open) await rememberSetter();
   return relayedAnswer(result);
 }
 
 /**
- * The CPO's asynchronous result POSTed to the hub URL (chargingprofiles §14.2.1.2), forwarded once to the
- * requester's own response_url. Only the CPO the request went to may post it.
+ * The CPO's asynchronous result POSTed to the hub URL (chargingprofiles §14.2.1.2). Only the CPO the
+ * request went to may post it. The first one wins the conditional write, which also writes its outbox
+ * message: the hub owes the requester the result and delivers it to the requester's own response_url
+ * with retries, ledger and replay (issue #12 item 1). OCPI has no synthesized result for charging
+ * profiles, so one that comes late, or after the CPO said it would send none, is still forwarded.
  */
 export async function receiveProfileResult(
   call: OcpiCall,
@@ -147,7 +158,8 @@ export async function receiveProfileResult(
   body: unknown,
   bodyText: string,
 ): Promise<StoredAnswer> {
-  const mappings = call.ctx.store.urlMappings;
+  const { ctx } = call;
+  const mappings = ctx.store.urlMappings;
   const mapping = await mappings.get(id);
   const cpoKey = mapping && partyKey(mapping.receiver);
   const from = call.routing.from;
@@ -156,30 +168,32 @@ export async function receiveProfileResult(
     call.caller.partner.roles.some((r) => r.role === 'CPO' && partyKey(r) === cpoKey) &&
     (!from || partyKey(from) === cpoKey);
   if (!mapping || !fromItsCpo) {
-    if (mapping)
-      call.ctx.log.security('profile_result_from_wrong_party', { partner_id: call.caller.partner.id });
+    if (mapping) ctx.log.security('profile_result_from_wrong_party', { partner_id: call.caller.partner.id });
     throw new NotFoundError('unknown charging profile result URL');
   }
   const parsed = RESULT_SCHEMAS[mapping.purpose as ProfileMethod].safeParse(body);
   if (!parsed.success) throw InvalidParametersError.fromZod(parsed.error);
-  const won = await mappings.markUsed(id);
-  if (won) {
-    await postCallback(call.ctx, {
-      module: 'chargingprofiles',
-      to: refOf(mapping.requester),
-      toRoles: [mapping.requester.role as PartyRoleName],
-      from: refOf(mapping.receiver),
-      url: mapping.target_url,
-      bodyText,
-      correlationId: mapping.correlation_id,
-    });
-  }
+  const message = owedMessage(ctx, {
+    module: 'chargingprofiles',
+    method: 'POST',
+    objectKey: `chargingprofiles:result*${mapping.id}`,
+    sequence: outboxSequence(ctx.runtime.now()),
+    owner: { ...refOf(mapping.receiver), role: 'CPO' },
+    target: { ...refOf(mapping.requester), role: mapping.requester.role as PartyRoleName },
+    url: mapping.target_url,
+    targetInterface: 'SENDER',
+    bodyText,
+    correlationId: mapping.correlation_id,
+  });
+  const won = await mappings.markUsed(id, [outboxPutOp(message)]);
   return hubAnswer({
     httpStatus: 200,
     requester: refOf(mapping.receiver),
     receiver: refOf(mapping.requester),
-    now: call.ctx.runtime.now(),
-    message: won ? undefined : 'result already delivered; not forwarded again',
+    now: ctx.runtime.now(),
+    message: won
+      ? undefined
+      : 'a result for this request was already received; the hub delivers it to the requester once',
   });
 }
 

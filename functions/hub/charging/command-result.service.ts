@@ -1,16 +1,20 @@
 import { NotFoundError } from '../../ocpi/errors';
 import { partyKey, refOf } from '../../ocpi/party';
 import type { CommandRecord } from '../../store/command.repository';
+import { type OutboxMessage, outboxPutOp, outboxSequence } from '../../store/outbox.repository';
+import type { TenantContext } from '../hub-runtime';
+import { nowIso } from '../hub-runtime';
 import { hubAnswer, type StoredAnswer } from '../routing/answers';
 import type { OcpiCall } from '../routing/ocpi-call';
-
-import { postCallback } from './partner-callback';
+import { owedMessage } from './owed-message';
 
 /**
  * A CPO's CommandResult posted to the hub URL that replaced the eMSP's response_url (commands §13.2.2,
  * ocpi-notes §3.6). Only the CPO the command was sent to may post it. The first result wins the
- * conditional write and is forwarded to the eMSP's own response_url; a repeated or late one (after the
- * hub's TIMEOUT) is acknowledged and dropped, so the eMSP never gets two results.
+ * conditional write, which also writes its outbox message: the hub owes the eMSP the result and
+ * delivers it to the eMSP's own response_url with retries, ledger and replay (issue #12 item 1). A
+ * repeat is acknowledged and not sent again; a result after the deadline is kept for support but not
+ * forwarded (the eMSP was sent a TIMEOUT), and the CPO is told exactly that.
  */
 export async function receiveCommandResult(
   call: OcpiCall,
@@ -18,33 +22,62 @@ export async function receiveCommandResult(
   bodyText: string,
   result: string,
 ): Promise<StoredAnswer> {
-  const repo = call.ctx.store.commands;
+  const { ctx } = call;
+  const repo = ctx.store.commands;
   const record = await repo.get(id);
   if (!record || !isFromItsCpo(call, record)) {
-    if (record)
-      call.ctx.log.security('command_result_from_wrong_party', { partner_id: call.caller.partner.id });
+    if (record) ctx.log.security('command_result_from_wrong_party', { partner_id: call.caller.partner.id });
     throw new NotFoundError('unknown command result URL');
   }
-  const won = await repo.settle(id, ['SENDING', 'AWAITING'], 'ANSWERED', result);
-  if (won) {
-    await postCallback(call.ctx, {
-      module: 'commands',
-      to: refOf(record.emsp),
-      toRoles: ['EMSP'],
-      from: refOf(record.cpo),
-      url: record.response_url,
-      bodyText,
-      correlationId: record.correlation_id,
-    });
-  } else {
-    call.ctx.log.info('dropped a repeated or late command result', { command_id: id, state: record.state });
-  }
+  // CLOSED included: the CPO said it would send none, but one that comes is still the truth.
+  const won = await repo.settle(id, ['SENDING', 'AWAITING', 'CLOSED'], 'ANSWERED', {
+    result,
+    extra: [outboxPutOp(commandResultMessage(ctx, record, bodyText))],
+  });
+  const message = won ? undefined : await whyNotForwarded(ctx, id, result);
+  if (message) ctx.log.info('command result not forwarded', { command_id: id, reason: message });
   return hubAnswer({
     httpStatus: 200,
     requester: refOf(record.cpo),
     receiver: refOf(record.emsp),
-    now: call.ctx.runtime.now(),
-    message: won ? undefined : 'result already delivered or timed out; not forwarded again',
+    now: ctx.runtime.now(),
+    message,
+  });
+}
+
+/** The true reason a result lost the conditional write, read after it lost (the state moved on). */
+async function whyNotForwarded(ctx: TenantContext, id: string, result: string): Promise<string> {
+  const now = await ctx.store.commands.get(id);
+  if (now?.state === 'TIMED_OUT') {
+    await ctx.store.commands.recordLateResult(id, result, nowIso(ctx.runtime));
+    const deadline = now.deadline_ms ? ` (${new Date(now.deadline_ms).toISOString()})` : '';
+    return `result arrived after the deadline${deadline}; the eMSP was sent a TIMEOUT instead and this result is not forwarded`;
+  }
+  return 'a result for this command was already received; the hub delivers it to the eMSP once';
+}
+
+/**
+ * The CommandResult the hub owes the eMSP (the CPO's, or the TIMEOUT the hub synthesizes with `note`
+ * saying why): a POST to the eMSP's own response_url, FROM the CPO (ocpi-notes §3.3).
+ */
+export function commandResultMessage(
+  ctx: TenantContext,
+  record: CommandRecord,
+  bodyText: string,
+  note?: string,
+): OutboxMessage {
+  return owedMessage(ctx, {
+    module: 'commands',
+    method: 'POST',
+    objectKey: `commands:${record.id}`,
+    sequence: outboxSequence(ctx.runtime.now()),
+    owner: { ...refOf(record.cpo), role: 'CPO' },
+    target: { ...refOf(record.emsp), role: 'EMSP' },
+    url: record.response_url,
+    targetInterface: 'SENDER',
+    bodyText,
+    correlationId: record.correlation_id,
+    ...(note ? { note } : {}),
   });
 }
 

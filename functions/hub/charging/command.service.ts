@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { refOf } from '../../ocpi/party';
 import type { CommandType } from '../../ocpi/schemas';
-import { CommandResponseSchema } from '../../ocpi/schemas';
 import type { RoutedParty } from '../../store/command.repository';
 import { nowIso } from '../hub-runtime';
 import { relayedAnswer, type StoredAnswer } from '../routing/answers';
@@ -12,11 +11,14 @@ import { commandReceiver, commandSender } from './command-routing';
 import { contentHash } from './content-hash';
 import { IDEMPOTENCY_WINDOWS_MS, runIdempotent } from './idempotency';
 import { requireRegisteredOrigin } from './response-url';
+import { readSyncAnswer } from './sync-answer';
 
 /** Added to the CPO's own `timeout` before the hub gives up on a result (network and clock slack). */
 export const COMMAND_RESULT_MARGIN_MS = 30_000;
 /** A CPO announcing a longer wait is capped: a TIMEOUT must reach the eMSP some day. */
 export const MAX_COMMAND_TIMEOUT_S = 3_600;
+/** The wait when the CPO's answer names no usable timeout (odd shape, error, or no answer in time). */
+export const DEFAULT_COMMAND_TIMEOUT_S = 120;
 /** Command mappings outlive their deadline by a day for late results and support. */
 const RECORD_TTL_S = 24 * 3600;
 
@@ -90,15 +92,22 @@ async function forwardCommand(
       callerPartnerId: call.caller.partner.id,
     });
   } catch (err) {
-    await repo.settle(id, ['SENDING'], 'CLOSED');
+    // No answer in time, a reset, an answer that is no OCPI envelope: the CPO may well have the
+    // command and post its result, so it is awaited; at worst the eMSP gets a TIMEOUT after the error.
+    await awaitResult(call, id, DEFAULT_COMMAND_TIMEOUT_S);
     throw err;
   }
-  const response = CommandResponseSchema.safeParse(result.envelope?.data);
-  if (result.envelope?.status_code === 1000 && response.success && response.data.result === 'ACCEPTED') {
-    const waitS = Math.min(response.data.timeout, MAX_COMMAND_TIMEOUT_S);
-    await repo.awaitResult(id, ctx.runtime.now() + waitS * 1000 + COMMAND_RESULT_MARGIN_MS);
-  } else {
-    await repo.settle(id, ['SENDING'], 'CLOSED');
-  }
+  // Open until its result or its deadline unless the CPO clearly refused (issue #11 fault 3).
+  const answer = readSyncAnswer(result.httpStatus, result.bodyText);
+  if (answer.open) await awaitResult(call, id, answer.timeoutS ?? DEFAULT_COMMAND_TIMEOUT_S);
+  else await repo.settle(id, ['SENDING'], 'CLOSED', { closedReason: `the CPO answered ${answer.result}` });
   return relayedAnswer(result);
+}
+
+async function awaitResult(call: OcpiCall, id: string, timeoutS: number): Promise<void> {
+  const waitS = Math.min(timeoutS, MAX_COMMAND_TIMEOUT_S);
+  await call.ctx.store.commands.awaitResult(
+    id,
+    call.ctx.runtime.now() + waitS * 1000 + COMMAND_RESULT_MARGIN_MS,
+  );
 }

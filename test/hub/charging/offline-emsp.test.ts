@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cdrOf } from './charging-fixtures';
+import { cdrOf, tokenOf } from './charging-fixtures';
 import { type ChargingNetwork, envelopeOf, startChargingNetwork } from './charging-network';
 
 describe('an eMSP offline while its CDR is posted', () => {
@@ -32,5 +32,25 @@ describe('an eMSP offline while its CDR is posted', () => {
     // A repeat is the same answer and no second delivery: the hub owes the eMSP the CDR once.
     expect(repeated.headers.location).toBe(posted.headers.location);
     expect(delivered().map((r) => (r.body as { id: string }).id)).toEqual(['OFF1']);
+  });
+
+  it('delivers a CommandResult the CPO posts while the eMSP is down once the eMSP is back (issue #12 item 1)', async () => {
+    // Prepare: the CPO posts its result 300 ms after accepting; by then the eMSP is down.
+    net.cpo.configureCommands({ response: 'ACCEPTED', timeout: 30, sendResult: true, resultDelayMs: 300 });
+    const { responseUrl } = await net.emsp.sendCommand(
+      'START_SESSION',
+      { token: tokenOf(net.emspParty, 'TOKEN1'), location_id: 'LOC1' },
+      { to: net.cpoParty },
+    );
+    net.emsp.behave('down');
+    // Act
+    await net.cpo.waitFor(() => net.cpo.sentCallbacks.length >= 1, 10_000);
+    net.emsp.behave('normal');
+    const results = () => net.emsp.received.filter((r) => responseUrl.endsWith(r.path));
+    await net.emsp.waitFor(() => results().length >= 1, 15_000);
+    await net.hub.waitDeliveriesIdle();
+    // Assess: the CPO was answered 200 when it posted, and the eMSP got the result once, late.
+    expect(net.cpo.sentCallbacks[0]?.status).toBe(200);
+    expect(results().map((r) => r.body)).toEqual([{ result: 'ACCEPTED' }]);
   });
 });

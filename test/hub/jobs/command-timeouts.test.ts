@@ -14,7 +14,7 @@ describe('command timeouts', () => {
     await net?.close();
   });
 
-  it('sends the eMSP one TIMEOUT when the CPO never posts a result, and drops a late result', async () => {
+  it('sends the eMSP one TIMEOUT when the CPO never posts a result, says why in the ledger, and refuses a late result truthfully', async () => {
     // Prepare: a CPO that accepts with a 5 s timeout and never answers.
     const { cpo, emsp, cpoParty, emspParty } = net;
     cpo.configureCommands({ response: 'ACCEPTED', timeout: 5, sendResult: false });
@@ -32,6 +32,8 @@ describe('command timeouts', () => {
     clockOffsetMs = 5_000 + 30_000 + 1_000;
     const due = await expireCommands(ctx);
     const again = await expireCommands(ctx);
+    await emsp.waitFor(() => resultsAtEmsp().length >= 1, 10_000);
+    await net.hub.waitDeliveriesIdle();
 
     // Assess
     expect([early, due, again]).toEqual([0, 1, 0]);
@@ -44,10 +46,19 @@ describe('command timeouts', () => {
     const hubUrl = String((command?.body as { response_url?: string } | undefined)?.response_url);
     const late = await cpo.hubRequest('POST', hubUrl, { body: { result: 'ACCEPTED' }, to: emspParty });
 
-    // Assess: acknowledged, not forwarded.
+    await net.hub.waitDeliveriesIdle();
+    const ledger = await net.hub.admin('GET', '/deliveries?limit=100');
+
+    // Assess: acknowledged with the true reason, not forwarded; the ledger says why the hub sent TIMEOUT.
     expect(envelopeOf(late).status_code).toBe(1000);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(envelopeOf(late).status_message).toContain('after the deadline');
     expect(resultsAtEmsp()).toHaveLength(1);
+    const commandDeliveries = ledger.body.deliveries.filter(
+      (d: { module: string }) => d.module === 'commands',
+    );
+    expect(commandDeliveries).toEqual([
+      expect.objectContaining({ status: 'delivered', note: expect.stringContaining('synthesized TIMEOUT') }),
+    ]);
   });
 
   it('never times out a command whose result arrived', async () => {
