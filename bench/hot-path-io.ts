@@ -1,3 +1,4 @@
+import { forgetAllStates } from '../functions/store/recent-object-states';
 import type { SimulatedPlatform } from '../test/partners';
 import { startBenchHub } from './lib/bench-hub';
 import { type Benchmark, goal } from './lib/benchmark';
@@ -11,6 +12,16 @@ const ROUTED_REQUESTS = 200;
 const PUSHES = 20;
 /** Work a request leaves running after its answer (e.g. the last-contact write) is counted too. */
 const SETTLE_MS = 300;
+
+/** Items the authentication cache reads when an entry expires (credential token, partner). */
+const AUTH_LABELS = ['CREDTOKEN#', 'PARTNER#'];
+/** DynamoDB calls a push may make (issue #14): PUT one conditional transaction, PATCH a read and one. */
+const PUSH_GOALS: Record<string, number> = {
+  'PUT new location': 1,
+  'PUT replacing a location': 1,
+  'PUT replacing a location another instance wrote': 1,
+  'PATCH EVSE status': 2,
+};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const iso = (minute: number) => new Date(Date.UTC(2024, 4, 1, 10, minute)).toISOString();
@@ -59,10 +70,19 @@ export const hotPathIo: Benchmark = {
           run: (i) => ok(cpo, 'PUT', pushUrl(`HOT${i}`), sampleLocation(CPO, `HOT${i}`, iso(2))),
         },
         {
+          // As in a Lambda instance that did not handle the location's previous write.
+          operation: 'PUT replacing a location another instance wrote',
+          requests: PUSHES,
+          run: (i) => {
+            forgetAllStates();
+            return ok(cpo, 'PUT', pushUrl(`HOT${i}`), sampleLocation(CPO, `HOT${i}`, iso(3)));
+          },
+        },
+        {
           operation: 'PATCH EVSE status',
           requests: PUSHES,
           run: (i) =>
-            ok(cpo, 'PATCH', pushUrl(`HOT${i}`, `/HOT${i}-E1`), { status: 'CHARGING', last_updated: iso(3) }),
+            ok(cpo, 'PATCH', pushUrl(`HOT${i}`, `/HOT${i}-E1`), { status: 'CHARGING', last_updated: iso(4) }),
         },
       ];
       const measured = [];
@@ -74,10 +94,17 @@ export const hotPathIo: Benchmark = {
         if (counts.length !== phase.requests)
           throw new Error(`${phase.operation}: counted ${counts.length} requests`);
         const { total, byCommand } = perRequest(counts);
+        // The authentication cache's periodic re-read of the caller (once per partner per 10 s, whatever
+        // the request rate) is reported apart from what the request itself needs.
+        const authRefresh = Object.entries(byCommand)
+          .filter(([label]) => AUTH_LABELS.some((prefix) => label.endsWith(` ${prefix}`)))
+          .reduce((sum, [, n]) => sum + n, 0);
         measured.push({
           operation: phase.operation,
           requests: phase.requests,
           callsPerRequest: round(total),
+          ownCallsPerRequest: round(total - authRefresh),
+          authRefreshPerRequest: round(authRefresh),
           byCommand,
         });
       }
@@ -90,8 +117,14 @@ export const hotPathIo: Benchmark = {
         available: true,
         tables: [
           {
-            columns: ['operation', 'requests', 'DynamoDB calls / request', 'by call'],
-            rows: measured.map((m) => [m.operation, m.requests, m.callsPerRequest, describe(m.byCommand)]),
+            columns: ['operation', 'requests', 'calls / request', 'of which auth cache refresh', 'by call'],
+            rows: measured.map((m) => [
+              m.operation,
+              m.requests,
+              m.callsPerRequest,
+              m.authRefreshPerRequest,
+              describe(m.byCommand),
+            ]),
           },
         ],
         goals: [
@@ -102,14 +135,22 @@ export const hotPathIo: Benchmark = {
             0,
             true,
           ),
-          ...pushes.map((p) =>
-            goal(`${p.operation}: calls / push`, '1 (the transaction)', p.callsPerRequest, 1, true),
-          ),
+          ...pushes.map((p) => {
+            const limit = PUSH_GOALS[p.operation] ?? 1;
+            return goal(
+              `${p.operation}: calls / push (auth cache refresh apart)`,
+              `<= ${limit}`,
+              p.ownCallsPerRequest,
+              limit,
+              true,
+            );
+          }),
         ],
         figures: { phases: measured, settleMs: SETTLE_MS },
         notes: [
           "Counted by wrapping the runtime's shared DynamoDB client; each request runs in its own AsyncLocalStorage context, so stream polling, delivery and scheduled jobs are not charged to it.",
-          'Caches expire (credentials 10 s, routing targets 5 s, last-contact write every 30 s per partner): a refresh costs a few calls per interval, shared by every request in it.',
+          'Caches expire (credentials 10 s, routing targets 5 s, last-contact write every 30 s per partner): a refresh costs a few calls per interval, shared by every request in it. The goals count the push itself: the auth cache refresh column is apart.',
+          "A replacing PUT expects the state the process last saw (one transaction); 'another instance wrote' forgets it first, as a Lambda instance that did not handle the previous write: the first transaction fails and hands back the stored item, the second writes.",
         ],
       };
     } finally {

@@ -85,8 +85,15 @@ export async function seedLocations(
       }
     };
     await Promise.all(Array.from({ length: opts.concurrency ?? 1 }, lane));
-    // The X-Total-Count counter (one shard holds it all; the repository sums every shard).
-    await table.put({ pk: 'OBJCOUNT#locations', sk: 'SHARD#0', n: done });
+    // The counters X-Total-Count is read from (totals and time buckets), summed over the whole seed.
+    const counters = repo.seedCounterOps(
+      Array.from({ length: done }, (_, i) => ({
+        key: locationKey(plan.owner, seededId(i)),
+        lastUpdatedMs: plan.firstMs + i * plan.stepMs,
+      })),
+    );
+    for (let i = 0; i < counters.length; i += PER_TRANSACTION)
+      await table.transact(counters.slice(i, i + PER_TRANSACTION));
     return { seeded: done, seconds: (performance.now() - started) / 1000 };
   } finally {
     client.destroy();

@@ -7,6 +7,8 @@ export class ConditionFailedError extends StoreError {
     message: string,
     /** For transactions: which operations' conditions failed (by index). */
     readonly failedIndexes: number[] = [],
+    /** By operation index, the stored item of each operation that asked for it (`returnOnFailure`). */
+    readonly storedItems: Array<Record<string, unknown> | undefined> = [],
   ) {
     super(message);
   }

@@ -1,17 +1,22 @@
+import { countedFrom, counterMoveOps, counterSeedOps, shardTotals } from './object-counters';
+import { countEntries, LISTING_SHARDS, listingPartition, mergedEntries, shardOf } from './object-listing';
+import { forgetState, rememberedState, rememberState } from './recent-object-states';
+import { ConditionFailedError } from './store-errors';
 import { decodeDocument, encodeDocument } from './stored-document';
 import { transactWithCounters } from './stored-object-transact';
-import type { Item, QueryInput, TenantTable, TransactOp } from './tenant-table';
+import type { TenantTable, TransactOp } from './tenant-table';
 
 /**
  * Pushed OCPI objects kept by the hub for "GET All via hub" (ocpi-notes §3.4), one item per object:
  *
  * - pk `OBJ#<module>#<KEY>`, sk `OBJ`: KEY is the upper-cased owner + id (CiStrings, ocpi-notes §1.6).
- * - gsi1 `OBJS#<module>` / `<last_updated ISO>#<KEY>`: one sorted listing per module, so a page is one
- *   Query whatever the number of objects, and date_from/date_to are a key range, not a filter.
+ * - gsi1 `OBJS#<module>#<shard>` / `<last_updated ISO>#<KEY>`: the listing, sharded by key so writes
+ *   spread over partitions; a page merges the shards (object-listing.ts), and date_from/date_to are a
+ *   key range, not a filter.
  * - gsi2 `OBJID#<module>#<ID>` / `<KEY>`: finds objects by id across owners (single GETs without TO,
  *   a token's owner for real-time authorization, a location's CPO for commands).
- * - `lu` (last_updated ms) and `rev` guard conditional writes; counters `OBJCOUNT#<module>` hold
- *   the unfiltered total for X-Total-Count, updated in the same transaction as inserts and deletes.
+ * - `lu` (last_updated ms) and `rev` guard conditional writes; the counters (object-counters.ts) hold
+ *   totals per shard and per time bucket for X-Total-Count, updated in the same transaction.
  */
 export type StoredModule = 'locations' | 'tariffs' | 'tokens';
 
@@ -27,16 +32,17 @@ export interface StoredObject<T = Record<string, unknown>> {
   updatedAt: string;
 }
 
+/** What a write expects to replace: nothing, or the object at this revision and last_updated. */
+export type StoredState = Pick<StoredObject, 'rev' | 'lastUpdatedMs' | 'createdAt'>;
+
 /** date_from (inclusive) and date_to (exclusive) on last_updated, in epoch ms. */
 export type DateBounds = { from?: number; to?: number };
 
 export interface PageRequest {
   range: DateBounds;
   limit: number;
-  /** Sort key of the previous page's last object (from a verified cursor): the page starts after it. */
+  /** Sort key of the previous page's last object (from a verified cursor or a skip): the page starts after it. */
   after?: string;
-  /** A position found by `skip` (explicit offset without cursor). */
-  startKey?: Item;
 }
 
 export interface Page<T> {
@@ -45,6 +51,16 @@ export interface Page<T> {
 }
 
 export class InvalidPagePositionError extends Error {}
+
+/**
+ * The object was not in the state the write expected: `stored` is what the table holds (undefined:
+ * nothing), handed back by the failed write itself, so the caller decides again without a read.
+ */
+export class UnexpectedStateError<T> extends Error {
+  constructor(readonly stored: StoredObject<T> | undefined) {
+    super('the stored object changed');
+  }
+}
 
 type ObjectItem = {
   pk: string;
@@ -64,8 +80,6 @@ type ObjectItem = {
   docz?: Uint8Array;
 };
 
-/** Spreads counter increments so concurrent inserts rarely touch the same item. */
-const COUNTER_SHARDS = 16;
 const ISO_LENGTH = 24;
 const SORT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#.+$/;
 
@@ -83,13 +97,19 @@ export class StoredObjectRepository<T = Record<string, unknown>> {
     return { pk: `OBJ#${this.module}#${key}`, sk: 'OBJ' };
   }
 
-  private counterKey(shard: number) {
-    return { pk: `OBJCOUNT#${this.module}`, sk: `SHARD#${shard}` };
-  }
-
   async get(key: string): Promise<StoredObject<T> | undefined> {
     const item = await this.table.get<ObjectItem>(this.itemKey(key));
-    return item ? toStoredObject<T>(item) : undefined;
+    const stored = item ? toStoredObject<T>(item) : undefined;
+    this.remember(key, stored);
+    return stored;
+  }
+
+  /**
+   * The state this process last saw the object in (written or read here), if any: a whole-object
+   * write can expect it without reading. Only a guess; the write's condition checks it.
+   */
+  recall(key: string): StoredState | undefined {
+    return rememberedState(this.table.tableName, this.module, key);
   }
 
   /** Every object with this id (any owner), e.g. a location id known to several CPOs. */
@@ -103,132 +123,138 @@ export class StoredObjectRepository<T = Record<string, unknown>> {
   }
 
   /**
-   * Writes `record` (rev already incremented) if the stored revision is still `expectedRev` (undefined:
-   * must not exist yet), with `extra` operations (the outbox item) in the same transaction. A lost race
-   * is a ConditionFailedError whose failedIndexes include 0.
+   * Writes `record` (rev already incremented) if the object is in the `expected` state (undefined:
+   * absent), with `extra` operations (the outbox item) and the counter updates in one transaction.
+   * An object in another state fails with UnexpectedStateError holding what is stored.
    */
-  async save(record: StoredObject<T>, opts: { lookupId: string; expectedRev?: number; extra: TransactOp[] }) {
-    const creating = opts.expectedRev === undefined;
-    const condition = creating
-      ? { expression: 'attribute_not_exists(pk)' }
-      : {
+  async save(
+    record: StoredObject<T>,
+    opts: { lookupId: string; expected: StoredState | undefined; extra: TransactOp[] },
+  ): Promise<void> {
+    const expected = opts.expected;
+    const condition = expected
+      ? {
           // The rev check makes read-modify-write safe; the lu check states the rule itself: an older
           // last_updated never overwrites a newer one (docs/architecture.md "Cross-cutting rules").
           expression: '#rev = :rev AND #lu <= :lu',
           names: { '#rev': 'rev', '#lu': 'lu' },
-          values: { ':rev': opts.expectedRev, ':lu': record.lastUpdatedMs },
-        };
-    const ops: TransactOp[] = [{ put: this.itemOf(record, opts.lookupId), condition }, ...opts.extra];
-    if (creating) ops.push(this.counterOp(record.key, 1));
-    await transactWithCounters(this.table, ops);
+          values: { ':rev': expected.rev, ':lu': record.lastUpdatedMs },
+        }
+      : { expression: 'attribute_not_exists(pk)' };
+    const ops: TransactOp[] = [
+      { put: this.itemOf(record, opts.lookupId), condition, returnOnFailure: true },
+      ...opts.extra,
+      ...counterMoveOps(this.module, shardOf(record.key), expected?.lastUpdatedMs, record.lastUpdatedMs),
+    ];
+    await this.transactExpecting(record.key, ops);
+    this.remember(record.key, record);
   }
 
   /** Deletes the object if still at `current.rev`, with `extra` operations in the same transaction. */
   async remove(current: StoredObject<T>, extra: TransactOp[]): Promise<void> {
-    await transactWithCounters(this.table, [
+    await this.transactExpecting(current.key, [
       {
         delete: this.itemKey(current.key),
         condition: { expression: '#rev = :rev', names: { '#rev': 'rev' }, values: { ':rev': current.rev } },
+        returnOnFailure: true,
       },
       ...extra,
-      this.counterOp(current.key, -1),
+      ...counterMoveOps(this.module, shardOf(current.key), current.lastUpdatedMs, undefined),
     ]);
+    this.remember(current.key, undefined);
   }
 
-  /** The unfiltered number of objects: one Query over the counter shards. */
+  private async transactExpecting(key: string, ops: TransactOp[]): Promise<void> {
+    try {
+      await transactWithCounters(this.table, ops);
+    } catch (err) {
+      if (!(err instanceof ConditionFailedError) || !err.failedIndexes.includes(0)) throw err;
+      const item = err.storedItems[0] as ObjectItem | undefined;
+      const stored = item ? toStoredObject<T>(item) : undefined;
+      this.remember(key, stored);
+      throw new UnexpectedStateError<T>(stored);
+    }
+  }
+
+  private remember(key: string, stored: StoredState | undefined): void {
+    if (stored) rememberState(this.table.tableName, this.module, key, stored);
+    else forgetState(this.table.tableName, this.module, key);
+  }
+
+  /** The unfiltered number of objects: the shards' TOTAL counters, one BatchGetItem. */
   async countAll(): Promise<number> {
-    const out = await this.table.query<{ n?: number }>({
-      partition: `OBJCOUNT#${this.module}`,
-      consistent: true,
-    });
-    return Math.max(
-      0,
-      out.items.reduce((sum, i) => sum + (i.n ?? 0), 0),
-    );
+    return shardTotals(this.table, this.module, LISTING_SHARDS);
   }
 
-  /** Matches of a date range, counted on the index (Select=COUNT): the cost is bounded by the range. */
+  /**
+   * Objects with last_updated in the range, from the time-bucket counters plus the objects of a
+   * partial first minute counted on the index: the cost does not grow with the number of matches.
+   */
   async countRange(range: DateBounds): Promise<number> {
     if (isEmptyRange(range)) return 0;
-    let count = 0;
-    let startKey: Item | undefined;
-    do {
-      const out = await this.table.query({ ...this.listQuery(range), countOnly: true, startKey });
-      count += out.count;
-      startKey = out.lastKey;
-    } while (startKey);
-    return count;
+    const [from, to] = await Promise.all([
+      range.from === undefined ? this.countAll() : this.countFrom(range.from),
+      range.to === undefined ? 0 : this.countFrom(range.to),
+    ]);
+    return Math.max(0, from - to);
   }
 
-  /** Position after the first `offset` matches, counted without reading the documents out. */
-  async skip(range: DateBounds, offset: number): Promise<{ startKey?: Item; exhausted: boolean }> {
-    if (offset === 0) return { exhausted: isEmptyRange(range) };
+  private async countFrom(ms: number): Promise<number> {
+    const perShard = await Promise.all(
+      Array.from({ length: LISTING_SHARDS }, async (_, shard) => {
+        const counted = await countedFrom(this.table, this.module, shard, ms);
+        if (counted.partialMinuteEnd === undefined) return counted.count;
+        const partial = await countEntries(this.table, this.module, shard, {
+          from: isoOf(ms),
+          to: isoOf(counted.partialMinuteEnd),
+        });
+        return counted.count + partial;
+      }),
+    );
+    return perShard.reduce((a, b) => a + b, 0);
+  }
+
+  /**
+   * The sort key of the `offset`-th match, read key-only across the shards (an explicit offset
+   * without a cursor costs what the offset is long); `exhausted` when fewer matches exist.
+   */
+  async skip(range: DateBounds, offset: number): Promise<{ after?: string; exhausted: boolean }> {
     if (isEmptyRange(range)) return { exhausted: true };
-    let remaining = offset;
-    let startKey: Item | undefined;
-    while (remaining > 0) {
-      const out = await this.table.query({
-        ...this.listQuery(range),
-        countOnly: true,
-        limit: remaining,
-        startKey,
-      });
-      remaining -= out.count;
-      startKey = out.lastKey;
-      if (!startKey) return { exhausted: true };
-    }
-    return { startKey, exhausted: false };
+    if (offset === 0) return { exhausted: false };
+    const entries = await mergedEntries(this.table, this.module, sortRange(range), offset, ['gsi1sk']);
+    if (entries.length < offset) return { exhausted: true };
+    return { after: entries[offset - 1]?.gsi1sk, exhausted: false };
   }
 
   /** One page in (last_updated, key) order; reads limit + 1 objects to know whether more remain. */
   async page(req: PageRequest): Promise<Page<T>> {
     if (isEmptyRange(req.range)) return { objects: [], hasMore: false };
-    let startKey =
-      req.startKey ?? (req.after !== undefined ? this.startKeyAfter(req.after, req.range) : undefined);
-    const items: ObjectItem[] = [];
-    do {
-      const out = await this.table.query<ObjectItem>({
-        ...this.listQuery(req.range),
-        limit: req.limit + 1 - items.length,
-        startKey,
-      });
-      items.push(...out.items);
-      startKey = out.lastKey;
-    } while (startKey && items.length <= req.limit);
+    if (req.after !== undefined) this.checkPosition(req.after, req.range);
+    const items = (await mergedEntries(
+      this.table,
+      this.module,
+      sortRange(req.range, req.after),
+      req.limit + 1,
+    )) as ObjectItem[];
     return {
       objects: items.slice(0, req.limit).map((i) => toStoredObject<T>(i)),
       hasMore: items.length > req.limit,
     };
   }
 
-  private startKeyAfter(after: string, range: DateBounds): Item {
+  private checkPosition(after: string, range: DateBounds): void {
     if (!SORT_KEY.test(after)) throw new InvalidPagePositionError('malformed page position');
     const ms = Date.parse(after.slice(0, ISO_LENGTH));
     if ((range.from !== undefined && ms < range.from) || (range.to !== undefined && ms >= range.to)) {
       throw new InvalidPagePositionError('page position outside the date range');
     }
-    return { ...this.itemKey(after.slice(ISO_LENGTH + 1)), gsi1pk: `OBJS#${this.module}`, gsi1sk: after };
-  }
-
-  private listQuery(range: DateBounds): QueryInput {
-    const input: QueryInput = { index: 'gsi1', partition: `OBJS#${this.module}` };
-    // `<ISO>#KEY` sorts after `<ISO>`, so BETWEEN from AND to is exactly [from, to).
-    if (range.from !== undefined && range.to !== undefined)
-      input.sort = { between: [isoOf(range.from), isoOf(range.to)] };
-    else if (range.from !== undefined) input.sort = { gte: isoOf(range.from) };
-    else if (range.to !== undefined) input.sort = { lt: isoOf(range.to) };
-    return input;
-  }
-
-  private counterOp(key: string, delta: number): TransactOp {
-    return { update: this.counterKey(shardOf(key)), add: { n: delta } };
   }
 
   /** The item `save` writes; bulk imports (the benchmarks' seeding) write exactly the same. */
   itemOf(record: StoredObject<T>, lookupId: string): ObjectItem {
     return {
       ...this.itemKey(record.key),
-      gsi1pk: `OBJS#${this.module}`,
+      gsi1pk: listingPartition(this.module, shardOf(record.key)),
       gsi1sk: pageSortKey(record),
       gsi2pk: `OBJID#${this.module}#${lookupId.toUpperCase()}`,
       gsi2sk: record.key,
@@ -242,6 +268,20 @@ export class StoredObjectRepository<T = Record<string, unknown>> {
       ...encodeDocument(record.object),
     };
   }
+
+  /** The counter updates a bulk import of `records` owes, summed per counter item. */
+  seedCounterOps(records: Array<Pick<StoredObject, 'key' | 'lastUpdatedMs'>>): TransactOp[] {
+    return counterSeedOps(
+      this.module,
+      records.map((r) => ({ shard: shardOf(r.key), lastUpdatedMs: r.lastUpdatedMs })),
+    );
+  }
+}
+
+function sortRange(range: DateBounds, after?: string) {
+  const to = range.to === undefined ? undefined : isoOf(range.to);
+  if (after !== undefined) return { from: after, fromExclusive: true, to };
+  return { from: range.from === undefined ? undefined : isoOf(range.from), to };
 }
 
 function toStoredObject<T>(item: ObjectItem): StoredObject<T> {
@@ -258,10 +298,4 @@ function toStoredObject<T>(item: ObjectItem): StoredObject<T> {
 
 function isEmptyRange(range: DateBounds): boolean {
   return range.from !== undefined && range.to !== undefined && range.from >= range.to;
-}
-
-function shardOf(key: string): number {
-  let h = 0;
-  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
-  return Math.abs(h) % COUNTER_SHARDS;
 }

@@ -1,6 +1,7 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
+  BatchGetItemCommand,
   ConditionalCheckFailedException,
   DeleteItemCommand,
   type DynamoClient,
@@ -36,14 +37,18 @@ export interface QueryInput {
   consistent?: boolean;
   /** Only count matches; items is empty. */
   countOnly?: boolean;
+  /** Read only these attributes (e.g. the sort key when skipping to an offset). */
+  projection?: string[];
 }
 
-export type TransactOp =
+/** `returnOnFailure`: a failed condition hands back the stored item (ConditionFailedError.storedItems). */
+export type TransactOp = (
   | { put: object; condition?: Condition }
   | { delete: Key; condition?: Condition }
   | { check: Key; condition: Condition }
   /** Sets attributes (undefined values remove them) and adds to numeric ones (created at 0 when absent). */
-  | { update: Key; set?: Item; add?: Record<string, number>; condition?: Condition };
+  | { update: Key; set?: Item; add?: Record<string, number>; condition?: Condition }
+) & { returnOnFailure?: boolean };
 
 const MARSHALL = { removeUndefinedValues: true, convertClassInstanceToMap: false } as const;
 
@@ -64,6 +69,25 @@ export class TenantTable {
       ),
     );
     return out.Item ? (unmarshall(out.Item) as T) : undefined;
+  }
+
+  /** Up to 100 items by key in one call (more calls only for keys DynamoDB leaves unprocessed). */
+  async batchGet<T extends object>(keys: Key[], consistent = true): Promise<T[]> {
+    const found: T[] = [];
+    let pending: Record<string, unknown>[] = keys.map((k) => marshall(k));
+    for (let round = 0; pending.length > 0; round++) {
+      if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(200, 10 * 2 ** round)));
+      const out = await this.guard(() =>
+        this.client.send(
+          new BatchGetItemCommand({
+            RequestItems: { [this.tableName]: { Keys: pending as never, ConsistentRead: consistent } },
+          }),
+        ),
+      );
+      for (const item of out.Responses?.[this.tableName] ?? []) found.push(unmarshall(item) as T);
+      pending = (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Record<string, unknown>[];
+    }
+    return found;
   }
 
   async put(item: object, condition?: Condition): Promise<void> {
@@ -111,6 +135,9 @@ export class TenantTable {
     const values: Item = { ':p': input.partition };
     let keyCondition = '#p = :p';
     const names: Record<string, string> = { '#p': pkName };
+    input.projection?.forEach((attr, i) => {
+      names[`#q${i}`] = attr;
+    });
     const s = input.sort;
     if (s) {
       names['#s'] = skName;
@@ -142,6 +169,7 @@ export class TenantTable {
           ScanIndexForward: !input.descending,
           ConsistentRead: input.index ? undefined : input.consistent,
           Select: input.countOnly ? 'COUNT' : undefined,
+          ProjectionExpression: input.projection?.map((_, i) => `#q${i}`).join(', '),
         }),
       ),
     );
@@ -155,17 +183,24 @@ export class TenantTable {
   /** Writes that must not be lost together (stored object + outbox item) go in one transaction. */
   async transact(ops: TransactOp[]): Promise<void> {
     const items: TransactWriteItem[] = ops.map((op) => {
+      const onFailure = op.returnOnFailure ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {};
       if ('put' in op)
         return {
           Put: {
             TableName: this.tableName,
             Item: marshall(op.put as Item, MARSHALL),
             ...conditionParams(op.condition),
+            ...onFailure,
           },
         };
       if ('delete' in op)
         return {
-          Delete: { TableName: this.tableName, Key: marshall(op.delete), ...conditionParams(op.condition) },
+          Delete: {
+            TableName: this.tableName,
+            Key: marshall(op.delete),
+            ...conditionParams(op.condition),
+            ...onFailure,
+          },
         };
       if ('update' in op)
         return {
@@ -173,6 +208,7 @@ export class TenantTable {
             TableName: this.tableName,
             Key: marshall(op.update),
             ...updateParams(op.set ?? {}, op.add ?? {}, op.condition),
+            ...onFailure,
           },
         };
       return {
@@ -180,6 +216,7 @@ export class TenantTable {
           TableName: this.tableName,
           Key: marshall(op.check),
           ...requiredCondition(op.condition),
+          ...onFailure,
         },
       };
     });
@@ -244,11 +281,17 @@ function requiredCondition(condition: Condition) {
 }
 
 function translateError(err: unknown): Error {
-  if (err instanceof ConditionalCheckFailedException) return new ConditionFailedError('condition failed');
+  if (err instanceof ConditionalCheckFailedException)
+    return new ConditionFailedError(
+      'condition failed',
+      [],
+      [err.Item ? unmarshall(err.Item as never) : undefined],
+    );
   if (err instanceof TransactionCanceledException) {
     const reasons = err.CancellationReasons ?? [];
     const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
-    if (failed.length) return new ConditionFailedError('transaction condition failed', failed);
+    const stored = reasons.map((r) => (r.Item ? unmarshall(r.Item) : undefined));
+    if (failed.length) return new ConditionFailedError('transaction condition failed', failed, stored);
     const message = `transaction cancelled: ${reasons.map((r) => r.Code).join(',')}`;
     if (reasons.some((r) => r.Code === 'TransactionConflict')) return new TransactionConflictError(message);
     return new StoreUnavailableError(message);

@@ -1,6 +1,6 @@
 import type { StoredObject } from '../../store/stored-object.repository';
 import { lastUpdatedMs } from './location-document';
-import type { WriteDecision } from './object-write';
+import type { ObjectChange, WriteDecision } from './object-write';
 
 /**
  * PUT replaces the object, PATCH merges the given top-level fields into it (transport_and_format §3.2,
@@ -17,4 +17,14 @@ export function applyFlatChange<T extends object>(
   if (current && incomingMs < current.lastUpdatedMs) return { stale: true };
   const object = method === 'PUT' ? body : { ...current?.object, ...body };
   return { stale: false, object: object as T, lastUpdatedMs: incomingMs };
+}
+
+/** A PUT replaces the stored object without reading it; a PATCH merges into it (read first). */
+export function flatObjectChange<T extends object>(
+  method: 'PUT' | 'PATCH',
+  body: Record<string, unknown>,
+  unknown: () => Error,
+): ObjectChange<T> {
+  if (method === 'PUT') return { replace: { object: body as T, lastUpdatedMs: lastUpdatedMs(body) } };
+  return { merge: (current) => applyFlatChange<T>(current, method, body, unknown) };
 }

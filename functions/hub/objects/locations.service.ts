@@ -9,6 +9,7 @@ import {
   applyLocationChange,
   type LocationChange,
   type LocationPath,
+  lastUpdatedMs,
   locateInDocument,
 } from './location-document';
 import { type PushOutcome, writeStoredObject } from './object-write';
@@ -32,7 +33,12 @@ export async function pushLocation(ctx: TenantContext, push: LocationPush): Prom
     key: locationKey(push.owner, path.locationId),
     lookupId: path.locationId,
     owner: push.owner,
-    decide: (current) => applyLocationChange(current?.object, push.change),
+    change:
+      path.evseUid === undefined && push.change.method === 'PUT'
+        ? {
+            replace: { object: push.change.body as Location, lastUpdatedMs: lastUpdatedMs(push.change.body) },
+          }
+        : { merge: (current) => applyLocationChange(current?.object, push.change) },
     broadcast: {
       module: 'locations',
       method: push.change.method,

@@ -21,10 +21,11 @@ export interface ListRequest {
 
 /**
  * "GET All via hub" (ocpi-notes §3.4, §1.5): the stored objects of every owner, oldest last_updated first,
- * paginated. A page costs one Query on the module's sorted index (plus one on its counter shards)
- * whatever the number of stored objects: the next-page Link carries a signed cursor to start from, and
- * the unfiltered X-Total-Count is a counter. Only an explicit offset without cursor, or the first page of
- * a date-filtered list (counted on the index range), costs more.
+ * paginated. A page costs one Query per listing shard (plus one read of the counters) whatever the
+ * number of stored objects: the next-page Link carries a signed cursor to start from, the unfiltered
+ * X-Total-Count is a counter, and a date-filtered one is summed from time-bucket counters on the first
+ * page and carried in the cursor after it. Only an explicit offset without cursor costs more: it reads
+ * the sort keys up to the offset.
  *
  * Sorting by last_updated rather than creation means an object updated while a client pages through
  * moves behind the cursor and is served again at the end instead of being skipped.
@@ -41,11 +42,11 @@ export async function listStoredObjects<T>(
   const cursor = cursorText ? decodeCursor(ctx.runtime.keys, cursorText, repo.module, range) : undefined;
 
   const countTotal = () => (filtered ? repo.countRange(range) : repo.countAll());
-  const position = async (): Promise<Pick<PageRequest, 'after' | 'startKey'> | 'end'> => {
+  const position = async (): Promise<Pick<PageRequest, 'after'> | 'end'> => {
     if (cursor) return { after: cursor.after };
     const skipped = await repo.skip(range, pq.offset);
     if (skipped.exhausted) return 'end';
-    return skipped.startKey ? { startKey: skipped.startKey } : {};
+    return skipped.after !== undefined ? { after: skipped.after } : {};
   };
   const [total, start] = await Promise.all([cursor?.total ?? countTotal(), position()]);
   const page =

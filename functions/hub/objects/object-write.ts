@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { PartyRoleName } from '../../domain/partner';
 import { ClientError, ServerError } from '../../ocpi/errors';
 import type { PartyRef } from '../../ocpi/party';
-
 import { type OutboxMessage, outboxPutOp, outboxSequence } from '../../store/outbox.repository';
-import { ConditionFailedError } from '../../store/store-errors';
 import { DocumentTooLargeError } from '../../store/stored-document';
-import type { StoredObject, StoredObjectRepository } from '../../store/stored-object.repository';
+import {
+  type StoredObject,
+  type StoredObjectRepository,
+  type StoredState,
+  UnexpectedStateError,
+} from '../../store/stored-object.repository';
 import { nowIso, type TenantContext } from '../hub-runtime';
 
 /** What a push did: stored a new object, replaced or merged one, or was older than what is stored. */
@@ -14,6 +17,15 @@ export type PushOutcome = 'created' | 'updated' | 'stale';
 
 /** The decision on the stored object: write this version, or ignore an older one. */
 export type WriteDecision<T> = { stale: true } | { stale: false; object: T; lastUpdatedMs: number };
+
+/**
+ * How a push changes the stored object. `replace`: the new version is complete (a PUT of the whole
+ * object) and only the stored last_updated matters, so no read is needed. `merge`: the new version is
+ * made from the stored one (PATCH, a PUT of an EVSE or Connector), which is read first.
+ */
+export type ObjectChange<T> =
+  | { replace: { object: T; lastUpdatedMs: number } }
+  | { merge(current: StoredObject<T> | undefined): WriteDecision<T> };
 
 /** The original request, fanned out unchanged to the opposite role by the delivery worker (ocpi-notes §3.2). */
 export interface BroadcastOf {
@@ -28,7 +40,7 @@ export interface BroadcastOf {
 }
 
 /**
- * Read-decide-write attempts before a push that keeps losing races is answered 3000: enough for a burst
+ * Decide-write attempts before a push that keeps losing races is answered 3000: enough for a burst
  * of status PATCHes of many EVSEs of one location, which all rewrite the same document.
  */
 const MAX_ATTEMPTS = 10;
@@ -36,52 +48,63 @@ const MAX_ATTEMPTS = 10;
 const MAX_BROADCAST_BODY_BYTES = 350 * 1024;
 
 /**
- * Stores a pushed object and its broadcast outbox item in one transaction (docs/architecture.md "Cross-cutting
- * rules"). The write is conditional on the revision read, so concurrent pushes of one object serialize:
- * the loser re-reads and decides again, and an older last_updated never overwrites a newer one.
+ * Stores a pushed object and its broadcast outbox item in one transaction (docs/architecture.md
+ * "Cross-cutting rules"), conditional on the state the write expects, so concurrent pushes of one
+ * object serialize and an older last_updated never overwrites a newer one. A replacing PUT expects
+ * the state this process last saw (or no object) instead of reading it: one transaction when that
+ * holds. A write that finds another state gets the stored item back from the failed transaction and
+ * decides again, still without a read; a merge reads once before its first attempt.
  */
 export async function writeStoredObject<T>(
   ctx: TenantContext,
   repo: StoredObjectRepository<T>,
-  args: {
-    key: string;
-    lookupId: string;
-    owner: PartyRef;
-    decide(current: StoredObject<T> | undefined): WriteDecision<T>;
-    broadcast: BroadcastOf;
-  },
+  args: { key: string; lookupId: string; owner: PartyRef; change: ObjectChange<T>; broadcast: BroadcastOf },
 ): Promise<PushOutcome> {
   assertBroadcastable(args.broadcast);
+  const { change } = args;
+  let current: StoredObject<T> | undefined;
+  let expected: StoredState | undefined;
+  if ('merge' in change) {
+    current = await repo.get(args.key);
+    expected = current;
+  } else {
+    expected = repo.recall(args.key);
+    // A remembered newer version may have been deleted since: only the table can say it is stale.
+    if (expected && expected.lastUpdatedMs > change.replace.lastUpdatedMs) {
+      current = await repo.get(args.key);
+      expected = current;
+    }
+  }
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const current = await repo.get(args.key);
-    const decision = args.decide(current);
+    const decision: WriteDecision<T> =
+      'merge' in change
+        ? change.merge(current)
+        : expected && expected.lastUpdatedMs > change.replace.lastUpdatedMs
+          ? { stale: true }
+          : { stale: false, ...change.replace };
     if (decision.stale) return 'stale';
     const now = nowIso(ctx.runtime);
-    const rev = (current?.rev ?? 0) + 1;
+    const rev = (expected?.rev ?? 0) + 1;
     const record: StoredObject<T> = {
       key: args.key,
       owner: { country_code: args.owner.country_code, party_id: args.owner.party_id },
       object: decision.object,
       lastUpdatedMs: decision.lastUpdatedMs,
       rev,
-      createdAt: current?.createdAt ?? now,
+      createdAt: expected?.createdAt ?? now,
       updatedAt: now,
     };
     const outbox = outboxPutOp(outboxMessage(args.broadcast, args.key, decision.lastUpdatedMs, rev, now));
     try {
-      await repo.save(record, {
-        lookupId: args.lookupId,
-        ...(current ? { expectedRev: current.rev } : {}),
-        extra: [outbox],
-      });
-      return current ? 'updated' : 'created';
+      await repo.save(record, { lookupId: args.lookupId, expected, extra: [outbox] });
+      return expected ? 'updated' : 'created';
     } catch (err) {
       if (err instanceof DocumentTooLargeError) throw new ClientError(err.message);
-      if (err instanceof ConditionFailedError && err.failedIndexes.includes(0)) {
-        await backOff(attempt);
-        continue;
-      }
-      throw err;
+      if (!(err instanceof UnexpectedStateError)) throw err;
+      current = err.stored as StoredObject<T> | undefined;
+      expected = current;
+      // A first miss is a wrong guess; repeated ones are a race with other writers, who spread out.
+      if (attempt > 0) await backOff(attempt);
     }
   }
   throw new ServerError('the object changed concurrently too often; push it again');
@@ -93,8 +116,8 @@ export async function deleteStoredObject<T>(
   repo: StoredObjectRepository<T>,
   args: { key: string; broadcast: BroadcastOf },
 ): Promise<boolean> {
+  let current = await repo.get(args.key);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const current = await repo.get(args.key);
     if (!current) return false;
     const now = nowIso(ctx.runtime);
     // The deletion sorts after every change of the object (rev + 1 at the same last_updated).
@@ -103,8 +126,8 @@ export async function deleteStoredObject<T>(
       await repo.remove(current, [outboxPutOp(msg)]);
       return true;
     } catch (err) {
-      if (err instanceof ConditionFailedError && err.failedIndexes.includes(0)) continue;
-      throw err;
+      if (!(err instanceof UnexpectedStateError)) throw err;
+      current = err.stored as StoredObject<T> | undefined;
     }
   }
   throw new ServerError('the object changed concurrently too often; delete it again');

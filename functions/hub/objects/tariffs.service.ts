@@ -5,7 +5,7 @@ import type { Tariff } from '../../ocpi/schemas/tariff';
 import { tariffKey } from '../../store/tariff.repository';
 import type { TenantContext } from '../hub-runtime';
 import { assertMatchesUrl, assertOwnerFields } from '../routing/push-rules';
-import { applyFlatChange } from './flat-object-change';
+import { flatObjectChange } from './flat-object-change';
 import { deleteStoredObject, type PushOutcome, writeStoredObject } from './object-write';
 
 /** A CPO's PUT of a Tariff addressed to the hub (tariffs §11.2.2: PUT and DELETE, no PATCH in 2.2.1). */
@@ -18,8 +18,7 @@ export async function putTariff(
     key: tariffKey(push.owner, push.tariffId),
     lookupId: push.tariffId,
     owner: push.owner,
-    decide: (current) =>
-      applyFlatChange<Tariff>(current, 'PUT', push.body, () => new NotFoundError('unknown tariff')),
+    change: flatObjectChange<Tariff>('PUT', push.body, () => new NotFoundError('unknown tariff')),
     broadcast: {
       module: 'tariffs',
       method: 'PUT',

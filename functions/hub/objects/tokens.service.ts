@@ -5,7 +5,7 @@ import type { Token } from '../../ocpi/schemas/token';
 import { tokenKey } from '../../store/token.repository';
 import type { TenantContext } from '../hub-runtime';
 import { assertMatchesUrl, assertOwnerFields } from '../routing/push-rules';
-import { applyFlatChange } from './flat-object-change';
+import { flatObjectChange } from './flat-object-change';
 import { type PushOutcome, writeStoredObject } from './object-write';
 
 /** `?type=` of the tokens Receiver URLs; RFID when absent (tokens §12.2.2). */
@@ -41,8 +41,7 @@ export async function pushToken(ctx: TenantContext, push: TokenPush): Promise<Pu
     key: tokenKey(push.owner, push.uid, push.type),
     lookupId: push.uid,
     owner: push.owner,
-    decide: (current) =>
-      applyFlatChange<Token>(current, push.method, push.body, () => new NotFoundError('unknown token')),
+    change: flatObjectChange<Token>(push.method, push.body, () => new NotFoundError('unknown token')),
     broadcast: {
       module: 'tokens',
       method: push.method,
