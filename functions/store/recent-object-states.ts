@@ -1,4 +1,9 @@
-import type { StoredState } from './stored-object.repository';
+/** What a write expects to replace: the object at this revision and last_updated (stored-object.repository). */
+export interface StoredState {
+  rev: number;
+  lastUpdatedMs: number;
+  createdAt: string;
+}
 
 /**
  * The state (revision, last_updated, creation time) of objects this process recently wrote or read,

@@ -1,6 +1,6 @@
 import { countedFrom, counterMoveOps, counterSeedOps, shardTotals } from './object-counters';
 import { countEntries, LISTING_SHARDS, listingPartition, mergedEntries, shardOf } from './object-listing';
-import { forgetState, rememberedState, rememberState } from './recent-object-states';
+import { forgetState, rememberedState, rememberState, type StoredState } from './recent-object-states';
 import { ConditionFailedError } from './store-errors';
 import { decodeDocument, encodeDocument } from './stored-document';
 import { transactWithCounters } from './stored-object-transact';
@@ -32,8 +32,7 @@ export interface StoredObject<T = Record<string, unknown>> {
   updatedAt: string;
 }
 
-/** What a write expects to replace: nothing, or the object at this revision and last_updated. */
-export type StoredState = Pick<StoredObject, 'rev' | 'lastUpdatedMs' | 'createdAt'>;
+export type { StoredState };
 
 /** date_from (inclusive) and date_to (exclusive) on last_updated, in epoch ms. */
 export type DateBounds = { from?: number; to?: number };
