@@ -88,6 +88,17 @@ export const VersionNumbers = {
   V2_3_0: '2.3.0',
 } as const satisfies Record<string, VersionNumber>;
 
+/**
+ * The versions the hub serves, each under `/{tenant}/ocpi/<version>`: 2.2.1, its own model, and 2.1.1,
+ * translated at the edge to and from 2.2.1 (docs/ocpi-2.1.1-translation.md).
+ */
+export const HUB_VERSIONS = ['2.1.1', '2.2.1'] as const;
+export type HubVersion = (typeof HUB_VERSIONS)[number];
+
+export function isHubVersion(version: string | undefined): version is HubVersion {
+  return (HUB_VERSIONS as readonly string[]).includes(version ?? '');
+}
+
 /** Numeric per-segment comparison, so `2.2.1` > `2.2` > `2.1.1` and `2.10` > `2.9`. */
 export function compareVersions(a: string, b: string): number {
   const as = a.split('.').map(segmentValue);

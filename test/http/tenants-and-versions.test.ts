@@ -23,7 +23,7 @@ describe('versions module and tenant isolation', () => {
       headers: { ...(token ? { Authorization: `Token ${token}` } : {}), ...headers },
     });
 
-  it('lists 2.2.1 and its endpoints to token A, base64 or raw', async () => {
+  it('lists 2.1.1 and 2.2.1, and the 2.2.1 endpoints, to token A, base64 or raw', async () => {
     // Prepare
     const { tokenA } = await hub.createPartner([{ role: 'CPO', country_code: 'DE', party_id: 'AAA' }]);
     // Act
@@ -36,7 +36,10 @@ describe('versions module and tenant isolation', () => {
     const versions = await raw.json();
     expect(versions).toMatchObject({
       status_code: 1000,
-      data: [{ version: '2.2.1', url: `${hub.url}/alpha/ocpi/2.2.1` }],
+      data: [
+        { version: '2.1.1', url: `${hub.url}/alpha/ocpi/2.1.1` },
+        { version: '2.2.1', url: `${hub.url}/alpha/ocpi/2.2.1` },
+      ],
     });
     const body = (await details.json()) as { data: { version: string; endpoints: unknown[] } };
     expect(body.data.version).toBe('2.2.1');

@@ -1,7 +1,7 @@
 import type { ClientInfoRecord } from '../../domain/client-info';
 import { type Partner, type PartnerRole, type PartnerStatus, roleKey } from '../../domain/partner';
 import { InvalidParametersError } from '../../ocpi/errors';
-import type { CredentialsRole } from '../../ocpi/schemas/credentials';
+import type { Credentials, CredentialsRole } from '../../ocpi/schemas/credentials';
 import type { TransactOp } from '../../store/tenant-table';
 import type { TenantContext } from '../hub-runtime';
 import { forgetPartnerTargets } from '../routing/party-resolution';
@@ -11,14 +11,14 @@ import type { DiscoveredPartner } from './version-discovery';
  * The hub's own credentials object. A 2.2.1 hub lists only its own HUB role (credentials §7.3 /
  * ocpi-notes §2.2); connected parties are announced through HubClientInfo instead.
  */
-export function hubCredentials(ctx: TenantContext, token: string) {
+export function hubCredentials(ctx: TenantContext, token: string): Credentials {
   const hub = ctx.tenant.hub;
   return {
     token,
     url: ctx.urls.versions(),
     roles: [
       {
-        role: 'HUB',
+        role: 'HUB' as const,
         business_details: { name: hub.name, ...(hub.website ? { website: hub.website } : {}) },
         party_id: hub.party_id,
         country_code: hub.country_code,

@@ -2,12 +2,16 @@ import type { Partner } from '../../domain/partner';
 import { endpointUrl } from '../../domain/partner';
 import { HUB_METRICS } from '../../metric-names';
 import { ClientApiUnusableError, formatIssuePath } from '../../ocpi/errors';
-import { CredentialsSchema } from '../../ocpi/schemas/credentials';
+import { HUB_VERSIONS, VersionNumbers } from '../../ocpi/modules';
+import { type Credentials, CredentialsSchema } from '../../ocpi/schemas/credentials';
+import { Credentials211Schema } from '../../ocpi/v211/schemas';
+import { credentialsTo211, credentialsTo221, type Role211 } from '../../ocpi/v211/translate';
 import { PartnerChangedError } from '../../store/partner.repository';
 import type { TransactOp } from '../../store/tenant-table';
 import { generateToken } from '../auth/token-keys';
 import type { TenantContext } from '../hub-runtime';
 import { requirePartner, tokenAExpiry } from '../partners/partner.service';
+import { role211Of } from '../v211/link-211';
 import {
   hubCredentials,
   isRegistered,
@@ -20,7 +24,13 @@ import {
 } from './credentials-support';
 import { callPartner, PartnerApiError } from './partner-api';
 import { suspendPartner } from './partner-initiated.service';
-import { discoverPartner } from './version-discovery';
+import { type DiscoveredPartner, type DiscoveryScope, discoverPartner } from './version-discovery';
+
+/** The hub picks the highest version both sides list; 2.1.1 only for a partner of one CPO or eMSP party. */
+function hubScope(partner: Partner): DiscoveryScope {
+  const role211 = role211Of(partner);
+  return { versions: HUB_VERSIONS, ...(role211 ? { role211 } : {}) };
+}
 
 /** The partner is in the wrong state for the admin action (admin API answers 409). */
 export class PartnerStateError extends Error {}
@@ -39,25 +49,18 @@ export async function connectToPartner(
   const partner = await requirePartner(ctx, partnerId);
   if (isRegistered(partner))
     throw new PartnerStateError('partner is already registered; rotate or unregister it instead');
-  let discovered: Awaited<ReturnType<typeof discoverPartner>>;
+  let discovered: DiscoveredPartner;
   try {
-    discovered = await discoverPartner(ctx, versionsUrl, tokenA, 'base64');
+    discovered = await discoverPartner(ctx, versionsUrl, tokenA, 'base64', undefined, hubScope(partner));
   } catch (err) {
     // Nothing was sent that registers anything; the admin still sees why in the partner detail.
     await recordLastError(ctx, partner.id, err);
     throw err;
   }
   const inbound = await preRegisterInboundToken(ctx, partner);
-  let answer: Awaited<ReturnType<typeof exchangeCredentials>>;
+  let answer: Credentials;
   try {
-    answer = await exchangeCredentials(
-      ctx,
-      'POST',
-      discovered.credentialsUrl,
-      tokenA,
-      discovered.encoding,
-      inbound.token,
-    );
+    answer = await exchangeCredentials(ctx, partner, 'POST', discovered, tokenA, inbound.token);
   } catch (err) {
     const explained = credentialsPostFailed(err, partner.id);
     await abandonInboundToken(ctx, partner, inbound.hash, explained);
@@ -142,7 +145,7 @@ export async function rotateWithPartner(ctx: TenantContext, partnerId: string): 
   }
   const currentToken = ctx.runtime.keys.decrypt(partner.outbound_token_enc);
   const inbound = await preRegisterInboundToken(ctx, partner);
-  let discovered: Awaited<ReturnType<typeof discoverPartner>>;
+  let discovered: DiscoveredPartner;
   let answer: Awaited<ReturnType<typeof exchangeCredentials>>;
   try {
     // The updating side re-reads versions and details first (credentials §4.1.2 / ocpi-notes §2.5).
@@ -151,15 +154,10 @@ export async function rotateWithPartner(ctx: TenantContext, partnerId: string): 
       partner.versions_url,
       currentToken,
       partner.outbound_token_encoding,
+      undefined,
+      hubScope(partner),
     );
-    answer = await exchangeCredentials(
-      ctx,
-      'PUT',
-      discovered.credentialsUrl,
-      currentToken,
-      discovered.encoding,
-      inbound.token,
-    );
+    answer = await exchangeCredentials(ctx, partner, 'PUT', discovered, currentToken, inbound.token);
   } catch (err) {
     await abandonInboundToken(ctx, partner, inbound.hash, err);
     throw err;
@@ -283,22 +281,28 @@ class CredentialsRefusedError extends ClientApiUnusableError {}
 /** The partner answered the credentials call with status 1000 but no usable Credentials object. */
 class CredentialsAnswerUnreadableError extends ClientApiUnusableError {}
 
+/**
+ * POSTs or PUTs the hub's credentials to the partner and reads its answer, in the version discovered:
+ * a 2.1.1 partner gets the hub's flat object and answers with its own (ocpi-notes §6).
+ */
 async function exchangeCredentials(
   ctx: TenantContext,
+  partner: Partner,
   method: 'POST' | 'PUT',
-  url: string,
+  discovered: DiscoveredPartner,
   token: string,
-  encoding: Partner['outbound_token_encoding'],
   newInboundToken: string,
-) {
+): Promise<Credentials> {
+  const v211 = discovered.version === VersionNumbers.V2_1_1;
+  const ours = hubCredentials(ctx, newInboundToken);
   let data: unknown;
   try {
     ({ data } = await callPartner(ctx, {
       method,
-      url,
+      url: discovered.credentialsUrl,
       token,
-      encoding,
-      body: hubCredentials(ctx, newInboundToken),
+      encoding: discovered.encoding,
+      body: v211 ? credentialsTo211(ours) : ours,
     }));
   } catch (err) {
     if (err instanceof PartnerApiError && err.kind === 'unauthorized')
@@ -307,13 +311,23 @@ async function exchangeCredentials(
       throw new ClientApiUnusableError(`credentials ${method} failed: ${err.message}`);
     throw err;
   }
-  const parsed = CredentialsSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue ? `: ${formatIssuePath(issue.path, 'data')}: ${issue.message}` : '';
-    throw new CredentialsAnswerUnreadableError(
-      `the partner's credentials answer is not a valid Credentials object${field}`,
-    );
+  if (v211) {
+    const flat = Credentials211Schema.safeParse(data);
+    if (flat.success) return credentialsTo221(flat.data, role211Of(partner) as Role211);
+    throw unreadableAnswer(flat.error.issues, discovered.version);
   }
-  return parsed.data;
+  const parsed = CredentialsSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  throw unreadableAnswer(parsed.error.issues, discovered.version);
+}
+
+function unreadableAnswer(
+  issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>,
+  version: string,
+): CredentialsAnswerUnreadableError {
+  const issue = issues[0];
+  const field = issue ? `: ${formatIssuePath(issue.path, 'data')}: ${issue.message}` : '';
+  return new CredentialsAnswerUnreadableError(
+    `the partner's credentials answer is not a valid OCPI ${version} Credentials object${field}`,
+  );
 }

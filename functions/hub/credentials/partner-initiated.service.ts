@@ -1,12 +1,14 @@
 import type { Partner } from '../../domain/partner';
 import { HUB_METRICS } from '../../metric-names';
 import { ClientError, MethodNotAllowedError } from '../../ocpi/errors';
+import { type HubVersion, VersionNumbers } from '../../ocpi/modules';
 import type { Credentials } from '../../ocpi/schemas/credentials';
 import { PartnerChangedError } from '../../store/partner.repository';
 import { TransactionConflictError } from '../../store/store-errors';
 import type { Caller } from '../auth/credential-auth';
 import { generateToken } from '../auth/token-keys';
 import { nowIso, type TenantContext } from '../hub-runtime';
+import { role211Of } from '../v211/link-211';
 import {
   hubCredentials,
   isRegistered,
@@ -18,7 +20,18 @@ import {
   savePartner,
   withExchangedCredentials,
 } from './credentials-support';
-import { discoverPartner } from './version-discovery';
+import { type DiscoveryScope, discoverPartner } from './version-discovery';
+
+/**
+ * A partner registering through one version's credentials endpoint chose that version from the hub's
+ * list (the highest it shares with the hub): the hub discovers it at that version, and a 2.1.1 partner
+ * presents and expects raw tokens (ocpi-notes §1.1), so they are tried first.
+ */
+function scopeOf(partner: Partner, version: HubVersion): { scope: DiscoveryScope; encoding?: 'raw' } {
+  if (version !== VersionNumbers.V2_1_1) return { scope: { versions: [version] } };
+  const role211 = role211Of(partner);
+  return { scope: { versions: [version], ...(role211 ? { role211 } : {}) }, encoding: 'raw' };
+}
 
 /**
  * The credentials module's refusals (credentials §4.1): 405 for a method the caller's registration
@@ -64,11 +77,20 @@ export async function registerFromPartner(
   caller: Caller,
   body: Credentials,
   correlationId: string,
+  version: HubVersion = VersionNumbers.V2_2_1,
 ) {
   const partner = caller.partner;
   requireUnregisteredCaller(caller);
   const roles = matchOnboardedRoles(partner, body.roles);
-  const discovered = await discoverPartner(ctx, body.url, body.token, 'base64', correlationId);
+  const { scope, encoding } = scopeOf(partner, version);
+  const discovered = await discoverPartner(
+    ctx,
+    body.url,
+    body.token,
+    encoding ?? 'base64',
+    correlationId,
+    scope,
+  );
   const at = new Date(ctx.runtime.now()).toISOString();
   const tokenC = generateToken();
   const hashC = ctx.runtime.keys.hash(tokenC);
@@ -105,16 +127,19 @@ export async function updateFromPartner(
   caller: Caller,
   body: Credentials,
   correlationId: string,
+  version: HubVersion = VersionNumbers.V2_2_1,
 ) {
   const partner = caller.partner;
   requireRegisteredCaller(caller);
   const roles = matchOnboardedRoles(partner, body.roles);
+  const { scope } = scopeOf(partner, version);
   const discovered = await discoverPartner(
     ctx,
     body.url,
     body.token,
     partner.outbound_token_encoding,
     correlationId,
+    scope,
   );
   const now = ctx.runtime.now();
   const at = new Date(now).toISOString();

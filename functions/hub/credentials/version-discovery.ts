@@ -7,15 +7,33 @@ import {
   NoMatchingEndpointsError,
   UnsupportedVersionError,
 } from '../../ocpi/errors';
-import { FUNCTIONAL_MODULES_221, pickMutualVersion } from '../../ocpi/modules';
+import {
+  FUNCTIONAL_MODULES_221,
+  HUB_VERSIONS,
+  type HubVersion,
+  pickMutualVersion,
+  VersionNumbers,
+} from '../../ocpi/modules';
 import { EndpointSchema, VersionSchema } from '../../ocpi/schemas/version';
+import { Endpoint211Schema } from '../../ocpi/v211/schemas';
+import { type Role211, versionDetailsTo221 } from '../../ocpi/v211/translate';
 import type { TenantContext } from '../hub-runtime';
 import { callPartner, PartnerApiError } from './partner-api';
 
-export const SUPPORTED_VERSIONS = ['2.2.1'] as const;
+export const SUPPORTED_VERSIONS = HUB_VERSIONS;
+
+/**
+ * Which versions a discovery may settle on: the hub picks the highest both sides list (ocpi-notes §2.4),
+ * so a partner offering 2.1.1 and 2.2.1 is connected on 2.2.1. 2.1.1 needs the role of the partner's one
+ * party (its endpoints carry none); without it only 2.2.1 is possible.
+ */
+export interface DiscoveryScope {
+  versions: readonly HubVersion[];
+  role211?: Role211;
+}
 
 export interface DiscoveredPartner {
-  version: string;
+  version: HubVersion;
   endpoints: PartnerEndpoint[];
   credentialsUrl: string;
   /** The token encoding the partner accepted. */
@@ -23,20 +41,19 @@ export interface DiscoveredPartner {
 }
 
 /** Tolerant reader: role and identifier spellings vary in case between platforms. */
-const LenientEndpointSchema = z.pipe(
-  z.transform((raw: unknown) => {
-    if (raw && typeof raw === 'object') {
-      const e = raw as Record<string, unknown>;
-      return {
-        ...e,
-        identifier: typeof e.identifier === 'string' ? e.identifier.toLowerCase() : e.identifier,
-        role: typeof e.role === 'string' ? e.role.toUpperCase() : e.role,
-      };
-    }
-    return raw;
-  }),
-  EndpointSchema,
-);
+const lowerCaseNames = (raw: unknown) => {
+  if (raw && typeof raw === 'object') {
+    const e = raw as Record<string, unknown>;
+    return {
+      ...e,
+      identifier: typeof e.identifier === 'string' ? e.identifier.toLowerCase() : e.identifier,
+      role: typeof e.role === 'string' ? e.role.toUpperCase() : e.role,
+    };
+  }
+  return raw;
+};
+const LenientEndpointSchema = z.pipe(z.transform(lowerCaseNames), EndpointSchema);
+const LenientEndpoint211Schema = z.pipe(z.transform(lowerCaseNames), Endpoint211Schema);
 
 /**
  * Fetches a partner's versions and the details of the version we share (credentials §4.1.1 step 5 /
@@ -49,7 +66,9 @@ export async function discoverPartner(
   token: string,
   encoding: TokenEncoding,
   correlationId?: string,
+  scope: DiscoveryScope = { versions: [VersionNumbers.V2_2_1] },
 ): Promise<DiscoveredPartner> {
+  const ours = scope.role211 ? scope.versions : scope.versions.filter((v) => v !== VersionNumbers.V2_1_1);
   const versions = await fetchData(ctx, versionsUrl, token, encoding, correlationId);
   if (!Array.isArray(versions.data)) {
     throw new ClientApiUnusableError(`the partner's versions answer is not a list of versions (data)`);
@@ -66,13 +85,13 @@ export async function discoverPartner(
     );
   }
   const version = pickMutualVersion(
-    SUPPORTED_VERSIONS,
+    ours,
     offered.map((v) => v.version),
-  );
+  ) as HubVersion | undefined;
   const chosen = offered.find((v) => v.version.trim() === version);
   if (!version || !chosen) {
     throw new UnsupportedVersionError(
-      `no mutual OCPI version: the partner offers ${offered.map((v) => v.version).join(', ')}; the hub speaks ${SUPPORTED_VERSIONS.join(', ')}`,
+      `no mutual OCPI version: the partner offers ${offered.map((v) => v.version).join(', ')}; the hub speaks ${ours.join(', ')} with it`,
     );
   }
   const details = await fetchData(ctx, chosen.url, token, versions.encoding, correlationId);
@@ -81,13 +100,16 @@ export async function discoverPartner(
     throw new ClientApiUnusableError(`the partner's version details carry no endpoints list`);
   }
   const skipped: string[] = [];
-  const endpoints = rawEndpoints.flatMap((e, index) => {
-    const parsed = LenientEndpointSchema.safeParse(e);
-    if (!parsed.success) skipped.push(firstIssue(parsed.error.issues, `endpoints[${index}]`));
-    return parsed.success
-      ? [{ identifier: parsed.data.identifier, role: parsed.data.role, url: parsed.data.url }]
-      : [];
-  });
+  const endpoints =
+    version === VersionNumbers.V2_1_1
+      ? endpoints211(rawEndpoints, scope.role211 as Role211, skipped)
+      : rawEndpoints.flatMap((e, index) => {
+          const parsed = LenientEndpointSchema.safeParse(e);
+          if (!parsed.success) skipped.push(firstIssue(parsed.error.issues, `endpoints[${index}]`));
+          return parsed.success
+            ? [{ identifier: parsed.data.identifier, role: parsed.data.role, url: parsed.data.url }]
+            : [];
+        });
   const unreadableNote = skipped.length ? ` (unreadable: ${skipped.join('; ')})` : '';
   // The credentials endpoint's role is SENDER by the spec, but some send RECEIVER: ignore the role.
   const credentials = endpointUrl({ endpoints }, 'credentials');
@@ -103,6 +125,16 @@ export async function discoverPartner(
     );
   }
   return { version, endpoints, credentialsUrl: credentials, encoding: details.encoding };
+}
+
+/** 2.1.1 endpoints carry no role: each module gets the interface the partner's role implies. */
+function endpoints211(raw: unknown[], role: Role211, skipped: string[]): PartnerEndpoint[] {
+  const readable = raw.flatMap((e, index) => {
+    const parsed = LenientEndpoint211Schema.safeParse(e);
+    if (!parsed.success) skipped.push(firstIssue(parsed.error.issues, `endpoints[${index}]`));
+    return parsed.success ? [parsed.data] : [];
+  });
+  return versionDetailsTo221({ version: '2.1.1', endpoints: readable }, role).endpoints;
 }
 
 async function fetchData(

@@ -10,6 +10,7 @@ import {
   type StoredState,
   UnexpectedStateError,
 } from '../../store/stored-object.repository';
+import type { TransactOp } from '../../store/tenant-table';
 import { nowIso, type TenantContext } from '../hub-runtime';
 
 /** What a push did: stored a new object, replaced or merged one, or was older than what is stored. */
@@ -58,7 +59,18 @@ const MAX_BROADCAST_BODY_BYTES = 350 * 1024;
 export async function writeStoredObject<T>(
   ctx: TenantContext,
   repo: StoredObjectRepository<T>,
-  args: { key: string; lookupId: string; owner: PartyRef; change: ObjectChange<T>; broadcast: BroadcastOf },
+  args: {
+    key: string;
+    lookupId: string;
+    owner: PartyRef;
+    change: ObjectChange<T>;
+    broadcast: BroadcastOf;
+    /**
+     * Index entries the object keeps beside it (a token's contract id), written in the same transaction.
+     * `current` is the stored object when this write read it (a PATCH, or a PUT whose guess was wrong).
+     */
+    indexOps?(object: T, current: StoredObject<T> | undefined): TransactOp[];
+  },
 ): Promise<PushOutcome> {
   assertBroadcastable(args.broadcast);
   const { change } = args;
@@ -96,7 +108,11 @@ export async function writeStoredObject<T>(
     };
     const outbox = outboxPutOp(outboxMessage(args.broadcast, args.key, decision.lastUpdatedMs, rev, now));
     try {
-      await repo.save(record, { lookupId: args.lookupId, expected, extra: [outbox] });
+      await repo.save(record, {
+        lookupId: args.lookupId,
+        expected,
+        extra: [outbox, ...(args.indexOps?.(decision.object, current) ?? [])],
+      });
       return expected ? 'updated' : 'created';
     } catch (err) {
       if (err instanceof DocumentTooLargeError) throw new ClientError(err.message);

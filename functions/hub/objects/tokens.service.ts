@@ -37,11 +37,13 @@ export function assertTokenIdentity(
 /** An eMSP's PUT or PATCH of a Token addressed to the hub, keyed by (country_code, party_id, uid, type). */
 export async function pushToken(ctx: TenantContext, push: TokenPush): Promise<PushOutcome> {
   assertTokenIdentity(push.method, push.owner, push, push.body);
+  const key = tokenKey(push.owner, push.uid, push.type);
   return writeStoredObject(ctx, ctx.store.tokens, {
-    key: tokenKey(push.owner, push.uid, push.type),
+    key,
     lookupId: push.uid,
     owner: push.owner,
     change: flatObjectChange<Token>(push.method, push.body, () => new NotFoundError('unknown token')),
+    indexOps: (token, current) => ctx.store.tokens.contractIndexOps(key, token, current?.object),
     broadcast: {
       module: 'tokens',
       method: push.method,
