@@ -2,8 +2,12 @@ import { type DatedPage, type DatedPageRequest, readDatedPage, sortableInstant }
 import { ConditionFailedError } from './store-errors';
 import type { Item, TenantTable, TransactOp } from './tenant-table';
 
-/** QUEUED: stored with its outbox message; the delivery ledger tells how it went from there. */
-export type CdrDelivery = 'QUEUED' | 'SENDING' | 'DELIVERED' | 'REFUSED' | 'AWAITING_PULL';
+/**
+ * QUEUED: stored with its outbox message; RETRYING: an attempt failed, the hub retries; DELIVERED;
+ * REFUSED: the eMSP refused its content; DEAD_LETTERED: every retry failed or the eMSP is gone. The
+ * delivery ledger has each attempt.
+ */
+export type CdrDelivery = 'QUEUED' | 'RETRYING' | 'DELIVERED' | 'REFUSED' | 'DEAD_LETTERED';
 
 /** A CDR as the hub keeps it (cdrs §10: immutable), plus where and how it went. */
 export interface StoredCdr {
@@ -69,8 +73,17 @@ export class CdrRepository {
     return first ? toStored(first) : undefined;
   }
 
+  /** Records how the delivery went (the CDR itself never changes); nothing for a CDR not stored. */
   async setDelivery(cpoKey: string, id: string, delivery: CdrDelivery, emspLocation?: string): Promise<void> {
-    await this.table.update(cdrKey(cpoKey, id), { delivery, emsp_location: emspLocation });
+    try {
+      await this.table.update(
+        cdrKey(cpoKey, id),
+        { delivery, ...(emspLocation ? { emsp_location: emspLocation } : {}) },
+        { expression: 'attribute_exists(pk)' },
+      );
+    } catch (err) {
+      if (!(err instanceof ConditionFailedError)) throw err;
+    }
   }
 
   listForEmsp(emspKey: string, page: Omit<DatedPageRequest, 'partition'>): Promise<DatedPage<StoredCdr>> {

@@ -10,6 +10,7 @@ import type { DeliveryReceiver } from '../../store/delivery.repository';
 import type { OutboxMessage } from '../../store/outbox.repository';
 import type { TenantContext } from '../hub-runtime';
 import { credentialsFor, sendPartnerRequest } from '../partners/partner-request';
+import { recordCdrDelivery } from './cdr-delivery-state';
 
 /** delivered; retry (the receiver may recover); rejected (it refused the content: retrying cannot help). */
 export type SendOutcome = {
@@ -17,6 +18,8 @@ export type SendOutcome = {
   error?: string;
   httpStatus?: number;
   ocpiStatus?: number;
+  /** The receiver's Location header of a delivered push (a CDR's URL at the eMSP, kept for support). */
+  location?: string;
 };
 
 /**
@@ -32,6 +35,9 @@ export async function sendToReceiver(
 ): Promise<SendOutcome> {
   const outcome = await sendOnce(ctx, msg, receiver, partner, opts);
   countDelivery(ctx, outcome.result === 'delivered' ? 'DeliveriesSent' : 'DeliveriesFailed');
+  const state =
+    outcome.result === 'delivered' ? 'DELIVERED' : outcome.result === 'retry' ? 'RETRYING' : 'REFUSED';
+  await recordCdrDelivery(ctx, msg, state, outcome.location);
   return outcome;
 }
 
@@ -77,7 +83,9 @@ async function sendOnce(
       ...(msg.bodyText !== undefined ? { bodyText: msg.bodyText } : {}),
       ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     });
-    return classify(response.status, response.json);
+    const outcome = classify(response.status, response.json);
+    const location = response.headers.location;
+    return outcome.result === 'delivered' && location ? { ...outcome, location } : outcome;
   } catch (err) {
     if (err instanceof OutboundError) return { result: 'retry', error: err.message };
     throw err;

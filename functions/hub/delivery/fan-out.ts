@@ -9,6 +9,7 @@ import {
 } from '../../store/outbox.repository';
 import { type FanOutState, LeaseHeldError, type OutboxLeases } from '../../store/outbox-leases';
 import type { TenantContext } from '../hub-runtime';
+import { recordCdrDelivery } from './cdr-delivery-state';
 import { type DeliveryPolicy, retryDelayMs } from './delivery-policy';
 import { countDelivery, deadLettered, type SendOutcome, sendToReceiver } from './delivery-send';
 import type { Directory, DirectoryCache } from './directory-cache';
@@ -136,7 +137,10 @@ async function fanOutMessage(
     // Stored for one party: a directory cached from before it connected must not lose it.
     directory = await deps.directory.fresh(ctx);
     receivers = receiversOf(msg, directory.parties, directory.partners);
-    if (receivers.length === 0) return undeliverable(ctx, msg, directory);
+    if (receivers.length === 0) {
+      await recordCdrDelivery(ctx, msg, 'DEAD_LETTERED');
+      return undeliverable(ctx, msg, directory);
+    }
   }
   const deliveries = ctx.store.deliveries;
   const at = () => new Date(ctx.runtime.now()).toISOString();

@@ -9,6 +9,7 @@ import {
 import { toOutboxMessage } from '../../store/outbox.repository';
 import { type FanOutState, LeaseHeldError } from '../../store/outbox-leases';
 import type { TenantContext } from '../hub-runtime';
+import { recordCdrDelivery } from './cdr-delivery-state';
 import { type DeliveryPolicy, retryDelayMs } from './delivery-policy';
 import { countDelivery, deadLettered, sendToReceiver } from './delivery-send';
 import type { LaneRef } from './fan-out';
@@ -153,7 +154,7 @@ async function drainLane(
     if (gone) {
       // OFFLINE and SUSPENDED parties get nothing queued: they re-sync by GET (ocpi-notes §1.8, §3.5).
       await finish(owed ? 'failed' : 'skipped', { last_error: gone });
-      if (owed) deadLetter(ctx, first, gone);
+      if (owed) await deadLetter(ctx, first, gone);
       continue;
     }
     const item = await outbox.getMessage(first.object_key, first.message_sk);
@@ -191,7 +192,8 @@ async function drainLane(
         reason: outcome.error,
       });
       await finish('failed', details);
-      if (owed) deadLetter(ctx, first, outcome.error);
+      // A refused CDR is recorded REFUSED by the attempt itself.
+      if (owed) await deadLetter(ctx, first, outcome.error, outcome.result !== 'rejected');
       continue;
     }
     if (attempts === policy.maxAttempts) {
@@ -223,7 +225,19 @@ async function drainLane(
 }
 
 /** The alarm hook for store-and-forward data the hub could not deliver (delivery-send.ts). */
-function deadLetter(ctx: TenantContext, delivery: DeliveryRecord, reason: string | undefined): void {
+async function deadLetter(
+  ctx: TenantContext,
+  delivery: DeliveryRecord,
+  reason: string | undefined,
+  recordState = true,
+): Promise<void> {
+  if (recordState) {
+    await recordCdrDelivery(
+      ctx,
+      { module: delivery.module, objectKey: delivery.object_key },
+      'DEAD_LETTERED',
+    );
+  }
   deadLettered(ctx, {
     delivery: delivery.id,
     module: delivery.module,

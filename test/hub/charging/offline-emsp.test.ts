@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../support/eventually';
 import { cdrOf, tokenOf } from './charging-fixtures';
 import { type ChargingNetwork, envelopeOf, startChargingNetwork } from './charging-network';
 
@@ -17,6 +18,10 @@ describe('an eMSP offline while its CDR is posted', () => {
     net.emsp.behave('down');
     // Act: the CPO posts while the eMSP is unreachable.
     const posted = await net.cpo.postCdr(cdrOf(net.cpoParty, net.emspParty, 'OFF1'));
+    const cdrs = net.tenantContext().store.cdrs;
+    await eventually(async () => (await cdrs.get('NL*CPA', 'OFF1'))?.delivery === 'RETRYING', {
+      what: 'the CDR recorded RETRYING',
+    });
     net.emsp.behave('normal');
     const pulled = await net.emsp.hubRequest('GET', 'cdrs?date_from=2024-01-01T00:00:00Z');
     const readBack = await net.emsp.hubRequest('GET', String(posted.headers.location));
@@ -32,6 +37,11 @@ describe('an eMSP offline while its CDR is posted', () => {
     // A repeat is the same answer and no second delivery: the hub owes the eMSP the CDR once.
     expect(repeated.headers.location).toBe(posted.headers.location);
     expect(delivered().map((r) => (r.body as { id: string }).id)).toEqual(['OFF1']);
+    // The stored CDR says how its delivery went, with the eMSP's own Location kept for support.
+    expect(await cdrs.get('NL*CPA', 'OFF1')).toMatchObject({
+      delivery: 'DELIVERED',
+      emsp_location: expect.stringMatching(/\/cdrs\/NL\/CPA\/OFF1$/),
+    });
   });
 
   it('delivers a CommandResult the CPO posts while the eMSP is down once the eMSP is back (issue #12 item 1)', async () => {
