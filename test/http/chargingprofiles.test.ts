@@ -106,6 +106,24 @@ describe('charging profiles through the hub', () => {
     expect(forgedResult.status).toBe(404);
   });
 
+  it('delivers a result the CPO posts while the SCSP is down once the SCSP is back (issue #12 item 1)', async () => {
+    // Prepare: the CPO posts its result 300 ms after accepting; by then the SCSP is down.
+    net.cpo.configureCommands({ sendResult: true, resultDelayMs: 300 });
+    const own = resultUrl(scsp, 'while-down');
+    const sentBefore = net.cpo.sentCallbacks.length;
+    await scsp.hubRequest('PUT', 'chargingprofiles/CP1', {
+      body: { charging_profile: PROFILE, response_url: own },
+    });
+    scsp.behave('down');
+    // Act
+    await net.cpo.waitFor(() => net.cpo.sentCallbacks.length > sentBefore, 10_000);
+    scsp.behave('normal');
+    const result = await scsp.waitFor(() => scsp.received.find((r) => own.endsWith(r.path)), 15_000);
+    // Assess: the CPO was answered 200 when it posted; the SCSP got the result late.
+    expect(net.cpo.sentCallbacks[sentBefore]?.status).toBe(200);
+    expect(result.body).toEqual({ result: 'ACCEPTED' });
+  });
+
   it('answers a replayed profile request with the first answer and forwards it once', async () => {
     // Prepare
     const body = { charging_profile: PROFILE, response_url: resultUrl(scsp, 'replay-1') };
