@@ -44,6 +44,8 @@ export interface DeliveryRecord {
   last_error?: string;
   last_http_status?: number;
   last_ocpi_status?: number;
+  /** The OCPI version of the last attempt (the receiver's negotiated version). */
+  version?: string;
   replay_of?: string;
   /** Why the hub sent this on its own account (the message's note, e.g. a synthesized TIMEOUT). */
   note?: string;

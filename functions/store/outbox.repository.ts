@@ -51,6 +51,8 @@ export interface LedgerEntry {
   last_error?: string;
   last_http_status?: number;
   last_ocpi_status?: number;
+  /** The OCPI version the push was sent in (the receiver's negotiated version). */
+  version?: string;
 }
 
 /** The stored item: the message plus its keys, fan-out progress and ledger. */

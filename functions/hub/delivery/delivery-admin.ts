@@ -41,6 +41,7 @@ export function deliveryView(d: DeliveryRecord) {
     last_error: d.last_error ?? null,
     last_http_status: d.last_http_status ?? null,
     last_ocpi_status: d.last_ocpi_status ?? null,
+    version: d.version ?? null,
     correlation_id: d.correlation_id,
     created_at: d.created_at,
     updated_at: d.updated_at,
@@ -128,6 +129,7 @@ function ledgerRecord(item: OutboxItem, receiverKey: string, entry: LedgerEntry)
     ...(entry.last_http_status ? { last_http_status: entry.last_http_status } : {}),
     ...(entry.last_ocpi_status ? { last_ocpi_status: entry.last_ocpi_status } : {}),
     ...(item.note ? { note: item.note } : {}),
+    ...(entry.version ? { version: entry.version } : {}),
   };
 }
 

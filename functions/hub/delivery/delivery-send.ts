@@ -1,6 +1,7 @@
 import type { Partner } from '../../domain/partner';
 import { endpointUrl } from '../../domain/partner';
 import { parseEnvelope } from '../../ocpi/envelope';
+import { InvalidParametersError } from '../../ocpi/errors';
 import { isConfigurationModule } from '../../ocpi/modules';
 import { refOf } from '../../ocpi/party';
 import { joinUrl, withQuery } from '../../ocpi/url-join';
@@ -10,6 +11,7 @@ import type { DeliveryReceiver } from '../../store/delivery.repository';
 import type { OutboxMessage } from '../../store/outbox.repository';
 import type { TenantContext } from '../hub-runtime';
 import { credentialsFor, sendPartnerRequest } from '../partners/partner-request';
+import { inPartnerVersion, type OutgoingInVersion } from '../v211/outbound-211';
 import { recordCdrDelivery } from './cdr-delivery-state';
 
 /** delivered; retry (the receiver may recover); rejected (it refused the content: retrying cannot help). */
@@ -20,6 +22,8 @@ export type SendOutcome = {
   ocpiStatus?: number;
   /** The receiver's Location header of a delivered push (a CDR's URL at the eMSP, kept for support). */
   location?: string;
+  /** The OCPI version the push was sent in (the receiver's negotiated one; ocpi-notes §6). */
+  version?: string;
 };
 
 /**
@@ -66,7 +70,26 @@ async function sendOnce(
   opts: { timeoutMs?: number },
 ): Promise<SendOutcome> {
   const credentials = credentialsFor(ctx, partner);
-  const url = targetUrlOf(msg, partner);
+  // A 2.1.1 receiver gets the message translated, without routing headers; what 2.1.1 cannot express
+  // is not sent (docs/ocpi-2.1.1-translation.md).
+  let sent: OutgoingInVersion;
+  try {
+    sent = await inPartnerVersion(ctx, partner, {
+      module: msg.module,
+      method: msg.method,
+      segments: msg.pathSegments,
+      callback: msg.url !== undefined,
+      ...(msg.bodyText !== undefined ? { bodyText: msg.bodyText } : {}),
+    });
+  } catch (err) {
+    if (!(err instanceof InvalidParametersError)) throw err;
+    return {
+      result: 'rejected',
+      error: err.message,
+      ...(partner.version ? { version: partner.version } : {}),
+    };
+  }
+  const url = targetUrlOf(msg, partner, sent.dropQuery);
   if (!credentials) return { result: 'rejected', error: 'receiver has no token' };
   if (!url)
     return {
@@ -79,15 +102,15 @@ async function sendOnce(
       url,
       credentials,
       correlationId: msg.correlationId,
-      ...(routingOf(ctx, msg, receiver) ?? {}),
-      ...(msg.bodyText !== undefined ? { bodyText: msg.bodyText } : {}),
+      ...(sent.routingHeaders ? (routingOf(ctx, msg, receiver) ?? {}) : {}),
+      ...(sent.bodyText !== undefined ? { bodyText: sent.bodyText } : {}),
       ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     });
-    const outcome = classify(response.status, response.json);
+    const outcome = { ...classify(response.status, response.json), version: sent.version };
     const location = response.headers.location;
     return outcome.result === 'delivered' && location ? { ...outcome, location } : outcome;
   } catch (err) {
-    if (err instanceof OutboundError) return { result: 'retry', error: err.message };
+    if (err instanceof OutboundError) return { result: 'retry', error: err.message, version: sent.version };
     throw err;
   }
 }
@@ -96,12 +119,13 @@ async function sendOnce(
  * Where the message goes at this receiver: the URL it chose (a response_url), else its endpoint of
  * the module's interface with the path appended. undefined: no endpoint; '': an unusable one.
  */
-export function targetUrlOf(msg: OutboxMessage, partner: Partner): string | undefined {
+export function targetUrlOf(msg: OutboxMessage, partner: Partner, dropQuery = false): string | undefined {
   if (msg.url !== undefined) return msg.url;
   const endpoint = endpointUrl(partner, msg.module, msg.targetInterface ?? 'RECEIVER');
   if (!endpoint) return undefined;
   try {
-    return withQuery(joinUrl(endpoint, ...msg.pathSegments), msg.query ?? {});
+    // 2.1.1 names a token by uid alone: its `?type=` is not sent (dropQuery).
+    return withQuery(joinUrl(endpoint, ...msg.pathSegments), dropQuery ? {} : (msg.query ?? {}));
   } catch {
     return '';
   }

@@ -193,6 +193,7 @@ async function fanOutMessage(
         ...(outcome.error ? { last_error: outcome.error } : {}),
         ...(outcome.httpStatus ? { last_http_status: outcome.httpStatus } : {}),
         ...(outcome.ocpiStatus ? { last_ocpi_status: outcome.ocpiStatus } : {}),
+        ...(outcome.version ? { version: outcome.version } : {}),
       };
       if (outcome.result === 'retry') {
         deps.health.failed(key);

@@ -176,6 +176,7 @@ async function drainLane(
       last_error: outcome.error,
       last_http_status: outcome.httpStatus,
       last_ocpi_status: outcome.ocpiStatus,
+      version: outcome.version,
     };
     if (outcome.result === 'delivered') {
       opts.health?.answered(lane.receiverKey);

@@ -13,6 +13,7 @@ import type { PartnerHttpMethod, PartnerResponse } from '../../outbound/partner-
 import { safeUrlForLogs } from '../../outbound/safe-url';
 import type { TenantContext } from '../hub-runtime';
 import { credentialsFor, sendPartnerRequest } from '../partners/partner-request';
+import { answerFromPartnerVersion, hopInPartnerVersion } from '../v211/forward-211';
 import { recordContact } from './contact-record';
 import { forwardErrorOf } from './forward-errors';
 import { hubLinkFor } from './link-continuation';
@@ -100,7 +101,13 @@ export async function sendHop(
   const timeoutMs = Math.min(hop.timeoutMs ?? ctx.tenant.outbound.timeoutMs, MAX_FORWARD_TIMEOUT_MS);
   const deadline = Date.now() + timeoutMs;
   let current = target;
-  let response = await sendOnce(ctx, current, hop, timeoutMs);
+  // A 2.1.1 receiver gets the request translated and answers in 2.1.1 (hub/v211/forward-211.ts).
+  let response = await sendOnce(
+    ctx,
+    current,
+    await hopInPartnerVersion(ctx, current.partner, hop),
+    timeoutMs,
+  );
   if (response.status === 401 && refresh) {
     // A cached target may hold a token rotated in another process meanwhile (target-cache.ts): a 401
     // means nothing was processed, so one resend with a fresh read is safe.
@@ -108,7 +115,12 @@ export async function sendHop(
     const remaining = deadline - Date.now();
     if (fresh.partner.rev !== current.partner.rev && remaining > 100) {
       current = fresh;
-      response = await sendOnce(ctx, current, hop, remaining);
+      response = await sendOnce(
+        ctx,
+        current,
+        await hopInPartnerVersion(ctx, current.partner, hop),
+        remaining,
+      );
     }
   }
   await recordContact(ctx, current.partner.id);
@@ -120,6 +132,7 @@ export async function sendHop(
       `receiver ${describeParty(hop.to)} refused the hub's credentials (HTTP 401)`,
     );
   }
+  response = await answerFromPartnerVersion(ctx, current.partner, hop, response);
   const envelope = parseEnvelope(response.json);
   if (!envelope) {
     ctx.log.warn('receiver answered without an OCPI envelope', { url: where, http_status: response.status });
@@ -151,7 +164,7 @@ export async function sendHop(
 async function sendOnce(
   ctx: TenantContext,
   target: TargetCandidate,
-  hop: Hop,
+  hop: Hop & { routingHeaders: boolean },
   timeoutMs: number,
 ): Promise<PartnerResponse> {
   const { partner } = target;
@@ -167,7 +180,7 @@ async function sendOnce(
       url: hop.url,
       credentials,
       correlationId: hop.correlationId,
-      routing: { from: hop.from, to: hop.to },
+      ...(hop.routingHeaders ? { routing: { from: hop.from, to: hop.to } } : {}),
       ...(hop.bodyText !== undefined ? { bodyText: hop.bodyText } : {}),
       timeoutMs,
       requestId,

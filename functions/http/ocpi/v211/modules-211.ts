@@ -1,6 +1,8 @@
 import { InterfaceRole, VersionNumbers } from '../../../ocpi/modules';
 import { credentialsRoutes } from '../credentials.routes';
+import { OCPI_MODULES_221 } from '../modules-221';
 import type { OcpiModule } from '../ocpi-module';
+import { edgeModule211 } from './edge-211';
 
 /** The 2.1.1 credentials module: the flat credentials object of one party (ocpi-notes §6). */
 const credentials211Module: OcpiModule = {
@@ -13,4 +15,7 @@ const credentials211Module: OcpiModule = {
  * from the stored 2.2.1 model at the edge (docs/ocpi-2.1.1-translation.md). Their endpoints are listed
  * in the 2.1.1 version details without roles, as the interface the caller's party uses.
  */
-export const OCPI_MODULES_211: readonly OcpiModule[] = [credentials211Module];
+export const OCPI_MODULES_211: readonly OcpiModule[] = [
+  credentials211Module,
+  edgeModule211(OCPI_MODULES_221),
+];
