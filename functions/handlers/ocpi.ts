@@ -2,7 +2,6 @@ import { handle } from 'hono/aws-lambda';
 import { OCPI_MODULES_221 } from '../http/ocpi/modules-221';
 import { OCPI_MODULES_211 } from '../http/ocpi/v211/modules-211';
 import { createOcpiApp } from '../http/ocpi-app';
-import { withApiGatewayRequestId } from './aws/api-gateway-request-id';
 import { awsRuntime } from './aws/aws-runtime';
 import { startedAtInit } from './aws/started-at-init';
 
@@ -11,5 +10,4 @@ const app = startedAtInit(async () =>
 );
 await app.ready;
 
-export const handler: ReturnType<typeof handle> = async (event, context) =>
-  (await app.get())(withApiGatewayRequestId(event), context);
+export const handler: ReturnType<typeof handle> = async (event, context) => (await app.get())(event, context);

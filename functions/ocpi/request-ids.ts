@@ -16,10 +16,16 @@ export function newRequestId(): string {
   return randomUUID();
 }
 
-/** The ids of an inbound request; a missing or unusable value is replaced by a fresh UUID v4. */
-export function readOrCreateRequestIds(get: (name: string) => string | undefined): RequestIds {
+/**
+ * The ids of an inbound request; a missing or unusable value is replaced by a fresh UUID v4, or the
+ * request id by `platformRequestId` (API Gateway's, so the hub's X-Request-ID is its access log's).
+ */
+export function readOrCreateRequestIds(
+  get: (name: string) => string | undefined,
+  platformRequestId?: string,
+): RequestIds {
   return {
-    requestId: acceptableId(get(REQUEST_ID_HEADER)) ?? newRequestId(),
+    requestId: acceptableId(get(REQUEST_ID_HEADER)) ?? platformRequestId ?? newRequestId(),
     correlationId: acceptableId(get(CORRELATION_ID_HEADER)) ?? newRequestId(),
   };
 }

@@ -212,4 +212,29 @@ describe('the synthesized Lambda bundles', () => {
       expect.objectContaining({ id: delivery?.id, module: 'locations', attempts: 2 }),
     );
   });
+  it('log every request with ids that join the API Gateway access log, a caller-chosen X-Request-ID too', async () => {
+    const send = (headers: Record<string, string>) =>
+      fetch(`${hub.gateway.url}/alpha/ocpi/versions`, {
+        headers: { authorization: 'Token nobody-holds-this', ...headers },
+      });
+    const own = await send({ 'X-Request-ID': `partner-${randomUUID()}` });
+    const none = await send({});
+    expect([own.status, none.status]).toEqual([401, 401]);
+
+    for (const res of [own, none]) {
+      const requestId = res.headers.get('x-request-id');
+      const logged = await eventually(
+        () =>
+          hub.ocpi.logs.find((l) => l.security_event === 'ocpi_auth_failed' && l.request_id === requestId),
+        { what: `the ocpi function's log line of ${requestId}` },
+      );
+      const access = hub.gateway.accessLog.find((line) => line.requestId === logged.api_request_id);
+      expect(access).toMatchObject({ status: '401', resourcePath: '/{tenant}/ocpi/{proxy+}' });
+    }
+    // Without its own id the caller gets API Gateway's: the access log's requestId is the X-Request-ID.
+    expect(hub.gateway.accessLog.map((line) => line.requestId)).toContain(none.headers.get('x-request-id'));
+    expect(hub.gateway.accessLog.map((line) => line.requestId)).not.toContain(
+      own.headers.get('x-request-id'),
+    );
+  });
 });

@@ -18,7 +18,7 @@ export class LambdaInvocationError extends Error {
 
 export interface LambdaProcess {
   readonly serviceName: string;
-  /** Every JSON line the function wrote to stdout (its logs and EMF metrics), in order. */
+  /** Every line the function wrote (its JSON logs and EMF metrics; other text as `{ text }`), in order. */
   readonly logs: Array<Record<string, unknown>>;
   /** Calls the handler once; resolves with its answer, rejects with LambdaInvocationError. */
   invoke<T = unknown>(event: unknown, awsRequestId?: string): Promise<T>;
@@ -76,16 +76,21 @@ export async function startLambdaProcess(
       serialization: 'json',
     },
   );
+  // Powertools writes INFO and DEBUG to stdout, WARN and ERROR to stderr; Lambda logs both.
   const logs: Array<Record<string, unknown>> = [];
   const stderr: string[] = [];
-  collectLines(child.stdout, (line) => {
+  const logLine = (line: string) => {
     try {
       logs.push(JSON.parse(line) as Record<string, unknown>);
     } catch {
       logs.push({ text: line });
     }
+  };
+  collectLines(child.stdout, logLine);
+  collectLines(child.stderr, (line) => {
+    stderr.push(line);
+    logLine(line);
   });
-  collectLines(child.stderr, (line) => stderr.push(line));
 
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextId = 1;

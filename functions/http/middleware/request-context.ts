@@ -1,17 +1,29 @@
 import type { MiddlewareHandler } from 'hono';
 import type { HubRuntime } from '../../hub/hub-runtime';
 import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, readOrCreateRequestIds } from '../../ocpi/request-ids';
+import { apiGatewayRequestId } from '../api-gateway-request';
 import type { HubEnv } from '../http-env';
 
 /**
  * X-Request-ID / X-Correlation-ID (ocpi-notes §1.2): read or created, echoed on every response (errors
- * included), and put on every log line of the request.
+ * included), and put on every log line of the request. Behind API Gateway a request without a usable
+ * X-Request-ID gets API Gateway's request id as its X-Request-ID, and every log line carries that id
+ * as `api_request_id` too, so log lines join the access log's `requestId` also when the caller chose
+ * its own X-Request-ID (docs/operations.md "Logs").
  */
 export function requestContext(runtime: HubRuntime): MiddlewareHandler<HubEnv> {
   return async function requestContextMiddleware(c, next) {
-    const ids = readOrCreateRequestIds((name) => c.req.header(name));
+    const apiRequestId = apiGatewayRequestId(c);
+    const ids = readOrCreateRequestIds((name) => c.req.header(name), apiRequestId);
     c.set('ids', ids);
-    c.set('log', runtime.log.child({ request_id: ids.requestId, correlation_id: ids.correlationId }));
+    c.set(
+      'log',
+      runtime.log.child({
+        request_id: ids.requestId,
+        correlation_id: ids.correlationId,
+        ...(apiRequestId ? { api_request_id: apiRequestId } : {}),
+      }),
+    );
     try {
       await next();
     } finally {
