@@ -18,7 +18,7 @@ describe('concurrent credentials PUTs of one partner', () => {
     await hub?.stop();
   });
 
-  it('stores one and refuses the others cleanly with 2000, never 3000', async () => {
+  it('stores one and refuses the others cleanly with 2000 or 401, never 3000', async () => {
     // Prepare: the same credentials five times (the platform keeps its token B).
     const body = {
       token: cpo.inboundToken,
@@ -31,12 +31,10 @@ describe('concurrent credentials PUTs of one partner', () => {
     );
     // Assess
     const outcomes = answers.map((a) => [a.status, envelopeOf(a).status_code]);
-    expect(outcomes).toContainEqual([200, 1000]);
-    for (const outcome of outcomes)
-      expect([
-        [200, 1000],
-        [200, 2000],
-      ]).toContainEqual(outcome);
+    expect(outcomes.filter(([, code]) => code === 1000)).toHaveLength(1);
+    // A PUT that is authenticated only after the first one committed holds a token that is no longer
+    // current: credentials refuses it with 401 (issue #10 finding 1), which on a loaded machine happens.
+    for (const outcome of outcomes) expect(['200/1000', '200/2000', '401/2000']).toContain(outcome.join('/'));
     const refusals = answers.filter((a) => envelopeOf(a).status_code === 2000);
     for (const refusal of refusals)
       expect(envelopeOf(refusal).status_message).toMatch(/at the same time.*retry/);
