@@ -73,7 +73,14 @@ export async function inPartnerVersion(
   if (!speaks211(partner))
     return { ...bodyOf(out.bodyText), dropQuery: false, routingHeaders: true, version: '2.2.1' };
   const body = out.bodyText === undefined ? undefined : (JSON.parse(out.bodyText) as Obj);
-  const translated = body === undefined ? undefined : await bodyTo211(ctx, out, body, log);
+  const losses: LossLog = log ?? [];
+  const translated = body === undefined ? undefined : await bodyTo211(ctx, out, body, losses);
+  // The documented lossy mappings that happened, visible in the logs (never values: they may be personal).
+  if (losses.length > 0)
+    ctx.log.info('translated to OCPI 2.1.1 with losses', {
+      module: out.module,
+      losses: losses.map((l) => `${l.field}: ${l.note}`),
+    });
   return {
     ...bodyOf(translated === undefined ? undefined : JSON.stringify(translated)),
     dropQuery: out.module === 'tokens',
