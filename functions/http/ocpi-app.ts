@@ -4,6 +4,7 @@ import { PayloadTooLargeError } from '../ocpi/errors';
 import { type HubVersion, VersionNumbers } from '../ocpi/modules';
 import type { HubEnv } from './http-env';
 import { answerRoutingHeaders } from './middleware/answer-routing-headers';
+import { inboundLeniencies } from './middleware/inbound-leniencies';
 import { ocpiAuth } from './middleware/ocpi-auth';
 import { ocpiErrorHandler, ocpiNotFound } from './middleware/ocpi-errors';
 import { partnerRateLimit, tenantRateLimit } from './middleware/rate-limits';
@@ -53,7 +54,7 @@ export function createOcpiApp(
   }
 
   // Every authenticated OCPI request counts against its partner's limit.
-  app.use('/:tenant/ocpi/*', partnerRateLimit());
+  app.use('/:tenant/ocpi/*', partnerRateLimit(), inboundLeniencies());
 
   // After authentication: an unauthenticated caller is told 401 whatever it sends.
   app.use(

@@ -52,3 +52,9 @@ function decodeBase64Token(value: string): string | undefined {
 export function formatTokenHeader(token: string, encoding: TokenEncoding): string {
   return encoding === 'base64' ? `Token ${Buffer.from(token, 'utf8').toString('base64')}` : `Token ${token}`;
 }
+
+/** The value after `Token` as sent (raw or base64), to tell which of the two a partner uses. */
+export function sentTokenValue(header: string | undefined): string | undefined {
+  if (header === undefined || header.length > MAX_HEADER_LENGTH) return undefined;
+  return TOKEN_HEADER.exec(header)?.[1];
+}

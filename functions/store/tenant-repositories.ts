@@ -5,6 +5,7 @@ import { CredentialTokenRepository } from './credential-token.repository';
 import { DeliveryRepository } from './delivery.repository';
 import { ForwardLinkRepository } from './forward-link.repository';
 import { IdempotencyRepository } from './idempotency.repository';
+import { LeniencyRepository } from './leniency.repository';
 import { LocationRepository } from './location.repository';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxLeases } from './outbox-leases';
@@ -37,6 +38,7 @@ export class TenantRepositories {
   readonly outbox: OutboxRepository;
   readonly deliveries: DeliveryRepository;
   readonly outboxLeases: OutboxLeases;
+  readonly leniencies: LeniencyRepository;
 
   constructor(table: TenantTable) {
     // Repositories hold nothing but the table: building them all once per tenant costs nothing per request.
@@ -55,6 +57,7 @@ export class TenantRepositories {
     this.outbox = new OutboxRepository(table);
     this.deliveries = new DeliveryRepository(table);
     this.outboxLeases = new OutboxLeases(table);
+    this.leniencies = new LeniencyRepository(table);
   }
 
   /** The repository of a module whose objects the hub stores for GET-all. */

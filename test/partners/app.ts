@@ -7,6 +7,7 @@ import { mountCredentialsRoutes } from './credentials';
 import { ocpiReply } from './envelope';
 import { misbehaviourMiddleware } from './misbehaviour';
 import type { PlatformState } from './platform-state';
+import { realWorldAnswers } from './real-world';
 import { mountReceiverRoutes } from './receivers';
 import { mountSenderRoutes } from './senders';
 import { requestFailures } from './server';
@@ -74,6 +75,7 @@ const rejectInvalidJson: MiddlewareHandler<SimEnv> = async function rejectInvali
 export function buildApp(state: PlatformState): Hono<SimEnv> {
   const app = new Hono<SimEnv>({ strict: false });
   app.use('*', recordRequest(state));
+  app.use('*', realWorldAnswers(state));
   app.use('*', redirectDroppedSlash(state));
   app.use('*', misbehaviourMiddleware(state.misbehaviour));
   app.use('*', authenticate(state));

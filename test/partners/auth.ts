@@ -11,14 +11,19 @@ const REGISTRATION_PATHS = [
 ];
 
 /**
- * Accepts only the tokens this platform issued, raw or base64 (ocpi-notes §1.1). Failures get HTTP 401, or
+ * Accepts only the tokens this platform issued, raw or base64 (raw only for a raw-token platform; ocpi-notes §1.1). Failures get HTTP 401, or
  * 403 when the 'status-403-for-401' misbehaviour is on.
  */
 export function authenticate(state: PlatformState): MiddlewareHandler<SimEnv> {
   return async function checkToken(c, next) {
-    const found = state.inbound.resolveHeader(c.req.header('authorization'));
+    const header = c.req.header('authorization');
+    const found = state.inbound.resolveHeader(header);
     const registrationPath = REGISTRATION_PATHS.some((p) => p.test(c.req.path));
-    if (!found || (found.kind === 'A' && !registrationPath)) {
+    // A raw-token platform (tokenEncoding 'raw' and 'raw-token', as the real-world profile) knows only raw
+    // tokens, like the libraries that never decode.
+    const rawOnly = state.tokenEncoding === 'raw' && state.misbehaviour.has('raw-token');
+    const base64Refused = rawOnly && found && header !== `Token ${found.token}`;
+    if (!found || base64Refused || (found.kind === 'A' && !registrationPath)) {
       const http = state.misbehaviour.has('status-403-for-401') ? 403 : 401;
       return ocpiReply(c, undefined, { http, code: 2000, message: 'Unauthorized' });
     }

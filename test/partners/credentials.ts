@@ -4,7 +4,7 @@ import { dataOf, HubCallError, sendToHub } from './hub-client';
 import { generateToken } from './inbound-tokens';
 import type { PlatformState } from './platform-state';
 import type { SimEnv } from './sim-env';
-import type { Credentials, CredentialsRole, Endpoint, RegistrationResult } from './types';
+import type { BusinessDetails, Credentials, CredentialsRole, Endpoint, RegistrationResult } from './types';
 import { advertised } from './versions';
 
 const OUR_VERSION = '2.2.1';
@@ -16,7 +16,13 @@ export function ownCredentials(state: PlatformState, token: string): Credentials
     role: r.role,
     country_code: lower ? r.country_code.toLowerCase() : r.country_code,
     party_id: lower ? r.party_id.toLowerCase() : r.party_id,
-    business_details: r.business_details ?? { name: state.name },
+    business_details: state.misbehaviour.has('null-fields')
+      ? ({
+          website: null,
+          logo: null,
+          ...(r.business_details ?? { name: state.name }),
+        } as unknown as BusinessDetails)
+      : (r.business_details ?? { name: state.name }),
   }));
   return { token, url: advertised(state, `${state.baseUrl}/ocpi/versions`), roles };
 }

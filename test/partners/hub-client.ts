@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type PlatformState, primaryRole } from './platform-state';
+import { sloppyObject } from './real-world';
 import type { HubRequestOptions, HubResponse, InterfaceRole } from './types';
 import { implementedInterfaces } from './versions';
 
@@ -98,7 +99,9 @@ export async function sendToHub(
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
-    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    // A real-world platform writes its pushes sloppily too (nulls, unknown fields; real-world.ts).
+    const sent = isConfigurationUrl(url, module) ? options.body : sloppyObject(state, options.body);
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(sent);
   }
   Object.assign(headers, options.headers);
   const response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(10_000) });

@@ -12,6 +12,12 @@ export class Misbehaviour {
   private random: () => number = Math.random;
   delayMs = 1000;
 
+  static withModes(modes: readonly BehaviourMode[]): Misbehaviour {
+    const misbehaviour = new Misbehaviour();
+    if (modes.length > 0) misbehaviour.behave([...modes]);
+    return misbehaviour;
+  }
+
   /** Fails each request at random with these rates (e.g. { http500: 0.2 }), reproducibly from `seed`. */
   chaos(rates: Partial<Record<FailureMode, number>>, seed = 1, options: BehaviourOptions = {}): void {
     this.chaosRates = Object.entries(rates) as Array<[FailureMode, number]>;

@@ -13,6 +13,7 @@ import type {
   SimulatedRole,
   TokenEncoding,
 } from './types';
+import { REAL_WORLD_MODES } from './types';
 
 /** What this platform knows about the hub it is connected to. */
 export interface HubLink {
@@ -57,13 +58,13 @@ export function createPlatformState(options: SimulatedPlatformOptions): Platform
   return {
     roles: options.roles,
     name: options.name ?? options.roles[0]?.business_details?.name ?? 'Simulated platform',
-    tokenEncoding: options.tokenEncoding ?? 'base64',
+    tokenEncoding: options.tokenEncoding ?? (options.profile === 'real-world' ? 'raw' : 'base64'),
     pageLimit: options.pageLimit ?? 50,
     fetchHubOnRegistration: options.fetchHubOnRegistration ?? true,
     baseUrl: '',
     versions: ['2.2.1'],
     omitted: new Set(),
-    misbehaviour: new Misbehaviour(),
+    misbehaviour: Misbehaviour.withModes(options.profile === 'real-world' ? REAL_WORLD_MODES : []),
     inbound: new InboundTokens(options.previousTokenGraceMs ?? 0),
     hub: { endpoints: [] },
     registered: false,

@@ -49,7 +49,8 @@ function listPage(c: Context<SimEnv>, state: PlatformState, module: SenderModule
   c.header('X-Total-Count', String(matches.length));
   c.header('X-Limit', String(state.pageLimit));
   if (start + page.length < matches.length && page.length > 0) {
-    const next = new URL(`${state.baseUrl}${c.req.path}`);
+    // The path as called (a trailing slash kept: Hono's c.req.path drops it in a non-strict app).
+    const next = new URL(`${state.baseUrl}${new URL(c.req.url).pathname}`);
     for (const [name, value] of new URL(c.req.url).searchParams) next.searchParams.set(name, value);
     next.searchParams.set('offset', String(start + page.length));
     next.searchParams.set('limit', String(pageSize));

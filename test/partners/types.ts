@@ -32,6 +32,8 @@ export interface SimulatedPlatformOptions {
   pageLimit?: number;
   /** Whether an inbound credentials POST/PUT calls back the hub's versions + details. Default true. */
   fetchHubOnRegistration?: boolean;
+  /** 'real-world': raw tokens and every REAL_WORLD_MODES deviation from the start. Default 'polite'. */
+  profile?: 'polite' | 'real-world';
 }
 
 export type ModuleId =
@@ -83,7 +85,27 @@ export type BehaviourMode =
   | 'raw-token'
   | 'status-403-for-401'
   | 'lowercase-cistrings'
-  | 'trailing-slash-urls';
+  | 'trailing-slash-urls'
+  /** Absent optional fields written as JSON null (answers, pushes, its credentials). */
+  | 'null-fields'
+  /** Single-object answers (version details, credentials, authorization, charging preferences) in a one-element list. */
+  | 'list-wrapped-answers'
+  /** Page Links with https:// on this platform's own (http) host and port. */
+  | 'wrong-scheme-link'
+  /** Answers and pushes carry fields OCPI does not define. */
+  | 'extra-fields';
+
+/** Everything real OCPI libraries were seen doing (issue #11), as one profile. */
+export const REAL_WORLD_MODES: readonly BehaviourMode[] = [
+  'raw-token',
+  'status-403-for-401',
+  'lowercase-cistrings',
+  'trailing-slash-urls',
+  'null-fields',
+  'list-wrapped-answers',
+  'wrong-scheme-link',
+  'extra-fields',
+];
 
 export interface BehaviourOptions {
   /** Delay used by 'slow'. Default 1000 ms. */

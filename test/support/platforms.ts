@@ -3,6 +3,8 @@ import { createSimulatedPlatform, type SimulatedPlatform } from '../partners';
 import { startTestHub, type TestHub } from './test-hub';
 
 type Role = 'CPO' | 'EMSP' | 'SCSP' | 'NSP' | 'OTHER';
+/** The simulated partners' manners: spec-perfect, or as real OCPI libraries behave (test/partners/README.md). */
+export type Profile = 'polite' | 'real-world';
 
 /** Simulated platforms of one test file, closed together. */
 export class PlatformPool {
@@ -11,11 +13,12 @@ export class PlatformPool {
   async create(
     role: Role,
     partyId: string,
-    opts: { tokenEncoding?: 'base64' | 'raw'; countryCode?: string } = {},
+    opts: { tokenEncoding?: 'base64' | 'raw'; countryCode?: string; profile?: Profile } = {},
   ): Promise<SimulatedPlatform> {
     const platform = await createSimulatedPlatform({
       roles: [{ role, country_code: opts.countryCode ?? 'NL', party_id: partyId }],
       tokenEncoding: opts.tokenEncoding,
+      ...(opts.profile ? { profile: opts.profile } : {}),
       previousTokenGraceMs: 60_000,
     });
     this.platforms.push(platform);
@@ -32,6 +35,7 @@ export class PlatformPool {
       countryCode?: string;
       /** Where the platform finds the hub (default the test hub's own versions URL). */
       versionsUrl?: string;
+      profile?: Profile;
     } = {},
   ) {
     const platform = await this.create(role, partyId, opts);

@@ -5,6 +5,7 @@ import {
   rotateWithPartner,
   unregisterPartner,
 } from '../../hub/credentials/hub-initiated.service';
+import { leniencyRecordOf } from '../../hub/partners/leniency';
 import { createPartner, partnerView, requirePartner } from '../../hub/partners/partner.service';
 import type { HubEnv } from '../http-env';
 import { NO_STORE } from '../no-store';
@@ -43,7 +44,9 @@ export function partnersRoutes(): Hono<HubEnv> {
   app.get('/:id', async (c) => {
     const tenant = c.get('tenant');
     const partner = await requirePartner(tenant, c.req.param('id'));
-    return c.json(partnerView(partner, tenant.runtime.now()));
+    // Which deviations from the spec the hub tolerated for this partner, with counts (issue #11).
+    const leniencies = await leniencyRecordOf(tenant, partner.id);
+    return c.json({ ...partnerView(partner, tenant.runtime.now()), leniencies });
   });
 
   app.post('/:id/connect', async (c) => {

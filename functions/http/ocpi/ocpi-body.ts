@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
+import { leniencyFor } from '../../hub/partners/leniency';
 import { InvalidJsonError, InvalidParametersError, PayloadTooLargeError } from '../../ocpi/errors';
-import { nullFreeText } from '../../ocpi/schemas/nulls';
+import { nullFreeText, observeReading } from '../../ocpi/schemas/nulls';
+import type { HubEnv } from '../http-env';
 import { readJson } from '../request-body';
 
 /**
@@ -29,7 +31,7 @@ export async function readValidBody<S extends z.ZodMiniType>(
   const body = await readJson(c);
   if (!body.ok) throw toOcpiError(body.problem, body.message);
   // Validated with its nulls: a null in a required field is refused naming it, not as missing.
-  return { value: validate(schema, body.value), text: nullFreeText(body.value, body.text) };
+  return { value: validate(c, schema, body.value), text: nullFreeText(body.value, body.text) };
 }
 
 /** A required JSON body, validated; an empty one is 2001 naming `body` (the charging modules' rule). */
@@ -41,11 +43,19 @@ export async function readRequiredBody<S extends z.ZodMiniType>(
   if (body === undefined || (!body.ok && body.problem === 'empty'))
     throw new InvalidParametersError('a JSON body is required', 'body');
   if (!body.ok) throw toOcpiError(body.problem, body.message);
-  return { value: validate(schema, body.value), text: nullFreeText(body.value, body.text) };
+  return { value: validate(c, schema, body.value), text: nullFreeText(body.value, body.text) };
 }
 
-function validate<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
-  const parsed = schema.safeParse(value);
+/** Validates, counting the nulls and unknown fields the caller sent (leniency telemetry, issue #11). */
+function validate<S extends z.ZodMiniType>(c: Context, schema: S, value: unknown): z.infer<S> {
+  const { result: parsed, notes } = observeReading(() => schema.safeParse(value));
+  const caller = (c as Context<HubEnv>).get('caller');
+  const tenant = (c as Context<HubEnv>).get('tenant');
+  if (caller && tenant && (notes.nulls > 0 || notes.unknownFields > 0)) {
+    const leniencies = leniencyFor(tenant, caller.partner.id);
+    if (notes.nulls > 0) leniencies.note('null_fields');
+    if (notes.unknownFields > 0) leniencies.note('unknown_fields');
+  }
   if (!parsed.success) throw InvalidParametersError.fromZod(parsed.error);
   return parsed.data;
 }

@@ -1,7 +1,8 @@
 import { UnknownTokenError } from '../../ocpi/errors';
 import { refOf } from '../../ocpi/party';
+import { leniencyFor } from '../partners/leniency';
 import { relayedAnswer, type StoredAnswer } from '../routing/answers';
-import { forwardToParty } from '../routing/forwarder';
+import { type ForwardResult, forwardToParty } from '../routing/forwarder';
 import { callerParty, type OcpiCall, receiverOf } from '../routing/ocpi-call';
 import { tokenOwner } from './open-routing';
 
@@ -43,5 +44,29 @@ export async function authorizeToken(call: OcpiCall, req: AuthorizeRequest): Pro
     timeoutMs: call.ctx.tenant.outbound.timeoutMs,
     callerPartnerId: call.caller.partner.id,
   });
-  return relayedAnswer(result);
+  return relayedAnswer(normalizedAuthorization(call, result));
+}
+
+/**
+ * The eMSP's AuthorizationInfo in the spec's shape (tolerant reader, issue #11): one wrapped in a
+ * one-element list is unwrapped and an `allowed` value in lower case upper-cased, both counted.
+ */
+function normalizedAuthorization(call: OcpiCall, result: ForwardResult): ForwardResult {
+  let data = result.envelope?.data;
+  const leniencies = leniencyFor(call.ctx, result.target.partner.id);
+  let changed = false;
+  if (Array.isArray(data) && data.length === 1 && typeof data[0] === 'object' && data[0] !== null) {
+    leniencies.note('list_wrapped_object');
+    data = data[0];
+    changed = true;
+  }
+  const info = data as Record<string, unknown> | undefined;
+  if (info && typeof info.allowed === 'string' && info.allowed !== info.allowed.toUpperCase()) {
+    leniencies.note('lowercase_cistrings');
+    data = { ...info, allowed: info.allowed.toUpperCase() };
+    changed = true;
+  }
+  if (!changed) return result;
+  const body = JSON.parse(result.bodyText) as Record<string, unknown>;
+  return { ...result, bodyText: JSON.stringify({ ...body, data }) };
 }

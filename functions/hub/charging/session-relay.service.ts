@@ -1,6 +1,7 @@
 import { InvalidParametersError, NotFoundError } from '../../ocpi/errors';
 import { type PartyRef, partyKey, partyOfKey, refOf } from '../../ocpi/party';
 import { CHARGING_PREFERENCES_RESPONSES } from '../../ocpi/schemas/charging-preferences';
+import { leniencyFor } from '../partners/leniency';
 import { hubAnswer, relayedAnswer, type StoredAnswer } from '../routing/answers';
 import { type ForwardResult, forwardToParty } from '../routing/forwarder';
 import { callerParty, type OcpiCall, receiverOf } from '../routing/ocpi-call';
@@ -68,7 +69,22 @@ export async function putChargingPreferences(
     correlationId: call.correlationId,
     callerPartnerId: call.caller.partner.id,
   });
-  return { result, answer: relayedAnswer(result) };
+  return { result, answer: normalizedPreferencesAnswer(call, result) };
+}
+
+/**
+ * The CPO's ChargingPreferencesResponse in the spec's shape (tolerant reader, issue #11): a value in
+ * lower case or wrapped in a one-element list is passed on as the plain enum value, and counted.
+ */
+function normalizedPreferencesAnswer(call: OcpiCall, result: ForwardResult): StoredAnswer {
+  const data = result.envelope?.data;
+  const value = preferencesResponseOf(data);
+  if (value === undefined || value === data) return relayedAnswer(result);
+  const leniencies = leniencyFor(call.ctx, result.target.partner.id);
+  if (Array.isArray(data)) leniencies.note('list_wrapped_object');
+  if ((Array.isArray(data) ? data[0] : data) !== value) leniencies.note('lowercase_cistrings');
+  const body = JSON.parse(result.bodyText) as Record<string, unknown>;
+  return relayedAnswer({ ...result, bodyText: JSON.stringify({ ...body, data: value }) });
 }
 
 async function cpoOfSession(

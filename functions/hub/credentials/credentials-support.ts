@@ -178,3 +178,10 @@ export function registeredPartner(
     registered_at: x.at,
   };
 }
+
+/** Country codes and party ids are CiStrings, upper case by convention (ocpi-notes §1.6). */
+export function hasLowerCaseParty(roles: readonly { country_code: string; party_id: string }[]): boolean {
+  return roles.some(
+    (r) => r.country_code !== r.country_code.toUpperCase() || r.party_id !== r.party_id.toUpperCase(),
+  );
+}

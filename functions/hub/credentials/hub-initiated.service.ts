@@ -4,15 +4,18 @@ import { HUB_METRICS } from '../../metric-names';
 import { ClientApiUnusableError, formatIssuePath } from '../../ocpi/errors';
 import { HUB_VERSIONS, VersionNumbers } from '../../ocpi/modules';
 import { type Credentials, CredentialsSchema } from '../../ocpi/schemas/credentials';
+import { observeReading } from '../../ocpi/schemas/nulls';
 import { Credentials211Schema } from '../../ocpi/v211/schemas';
 import { credentialsTo211, credentialsTo221, type Role211 } from '../../ocpi/v211/translate';
 import { PartnerChangedError } from '../../store/partner.repository';
 import type { TransactOp } from '../../store/tenant-table';
 import { generateToken } from '../auth/token-keys';
 import type { TenantContext } from '../hub-runtime';
+import { type Leniencies, leniencyFor } from '../partners/leniency';
 import { requirePartner, tokenAExpiry } from '../partners/partner.service';
 import { role211Of } from '../v211/link-211';
 import {
+  hasLowerCaseParty,
   hubCredentials,
   isRegistered,
   matchOnboardedRoles,
@@ -49,9 +52,18 @@ export async function connectToPartner(
   const partner = await requirePartner(ctx, partnerId);
   if (isRegistered(partner))
     throw new PartnerStateError('partner is already registered; rotate or unregister it instead');
+  const leniencies = leniencyFor(ctx, partner.id);
   let discovered: DiscoveredPartner;
   try {
-    discovered = await discoverPartner(ctx, versionsUrl, tokenA, 'base64', undefined, hubScope(partner));
+    discovered = await discoverPartner(
+      ctx,
+      versionsUrl,
+      tokenA,
+      'base64',
+      undefined,
+      hubScope(partner),
+      leniencies,
+    );
   } catch (err) {
     // Nothing was sent that registers anything; the admin still sees why in the partner detail.
     await recordLastError(ctx, partner.id, err);
@@ -60,7 +72,7 @@ export async function connectToPartner(
   const inbound = await preRegisterInboundToken(ctx, partner);
   let answer: Credentials;
   try {
-    answer = await exchangeCredentials(ctx, partner, 'POST', discovered, tokenA, inbound.token);
+    answer = await exchangeCredentials(ctx, partner, 'POST', discovered, tokenA, inbound.token, leniencies);
   } catch (err) {
     const explained = credentialsPostFailed(err, partner.id);
     await abandonInboundToken(ctx, partner, inbound.hash, explained);
@@ -144,6 +156,7 @@ export async function rotateWithPartner(ctx: TenantContext, partnerId: string): 
     throw new PartnerStateError('partner is not registered; nothing to rotate');
   }
   const currentToken = ctx.runtime.keys.decrypt(partner.outbound_token_enc);
+  const leniencies = leniencyFor(ctx, partner.id);
   const inbound = await preRegisterInboundToken(ctx, partner);
   let discovered: DiscoveredPartner;
   let answer: Awaited<ReturnType<typeof exchangeCredentials>>;
@@ -156,8 +169,17 @@ export async function rotateWithPartner(ctx: TenantContext, partnerId: string): 
       partner.outbound_token_encoding,
       undefined,
       hubScope(partner),
+      leniencies,
     );
-    answer = await exchangeCredentials(ctx, partner, 'PUT', discovered, currentToken, inbound.token);
+    answer = await exchangeCredentials(
+      ctx,
+      partner,
+      'PUT',
+      discovered,
+      currentToken,
+      inbound.token,
+      leniencies,
+    );
   } catch (err) {
     await abandonInboundToken(ctx, partner, inbound.hash, err);
     throw err;
@@ -292,6 +314,7 @@ async function exchangeCredentials(
   discovered: DiscoveredPartner,
   token: string,
   newInboundToken: string,
+  leniencies: Leniencies,
 ): Promise<Credentials> {
   const v211 = discovered.version === VersionNumbers.V2_1_1;
   const ours = hubCredentials(ctx, newInboundToken);
@@ -303,6 +326,8 @@ async function exchangeCredentials(
       token,
       encoding: discovered.encoding,
       body: v211 ? credentialsTo211(ours) : ours,
+      expect: 'object',
+      leniencies,
     }));
   } catch (err) {
     if (err instanceof PartnerApiError && err.kind === 'unauthorized')
@@ -316,7 +341,9 @@ async function exchangeCredentials(
     if (flat.success) return credentialsTo221(flat.data, role211Of(partner) as Role211);
     throw unreadableAnswer(flat.error.issues, discovered.version);
   }
-  const parsed = CredentialsSchema.safeParse(data);
+  const { result: parsed, notes } = observeReading(() => CredentialsSchema.safeParse(data));
+  if (notes.unknownFields > 0) leniencies.note('unknown_fields');
+  if (parsed.success && hasLowerCaseParty(parsed.data.roles)) leniencies.note('lowercase_cistrings');
   if (parsed.success) return parsed.data;
   throw unreadableAnswer(parsed.error.issues, discovered.version);
 }

@@ -1,9 +1,11 @@
 import type { TokenEncoding } from '../../domain/partner';
 import { parseEnvelope } from '../../ocpi/envelope';
+import { withoutNulls } from '../../ocpi/schemas/nulls';
 import { OutboundError } from '../../outbound/errors';
 import type { PartnerHttpMethod, PartnerResponse } from '../../outbound/partner-http-client';
 import { safeUrlForLogs } from '../../outbound/safe-url';
 import type { TenantContext } from '../hub-runtime';
+import { IGNORED_LENIENCIES, type Leniencies } from '../partners/leniency';
 import { sendPartnerRequest } from '../partners/partner-request';
 
 /** Why a call to a partner's configuration endpoint did not give usable data. */
@@ -26,6 +28,10 @@ export interface PartnerCall {
   encoding: TokenEncoding;
   body?: unknown;
   correlationId?: string;
+  /** `object`: the data is one object, so a one-element list is unwrapped (tolerant reader). */
+  expect?: 'object' | 'list';
+  /** Where the deviations the tolerant reader accepted are counted (issue #11). */
+  leniencies?: Leniencies;
 }
 
 export interface PartnerAnswer {
@@ -43,7 +49,9 @@ export interface PartnerAnswer {
  */
 export async function callPartner(ctx: TenantContext, call: PartnerCall): Promise<PartnerAnswer> {
   const first = await send(ctx, call, call.encoding);
-  if (first.status !== 401 && first.status !== 403) return read(first, call.encoding, call.url);
+  if (first.status !== 401 && first.status !== 403) return read(first, call.encoding, call);
+  const leniencies = call.leniencies ?? IGNORED_LENIENCIES;
+  if (first.status === 403) leniencies.note('status_403_for_401');
   // The first refusal is the one the admin must see: the retry only guessed at the partner's encoding,
   // and its own failure (a 404 of a token the partner does not know at all) would hide the real cause.
   const refused = new PartnerApiError(
@@ -63,7 +71,9 @@ export async function callPartner(ctx: TenantContext, call: PartnerCall): Promis
   if (second.status === 401 || second.status === 403)
     throw withRetryNote(refused, `${retry} (${httpAnswer(second)})`);
   try {
-    return read(second, other, call.url);
+    const answer = read(second, other, call);
+    if (other === 'raw') leniencies.note('raw_token');
+    return answer;
   } catch (err) {
     throw withRetryNote(refused, `${retry}: ${(err as Error).message}`);
   }
@@ -100,8 +110,8 @@ async function send(
   }
 }
 
-function read(response: PartnerResponse, encoding: TokenEncoding, url: string): PartnerAnswer {
-  const where = safeUrlForLogs(url);
+function read(response: PartnerResponse, encoding: TokenEncoding, call: PartnerCall): PartnerAnswer {
+  const where = safeUrlForLogs(call.url);
   if (response.status < 200 || response.status >= 300) {
     const envelope = parseEnvelope(response.json);
     throw new PartnerApiError(
@@ -122,7 +132,20 @@ function read(response: PartnerResponse, encoding: TokenEncoding, url: string): 
       envelope.status_code,
     );
   }
-  return { data: envelope.data, encoding, response };
+  return { data: tolerated(envelope.data, call), encoding, response };
+}
+
+/** The data in the spec's shape: a one-element list where an object is due unwrapped, nulls dropped. */
+function tolerated(data: unknown, call: PartnerCall): unknown {
+  const leniencies = call.leniencies ?? IGNORED_LENIENCIES;
+  let value = data;
+  if (call.expect === 'object' && Array.isArray(value) && value.length === 1) {
+    leniencies.note('list_wrapped_object');
+    value = value[0];
+  }
+  const normalized = withoutNulls(value);
+  if (normalized !== value) leniencies.note('null_fields');
+  return normalized;
 }
 
 function describe(call: PartnerCall): string {

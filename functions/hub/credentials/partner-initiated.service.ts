@@ -8,8 +8,10 @@ import { TransactionConflictError } from '../../store/store-errors';
 import type { Caller } from '../auth/credential-auth';
 import { generateToken } from '../auth/token-keys';
 import { nowIso, type TenantContext } from '../hub-runtime';
+import { type Leniencies, leniencyFor } from '../partners/leniency';
 import { role211Of } from '../v211/link-211';
 import {
+  hasLowerCaseParty,
   hubCredentials,
   isRegistered,
   matchOnboardedRoles,
@@ -31,6 +33,12 @@ function scopeOf(partner: Partner, version: HubVersion): { scope: DiscoveryScope
   if (version !== VersionNumbers.V2_1_1) return { scope: { versions: [version] } };
   const role211 = role211Of(partner);
   return { scope: { versions: [version], ...(role211 ? { role211 } : {}) }, encoding: 'raw' };
+}
+
+/** Lower-case party ids and a versions URL ending in `/` in a partner's credentials, counted. */
+function noteCredentialsSpelling(leniencies: Leniencies, body: Credentials): void {
+  if (hasLowerCaseParty(body.roles)) leniencies.note('lowercase_cistrings');
+  if (body.url.endsWith('/')) leniencies.note('trailing_slash_url');
 }
 
 /**
@@ -82,6 +90,8 @@ export async function registerFromPartner(
   const partner = caller.partner;
   requireUnregisteredCaller(caller);
   const roles = matchOnboardedRoles(partner, body.roles);
+  const leniencies = leniencyFor(ctx, partner.id);
+  noteCredentialsSpelling(leniencies, body);
   const { scope, encoding } = scopeOf(partner, version);
   const discovered = await discoverPartner(
     ctx,
@@ -90,6 +100,7 @@ export async function registerFromPartner(
     encoding ?? 'base64',
     correlationId,
     scope,
+    leniencies,
   );
   const at = new Date(ctx.runtime.now()).toISOString();
   const tokenC = generateToken();
@@ -133,6 +144,8 @@ export async function updateFromPartner(
   requireRegisteredCaller(caller);
   const roles = matchOnboardedRoles(partner, body.roles);
   const { scope } = scopeOf(partner, version);
+  const leniencies = leniencyFor(ctx, partner.id);
+  noteCredentialsSpelling(leniencies, body);
   const discovered = await discoverPartner(
     ctx,
     body.url,
@@ -140,6 +153,7 @@ export async function updateFromPartner(
     partner.outbound_token_encoding,
     correlationId,
     scope,
+    leniencies,
   );
   const now = ctx.runtime.now();
   const at = new Date(now).toISOString();

@@ -18,6 +18,7 @@ import { EndpointSchema, VersionSchema } from '../../ocpi/schemas/version';
 import { Endpoint211Schema } from '../../ocpi/v211/schemas';
 import { type Role211, versionDetailsTo221 } from '../../ocpi/v211/translate';
 import type { TenantContext } from '../hub-runtime';
+import { IGNORED_LENIENCIES, type Leniencies } from '../partners/leniency';
 import { callPartner, PartnerApiError } from './partner-api';
 
 export const SUPPORTED_VERSIONS = HUB_VERSIONS;
@@ -67,9 +68,11 @@ export async function discoverPartner(
   encoding: TokenEncoding,
   correlationId?: string,
   scope: DiscoveryScope = { versions: [VersionNumbers.V2_2_1] },
+  leniencies: Leniencies = IGNORED_LENIENCIES,
 ): Promise<DiscoveredPartner> {
   const ours = scope.role211 ? scope.versions : scope.versions.filter((v) => v !== VersionNumbers.V2_1_1);
-  const versions = await fetchData(ctx, versionsUrl, token, encoding, correlationId);
+  const call = { correlationId, leniencies };
+  const versions = await fetchData(ctx, versionsUrl, token, encoding, { ...call, expect: 'list' });
   if (!Array.isArray(versions.data)) {
     throw new ClientApiUnusableError(`the partner's versions answer is not a list of versions (data)`);
   }
@@ -94,7 +97,7 @@ export async function discoverPartner(
       `no mutual OCPI version: the partner offers ${offered.map((v) => v.version).join(', ')}; the hub speaks ${ours.join(', ')} with it`,
     );
   }
-  const details = await fetchData(ctx, chosen.url, token, versions.encoding, correlationId);
+  const details = await fetchData(ctx, chosen.url, token, versions.encoding, { ...call, expect: 'object' });
   const rawEndpoints = (details.data as { endpoints?: unknown } | undefined)?.endpoints;
   if (!Array.isArray(rawEndpoints)) {
     throw new ClientApiUnusableError(`the partner's version details carry no endpoints list`);
@@ -110,6 +113,7 @@ export async function discoverPartner(
             ? [{ identifier: parsed.data.identifier, role: parsed.data.role, url: parsed.data.url }]
             : [];
         });
+  notePartnerSpelling(leniencies, rawEndpoints, [versionsUrl, chosen.url]);
   const unreadableNote = skipped.length ? ` (unreadable: ${skipped.join('; ')})` : '';
   // The credentials endpoint's role is SENDER by the spec, but some send RECEIVER: ignore the role.
   const credentials = endpointUrl({ endpoints }, 'credentials');
@@ -137,15 +141,34 @@ function endpoints211(raw: unknown[], role: Role211, skipped: string[]): Partner
   return versionDetailsTo221({ version: '2.1.1', endpoints: readable }, role).endpoints;
 }
 
+/** Lower-case endpoint identifiers or roles and URLs ending in `/` are tolerated, and counted. */
+function notePartnerSpelling(leniencies: Leniencies, rawEndpoints: unknown[], urls: string[]): void {
+  const entries = rawEndpoints.filter((e): e is Record<string, unknown> => !!e && typeof e === 'object');
+  const lower = entries.some((e) => typeof e.role === 'string' && e.role !== e.role.toUpperCase());
+  if (lower) leniencies.note('lowercase_cistrings');
+  const slashed = [...urls, ...entries.map((e) => e.url)].some(
+    (u) => typeof u === 'string' && u.endsWith('/'),
+  );
+  if (slashed) leniencies.note('trailing_slash_url');
+}
+
 async function fetchData(
   ctx: TenantContext,
   url: string,
   token: string,
   encoding: TokenEncoding,
-  correlationId?: string,
+  call: { correlationId?: string | undefined; leniencies: Leniencies; expect: 'object' | 'list' },
 ) {
   try {
-    return await callPartner(ctx, { method: 'GET', url, token, encoding, correlationId });
+    return await callPartner(ctx, {
+      method: 'GET',
+      url,
+      token,
+      encoding,
+      expect: call.expect,
+      leniencies: call.leniencies,
+      ...(call.correlationId ? { correlationId: call.correlationId } : {}),
+    });
   } catch (err) {
     if (err instanceof PartnerApiError)
       throw new ClientApiUnusableError(`unable to use the partner's API: ${err.message}`);

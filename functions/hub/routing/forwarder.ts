@@ -12,6 +12,7 @@ import { OutboundError } from '../../outbound/errors';
 import type { PartnerHttpMethod, PartnerResponse } from '../../outbound/partner-http-client';
 import { safeUrlForLogs } from '../../outbound/safe-url';
 import type { TenantContext } from '../hub-runtime';
+import { leniencyFor } from '../partners/leniency';
 import { credentialsFor, sendPartnerRequest } from '../partners/partner-request';
 import { answerFromPartnerVersion, hopInPartnerVersion } from '../v211/forward-211';
 import { recordContact } from './contact-record';
@@ -154,8 +155,7 @@ export async function sendHop(
   return {
     httpStatus: response.status,
     headers,
-    // A receiver's nulls mean absent (ocpi-notes §1.6): the requester gets its answer without them.
-    bodyText: nullFreeText(response.json, response.bodyText),
+    bodyText: answerText(ctx, current.partner.id, response),
     envelope,
     target: { party: current.party, partner: current.partner },
   };
@@ -209,6 +209,13 @@ async function sendOnce(
     });
     throw error;
   }
+}
+
+/** A receiver's nulls mean absent (ocpi-notes §1.6): the requester gets the answer without them. */
+function answerText(ctx: TenantContext, partnerId: string, response: PartnerResponse): string {
+  const text = nullFreeText(response.json, response.bodyText);
+  if (text !== response.bodyText) leniencyFor(ctx, partnerId).note('null_fields');
+  return text;
 }
 
 function targetUrl(endpoint: string, req: ForwardRequest): string {

@@ -5,6 +5,7 @@ import { safeUrlForLogs } from '../../outbound/safe-url';
 import type { LinkContinuation } from '../../store/forward-link.repository';
 import type { TenantContext } from '../hub-runtime';
 import { LINK_QUERY_PARAM } from '../hub-urls';
+import { leniencyFor } from '../partners/leniency';
 
 /**
  * Pagination `Link` of forwarded list GETs (ocpi-notes §3.6, §10.3): the requester has no token for the
@@ -32,7 +33,7 @@ export async function createLinkContinuation(
 
 /**
  * The receiver's `Link` header as a hub URL; undefined when there is no next page. `page.url` is the
- * URL just called. Only a next page on that URL's origin is followed: the hub presents its token for
+ * URL just called. Only a next page on that URL's origin (or its host, `sameHostLink`) is followed: the hub presents its token for
  * this partner there, and a Link to another host would hand that token to whoever runs it. A next
  * page the hub cannot offer is 4000, never a silently dropped Link: the union of all pages is "the
  * new truth" (ocpi-notes §1.5), so a requester must not take a truncated pull for a complete one.
@@ -46,11 +47,12 @@ export async function hubLinkFor(
   if (!raw) return undefined;
   let next: URL | undefined;
   try {
-    next = new URL(raw, page.url);
+    next = sameHostLink(ctx, new URL(raw, page.url), new URL(page.url), page.partner_id);
   } catch {
     next = undefined;
   }
   if (!next || next.origin !== new URL(page.url).origin) {
+    leniencyFor(ctx, page.partner_id).note('link_other_host');
     ctx.log.warn('refused a page link to another origin', { url: next ? safeUrlForLogs(next) : '(invalid)' });
     throw new HubError(
       "the receiver's next-page link points outside its own platform; the hub does not follow it",
@@ -62,6 +64,19 @@ export async function hubLinkFor(
     ctx.log.error('could not store a page link', { error });
     throw new HubError('the hub could not keep the next-page link; retry the pull');
   }
+}
+
+/**
+ * A Link on the called host with another scheme (a platform behind a TLS-terminating proxy that builds
+ * its links from the inner request) is read as the same link on the called origin (tolerant reader,
+ * issue #11): the hub keeps talking to the origin the partner advertised and counts the deviation.
+ * A link with another host, or another explicit port, stays as it is (and is refused by the caller).
+ */
+function sameHostLink(ctx: TenantContext, next: URL, called: URL, partnerId: string): URL {
+  if (next.protocol === called.protocol || next.hostname !== called.hostname) return next;
+  if (next.port !== '' && next.port !== called.port) return next;
+  leniencyFor(ctx, partnerId).note('link_scheme_differs');
+  return new URL(`${next.pathname}${next.search}`, called.origin);
 }
 
 /**

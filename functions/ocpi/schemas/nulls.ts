@@ -4,6 +4,31 @@
  * on carries no `null`s.
  */
 
+/** What a parse met that the spec does not have: counted for the partner's leniency telemetry. */
+export interface ReadingNotes {
+  /** JSON nulls read as absent. */
+  nulls: number;
+  /** Objects carrying fields their OCPI type does not define. */
+  unknownFields: number;
+}
+
+let observed: ReadingNotes | undefined;
+
+/**
+ * Runs a synchronous parse and returns what it met besides its result (schemas parse synchronously, so
+ * one slot is enough; a nested call restores the outer one).
+ */
+export function observeReading<T>(parse: () => T): { result: T; notes: ReadingNotes } {
+  const outer = observed;
+  const notes: ReadingNotes = { nulls: 0, unknownFields: 0 };
+  observed = notes;
+  try {
+    return { result: parse(), notes };
+  } finally {
+    observed = outer;
+  }
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -54,7 +79,10 @@ export function dropAbsentNulls(
 ) {
   if (!isPlainObject(input)) return input;
   let copy: Record<string, unknown> | undefined;
+  let unknown = false;
   for (const [key, field] of Object.entries(input)) {
+    if (observed && field === null) observed.nulls++;
+    if (!knownFields.has(key)) unknown = true;
     let replacement: unknown = field;
     if (field === null) {
       if (requiredFields.has(key)) continue;
@@ -67,6 +95,7 @@ export function dropAbsentNulls(
     if (replacement === undefined) delete copy[key];
     else setField(copy, key, replacement);
   }
+  if (observed && unknown) observed.unknownFields++;
   return copy ?? input;
 }
 

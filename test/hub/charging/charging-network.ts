@@ -1,6 +1,6 @@
 import { openTenant, type TenantContext } from '../../../functions/hub/hub-runtime';
 import type { SimulatedPlatform } from '../../partners';
-import { PlatformPool } from '../../support/platforms';
+import { PlatformPool, type Profile } from '../../support/platforms';
 import { startTestHub, type TestHub } from '../../support/test-hub';
 
 type Role = 'CPO' | 'EMSP' | 'SCSP';
@@ -14,14 +14,14 @@ export interface ChargingNetwork {
   cpoParty: Party;
   emspParty: Party;
   /** Registers one more platform with one role. */
-  join(role: Role, partyId: string): Promise<SimulatedPlatform>;
+  join(role: Role, partyId: string, profile?: Profile): Promise<SimulatedPlatform>;
   /** A tenant context as the scheduled jobs get it. */
   tenantContext(): TenantContext;
   close(): Promise<void>;
 }
 
 export async function startChargingNetwork(
-  opts: { now?: () => number; timeoutMs?: number } = {},
+  opts: { now?: () => number; timeoutMs?: number; profile?: Profile } = {},
 ): Promise<ChargingNetwork> {
   const tenants = [
     {
@@ -33,7 +33,9 @@ export async function startChargingNetwork(
   ];
   const hub = await startTestHub({ tenants, ...(opts.now ? { now: opts.now } : {}) });
   const pool = new PlatformPool();
-  const join = async (role: Role, partyId: string) => (await pool.registered(hub, role, partyId)).platform;
+  const profile = opts.profile ? { profile: opts.profile } : {};
+  const join = async (role: Role, partyId: string, manners?: Profile) =>
+    (await pool.registered(hub, role, partyId, manners ? { profile: manners } : profile)).platform;
   const [cpo, emsp] = await Promise.all([join('CPO', 'CPA'), join('EMSP', 'EMA')]);
   return {
     hub,
