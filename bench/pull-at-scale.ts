@@ -222,7 +222,7 @@ export const pullAtScale: Benchmark = {
           `The 90%-deep page is reached by following Link from the first page (${Math.ceil((sizes.large * 0.9) / (pageSize || 1))} pages at ${sizes.large}, each checked).`,
           timeOffsets
             ? 'Explicit offset: without a cursor the hub counts its way to the offset, so its cost grows with the offset (informational, no goal).'
-            : 'An explicit offset of 90% is checked for correctness at 1k and not timed (it grows with the offset: the hub counts its way there without a cursor); BENCH_PULL_OFFSET=1 times it at both sizes.',
+            : 'An explicit offset of 90% is checked for correctness at 1k and not timed (it grows with the offset: the hub counts its way there without a cursor); BENCH_PULL_OFFSET=1 times it at every size.',
           `Locations seeded through the hub's item layout (bench/lib/seed-locations.ts), ~3 EVSEs each, one minute of last_updated apart.`,
         ],
       };
