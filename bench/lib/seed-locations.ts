@@ -16,6 +16,12 @@ export interface SeedPlan {
   stepMs: number;
 }
 
+/**
+ * A 100-item transaction on DynamoDB Local can take seconds on 2 busy cores: the hub's 2.5 s per attempt
+ * ended a 100k seed halfway at a load average of 12.
+ */
+const SEED_REQUEST_TIMEOUT_MS = 30_000;
+
 /** DynamoDB's limit of items per transaction. */
 const PER_TRANSACTION = 100;
 
@@ -56,7 +62,10 @@ export async function seedLocations(
   const client = createDynamoClient({ endpoint });
   try {
     await ensureTable(client, tableName);
-    const table = new TenantTable(createDataClient({ endpoint }), tableName);
+    const table = new TenantTable(
+      createDataClient({ endpoint, requestTimeoutMs: SEED_REQUEST_TIMEOUT_MS }),
+      tableName,
+    );
     const repo = new LocationRepository(table);
     const now = new Date().toISOString();
     const started = performance.now();
@@ -102,7 +111,9 @@ export async function seedLocations(
 
 /** Reads the seed back through the repository: count, first and last objects. */
 export async function verifySeed(endpoint: string, tableName: string, plan: SeedPlan): Promise<void> {
-  const repo = new LocationRepository(new TenantTable(createDataClient({ endpoint }), tableName));
+  const repo = new LocationRepository(
+    new TenantTable(createDataClient({ endpoint, requestTimeoutMs: SEED_REQUEST_TIMEOUT_MS }), tableName),
+  );
   const total = await repo.countAll();
   if (total !== plan.count) throw new Error(`seeded table counts ${total} locations, expected ${plan.count}`);
   for (const i of [0, plan.count - 1]) {
