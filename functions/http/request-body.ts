@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { jsonShapeProblem } from './json-shape';
 
 /** Request bodies above this are refused (issue #2; API Gateway's own limit is 10 MB). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -33,12 +34,14 @@ export function bodySizeCap(tooLarge: (message: string) => Error): MiddlewareHan
 
 export type JsonBody =
   | { ok: true; value: unknown; text: string }
-  | { ok: false; problem: 'too_large' | 'empty' | 'invalid_json'; message: string };
+  | { ok: false; problem: 'too_large' | 'empty' | 'invalid_json'; message: string }
+  /** JSON, but past a limit of json-shape.ts: the app answers it like a schema failure at `field`. */
+  | { ok: false; problem: 'invalid_shape'; field: string; message: string };
 
 /**
  * The one reader of request bodies: the text within the cap (bodySizeCap has refused larger ones while
- * they streamed; the length is checked again for apps served without it) and its JSON. Each app maps
- * the problems to its own error shape.
+ * they streamed; the length is checked again for apps served without it) and its JSON, within the
+ * shape limits of json-shape.ts. Each app maps the problems to its own error shape.
  */
 export async function readJson(c: Context): Promise<JsonBody> {
   const text = await c.req.text();
@@ -46,9 +49,13 @@ export async function readJson(c: Context): Promise<JsonBody> {
     return { ok: false, problem: 'too_large', message: BODY_TOO_LARGE_MESSAGE };
   if (text.trim() === '')
     return { ok: false, problem: 'empty', message: 'request body is empty; a JSON body is required' };
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text), text };
+    value = JSON.parse(text);
   } catch {
     return { ok: false, problem: 'invalid_json', message: 'request body is not valid JSON' };
   }
+  const shape = jsonShapeProblem(value);
+  if (shape) return { ok: false, problem: 'invalid_shape', ...shape };
+  return { ok: true, value, text };
 }

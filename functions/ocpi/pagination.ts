@@ -39,6 +39,9 @@ export function parsePaginationQuery(
     result.dateTo = readDateTime(dateToRaw, 'date_to');
     result.dateToRaw = dateToRaw;
   }
+  // An empty range (date_to equal to date_from) is a valid question; a reversed one is a mistake.
+  if (result.dateFrom !== undefined && result.dateTo !== undefined && result.dateTo < result.dateFrom)
+    throw new InvalidParametersError('must not be before date_from', 'date_to');
   return result;
 }
 

@@ -112,6 +112,28 @@ describe('parsePaginationQuery', () => {
     expect(err.field).toBe('date_to');
   });
 
+  it('refuses date_to before date_from with 2001 naming date_to', () => {
+    // Prepare / Act
+    const err = captureError(() =>
+      parsePaginationQuery({ date_from: '2024-02-01T00:00:00Z', date_to: '2024-01-01T00:00:00Z' }, OPTS),
+    );
+
+    // Assess
+    expect(err.statusCode).toBe(2001);
+    expect(err.field).toBe('date_to');
+  });
+
+  it('accepts date_to equal to date_from (an empty range)', () => {
+    // Prepare / Act
+    const page = parsePaginationQuery(
+      { date_from: '2024-01-01T00:00:00Z', date_to: '2024-01-01T00:00:00Z' },
+      OPTS,
+    );
+
+    // Assess
+    expect(page.dateTo).toBe(page.dateFrom);
+  });
+
   it('treats empty parameters as absent', () => {
     // Prepare / Act
     const page = parsePaginationQuery({ offset: '', limit: '', date_from: '', date_to: '' }, OPTS);

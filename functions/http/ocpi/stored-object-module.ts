@@ -11,16 +11,27 @@ import { assertOwnedByCaller } from '../../hub/routing/push-rules';
 import { NotFoundError } from '../../ocpi/errors';
 import { InterfaceRole } from '../../ocpi/modules';
 import type { PartyRef } from '../../ocpi/party';
+import { IdSchema } from '../../ocpi/schemas';
 import type { HubEnv } from '../http-env';
 import { forwardFromRequest } from './forwarding';
 import { readValidBody } from './ocpi-body';
 import type { OcpiModule } from './ocpi-module';
-import { methodNotAllowed, ocpiCall, param, publicRequestUrl, sendAnswer } from './ocpi-request';
+import { methodNotAllowed, ocpiCall, param, publicRequestUrl, readParam, sendAnswer } from './ocpi-request';
 
 type ReceiverMethod = 'GET' | 'PUT' | 'PATCH' | 'DELETE';
 /** The modules whose objects the hub stores for GET-all (ocpi-notes §3.4). */
 type StoredModule = 'locations' | 'tariffs' | 'tokens';
 type PushMethod = 'PUT' | 'PATCH';
+
+/** The owner's party in receiver URLs (checked against the caller) and the field names of the ids. */
+const OWNER_PARAMS = new Set(['cc', 'pid']);
+const URL_ID_FIELDS: Record<string, string> = {
+  loc: 'location_id',
+  evse: 'evse_uid',
+  conn: 'connector_id',
+  id: 'tariff_id',
+  uid: 'token_uid',
+};
 
 /** A push of an owner's object as the module's service takes it. */
 export interface ObjectPush<Target> {
@@ -100,6 +111,9 @@ export function storedObjectModule<Target>(spec: StoredObjectModuleSpec<Target>)
     const owner = { country_code: param(c, 'cc'), party_id: param(c, 'pid') };
     const from = resolveFromParty(call.caller, call.routing.from, [spec.ownerRole]);
     assertOwnedByCaller(call.caller, owner, spec.ownerRole);
+    // Every id of the URL is a CiString(36): a longer one is 2001 here, before it reaches a store key.
+    for (const [name, value] of Object.entries(c.req.param()))
+      if (!OWNER_PARAMS.has(name)) readParam(URL_ID_FIELDS[name] ?? name, value, IdSchema);
     const target = spec.target(c);
     return {
       call,
@@ -159,6 +173,7 @@ export function storedObjectModule<Target>(spec: StoredObjectModuleSpec<Target>)
       query: c.req.query(),
       requestUrl: publicRequestUrl(c),
       maxLimit: spec.maxLimit,
+      callerId: call.caller.partner.id,
     });
     return sendAnswer(c, answerFromHub(call, from, objects, { headers }));
   }

@@ -146,7 +146,9 @@ export async function listCdrs(
   page: { dateFrom?: number; dateTo?: number; offset: number; limit: number; cursor?: string },
 ): Promise<{ emsp: PartyRef; page: DatedPage<StoredCdr> }> {
   const emsp = callerParty(call, ['EMSP']);
-  const result = await readDatedPage(() => call.ctx.store.cdrs.listForEmsp(partyKey(emsp), page));
+  const result = await readDatedPage(call, 'cdrs', page, (query) =>
+    call.ctx.store.cdrs.listForEmsp(partyKey(emsp), query),
+  );
   return { emsp: refOf(emsp), page: result };
 }
 

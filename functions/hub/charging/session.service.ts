@@ -91,7 +91,9 @@ export async function listSessions(
 ): Promise<{ emsp: PartyRef; page: DatedPage<StoredSession> }> {
   const emsp = callerParty(call, ['EMSP']);
   if (page.dateFrom === undefined) throw new InvalidParametersError('is required for sessions', 'date_from');
-  const result = await readDatedPage(() => call.ctx.store.sessions.listForEmsp(partyKey(emsp), page));
+  const result = await readDatedPage(call, 'sessions', page, (query) =>
+    call.ctx.store.sessions.listForEmsp(partyKey(emsp), query),
+  );
   return { emsp: refOf(emsp), page: result };
 }
 

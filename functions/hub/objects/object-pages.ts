@@ -17,6 +17,8 @@ export interface ListRequest {
   requestUrl: string;
   /** The server's page size maximum (X-Limit). */
   maxLimit: number;
+  /** The partner asking: its cursors work for it only. */
+  callerId: string;
 }
 
 /**
@@ -39,7 +41,9 @@ export async function listStoredObjects<T>(
   const range: DateBounds = { from: pq.dateFrom, to: pq.dateTo };
   const filtered = range.from !== undefined || range.to !== undefined;
   const cursorText = req.query[CURSOR_PARAM];
-  const cursor = cursorText ? decodeCursor(ctx.runtime.keys, cursorText, repo.module, range) : undefined;
+  const cursor = cursorText
+    ? decodeCursor(ctx.runtime.keys, cursorText, repo.module, range, req.callerId)
+    : undefined;
 
   const countTotal = () => (filtered ? repo.countRange(range) : repo.countAll());
   const position = async (): Promise<Pick<PageRequest, 'after'> | 'end'> => {
@@ -57,7 +61,7 @@ export async function listStoredObjects<T>(
   const last = page.objects.at(-1);
   const nextCursor =
     page.hasMore && last
-      ? encodeCursor(ctx.runtime.keys, repo.module, range, {
+      ? encodeCursor(ctx.runtime.keys, repo.module, range, req.callerId, {
           after: pageSortKey(last),
           ...(filtered ? { total } : {}),
         })

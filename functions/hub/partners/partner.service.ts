@@ -65,10 +65,14 @@ export async function createPartner(
 }
 
 export async function requirePartner(ctx: TenantContext, id: string): Promise<Partner> {
+  // Partner ids are UUIDs: anything far longer is no partner and must not reach a store key (2 KB max).
+  if (id.length > MAX_PARTNER_ID_LENGTH) throw new PartnerNotFoundError(`${id.slice(0, 64)}…`);
   const partner = await ctx.store.partners.get(id);
   if (!partner) throw new PartnerNotFoundError(id);
   return partner;
 }
+
+const MAX_PARTNER_ID_LENGTH = 64;
 
 export function tokenAExpiry(ctx: TenantContext): string {
   return new Date(ctx.runtime.now() + ctx.tenant.credentials.tokenATtlHours * 3600_000).toISOString();

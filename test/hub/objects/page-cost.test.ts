@@ -75,6 +75,7 @@ describe('the cost of a GET-all page', () => {
         query: params,
         requestUrl: url,
         maxLimit: 100,
+        callerId: 'partner-1',
       });
       costs.push({
         calls: store.meter.calls.slice(before.calls),
@@ -143,6 +144,7 @@ describe('the cost of a GET-all page', () => {
       query: params,
       requestUrl: BASE_URL,
       maxLimit: 100,
+      callerId: 'partner-1',
     });
     // Assess
     expect(page.objects.map((t) => t.uid)).toEqual(['UID-450', 'UID-451', 'UID-452']);
