@@ -32,8 +32,22 @@ const SAFE_KEYS = new Set([
 
 function redactingReplacer(key: string, value: unknown): unknown {
   if (key && SENSITIVE_KEY.test(key) && !SAFE_KEYS.has(key)) return '[REDACTED]';
-  if (value instanceof Error) return { name: value.name, message: value.message };
+  if (value instanceof Error) return { name: value.name, message: redactTokenUids(value.message) };
+  if (typeof value === 'string' && value.includes('tokens')) return redactTokenUids(value);
   return value;
+}
+
+/**
+ * Token UIDs are RFID numbers and contract ids: personal data that has no place in a log line (issue #10,
+ * low findings). They travel in the tokens module's paths (`.../tokens/{cc}/{pid}/{uid}`,
+ * `.../tokens/{uid}/authorize`) and in the hub's object keys (`tokens:{cc}*{pid}*{uid}*{type}`), which
+ * reach logs as request paths, forwarded URLs and outbox keys.
+ */
+export function redactTokenUids(text: string): string {
+  return text
+    .replace(/(\/tokens\/)[^/?#\s"]+(\/authorize)/g, '$1[uid]$2')
+    .replace(/(\/tokens\/[^/?#\s"]+\/[^/?#\s"]+\/)[^/?#\s"]+/g, '$1[uid]')
+    .replace(/(tokens:[^*\s"]+\*[^*\s"]+\*)[^*\s"]+/g, '$1[uid]');
 }
 
 /**
