@@ -43,8 +43,9 @@ export default defineConfig({
           name: 'integration',
           include: ['test/**/*.test.ts'],
           exclude: UNIT_TESTS,
-          // One DynamoDB Local for the run; only the integration tests need it.
-          globalSetup: ['test/support/global-setup.ts'],
+          // One DynamoDB Local for the run; only the integration tests need it. The attack suite's
+          // figures table is merged and printed once the run ends.
+          globalSetup: ['test/support/global-setup.ts', 'test/security/support/figures-report.ts'],
         },
       },
     ],
