@@ -5,14 +5,14 @@ import { type CategoryFigures, RUN_DIR } from './scoreboard';
 /** The categories in the order of the table (issue #10, "Our own attack suite"). */
 export const CATEGORY_ORDER = ['authentication', 'isolation', 'input', 'ssrf', 'secrets', 'rate-limits'];
 
-const RESULTS_DIR = join(import.meta.dirname, '..', 'results');
-const LATEST_JSON = join(RESULTS_DIR, 'latest.json');
-const LATEST_MD = join(RESULTS_DIR, 'latest.md');
+const RESULTS_DIR = join(import.meta.dirname, '..', '..', '..', 'bench', 'results');
+const LATEST_JSON = join(RESULTS_DIR, 'attack-suite.json');
+const LATEST_MD = join(RESULTS_DIR, 'attack-suite.md');
 
 /**
  * Vitest global setup of the attack suite's figures: each category file (or part of a category) writes
- * its figures under results/.run/ when it ends; after the whole run this merges the parts that ran into
- * results/latest.json (the others keep their last figures), writes latest.md and prints the table.
+ * its figures under bench/results/.attack-run/ when it ends; after the whole run this merges the parts that ran into
+ * bench/results/attack-suite.json (the others keep their last figures), writes attack-suite.md and prints the table.
  * The files hold no time or duration, so a run that changes no figure changes no file.
  */
 export default function setup(): () => void {

@@ -30,7 +30,7 @@ export interface CategoryFigures extends Figures {
 }
 
 /** Where each category file writes its figures during a run (git-ignored); see figures-report.ts. */
-export const RUN_DIR = join(import.meta.dirname, '..', 'results', '.run');
+export const RUN_DIR = join(import.meta.dirname, '..', '..', '..', 'bench', 'results', '.attack-run');
 
 const KEPT_FAILURES = 40;
 
