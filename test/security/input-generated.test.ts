@@ -72,7 +72,7 @@ describe('attack: input, generated bodies', { timeout: 120_000 }, () => {
     }
     board.record(group, 'Object.prototype after every prototype key', prototypeIsClean());
     expect(board.failures(group)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   function send(endpoint: WriteEndpoint, id: string, body: GeneratedBody): Promise<ProbeAnswer> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };

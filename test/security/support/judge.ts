@@ -11,7 +11,7 @@ const STACK_TRACE = [
 
 /** What is wrong with an answer whatever was asked: a 5xx, a stack trace, a body that is no JSON. */
 export function brokenAnswer(answer: ProbeAnswer, api: 'ocpi' | 'admin'): string | undefined {
-  if (answer.status >= 500) return `HTTP ${answer.status}`;
+  if (answer.status >= 500 && !partnerFailed(answer, api)) return `HTTP ${answer.status}`;
   if (STACK_TRACE.some((pattern) => pattern.test(answer.text))) return 'stack trace in the answer';
   if (api === 'ocpi') {
     const body = answer.json as { status_code?: unknown; timestamp?: unknown } | undefined;
@@ -23,6 +23,15 @@ export function brokenAnswer(answer: ProbeAnswer, api: 'ocpi' | 'admin'): string
       return `HTTP ${answer.status} without the admin error shape`;
   }
   return undefined;
+}
+
+/**
+ * The admin API's one documented 5xx (README "Admin API"): 502 when a handshake failed at the partner's
+ * side, not because of the request (the admin's connect to a versions URL that refuses it).
+ */
+function partnerFailed(answer: ProbeAnswer, api: 'ocpi' | 'admin'): boolean {
+  const code = (answer.json as { error?: { code?: unknown } } | undefined)?.error?.code;
+  return api === 'admin' && answer.status === 502 && code === 'partner_handshake_failed';
 }
 
 export function statusCodeOf(answer: ProbeAnswer): number | undefined {

@@ -69,6 +69,14 @@ export async function startInputNetwork(): Promise<{ net: AttackNetwork; endpoin
   };
   const responseUrl = `${ae1.platform.endpointUrl('commands', 'SENDER')}/gen`;
   const L = '/receiver/locations/NL/AC1';
+  const planned = (
+    await net.hub.admin(
+      'POST',
+      '/partners',
+      { name: 'planned', roles: [{ role: 'CPO', country_code: 'NL', party_id: 'AP1' }] },
+      'alpha',
+    )
+  ).body.id as string;
   const endpoints: WriteEndpoint[] = [
     {
       name: 'PUT location',
@@ -241,6 +249,20 @@ export async function startInputNetwork(): Promise<{ net: AttackNetwork; endpoin
       count: 80,
     },
     {
+      name: 'PUT charging preferences',
+      api: 'ocpi',
+      method: 'PUT',
+      who: ae1,
+      path: () => '/sender/sessions/SES-A1/charging_preferences',
+      base: () => ({
+        profile_type: 'FAST',
+        departure_time: at(600),
+        energy_need: 20,
+        discharge_allowed: false,
+      }),
+      count: 60,
+    },
+    {
       name: 'PUT credentials',
       api: 'ocpi',
       method: 'PUT',
@@ -269,6 +291,19 @@ export async function startInputNetwork(): Promise<{ net: AttackNetwork; endpoin
       path: () => '/alpha/admin/tokens',
       base: (id) => ({ name: `gen ${id}`, expires_in_days: 1 }),
       count: 60,
+    },
+    {
+      // The partner is planned and its versions URL is the hub's own: a valid mutant ends in a refused
+      // handshake (502), never in a call off the machine.
+      name: 'admin POST connect',
+      api: 'admin',
+      method: 'POST',
+      path: () => `/alpha/admin/partners/${planned}/connect`,
+      base: () => ({
+        versions_url: net.hub.versionsUrl('alpha'),
+        token: 'token-c-of-a-planned-partner-0123',
+      }),
+      count: 40,
     },
   ];
   return { net, endpoints };
