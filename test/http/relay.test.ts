@@ -78,7 +78,10 @@ describe('direct routing through the hub', () => {
     // Act
     const res = await emsp.hubRequest('PUT', 'tokens/NL/EM1/UID1?type=RFID', { to: CPO, body: rawBody });
     // Assess
-    const sent = spy.mock.calls.map(([req]) => req).find((req) => req.method === 'PUT');
+    // The tokens PUT, not a HubClientInfo PUT the hub may broadcast meanwhile.
+    const sent = spy.mock.calls
+      .map(([req]) => req)
+      .find((req) => req.method === 'PUT' && req.url.includes('/receiver/tokens/'));
     spy.mockRestore();
     expect(res.status).toBe(201);
     expect(envelopeOf(res.body).status_code).toBe(1000);
