@@ -106,6 +106,48 @@ describe('OCPI 2.1.1 partners: pulls, PATCHes and what 2.1.1 cannot express', ()
     expect(pull.body?.data).toContainEqual(expect.objectContaining({ uid: 'APP1', type: 'OTHER' }));
   });
 
+  it('sends RESERVE_NOW to a 2.1.1 CPO with an int reservation id, and refuses ids and commands 2.1.1 lacks', async () => {
+    // Prepare
+    const { platform: cpo } = await registered211('CPO', 'R11');
+    const { platform: emsp } = await fx.pool.registered(fx.hub, 'EMSP', 'R22');
+    const cpoParty = { country_code: 'NL', party_id: 'R11' };
+    const token = {
+      country_code: 'NL',
+      party_id: 'R22',
+      uid: 'RES1',
+      type: 'RFID',
+      contract_id: 'C-RES1',
+      issuer: 'Sim eMSP',
+      valid: true,
+      whitelist: 'ALLOWED',
+      last_updated: '2024-01-10T10:00:00Z',
+    };
+    const reserve = (reservation_id: string) => ({
+      token,
+      expiry_date: '2030-01-10T12:00:00Z',
+      reservation_id,
+      location_id: 'LOC1',
+    });
+    // Act
+    const numeric = await emsp.sendCommand('RESERVE_NOW', reserve('42'), { to: cpoParty });
+    const text = await emsp.sendCommand('RESERVE_NOW', reserve('R-42'), { to: cpoParty });
+    const cancel = await emsp.sendCommand('CANCEL_RESERVATION', { reservation_id: '42' }, { to: cpoParty });
+    // Assess
+    expect(numeric.response.body).toMatchObject({ status_code: 1000, data: { result: 'ACCEPTED' } });
+    expect(cpo.store.get('commands/RESERVE_NOW')).toMatchObject({
+      reservation_id: 42,
+      token: { auth_id: 'C-RES1' },
+    });
+    expect(text.response.body).toMatchObject({
+      status_code: 2001,
+      status_message: expect.stringContaining('reservation_id'),
+    });
+    expect(cancel.response.body).toMatchObject({
+      status_code: 2001,
+      status_message: expect.stringContaining('command'),
+    });
+  });
+
   it('refuses the 2.1.1 functional endpoints to a partner connected on 2.2.1, naming its version', async () => {
     // Prepare
     const { platform: cpo } = await fx.pool.registered(fx.hub, 'CPO', 'W22');

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { refOf } from '../../ocpi/party';
 import type { CommandType } from '../../ocpi/schemas';
+import { UntranslatableError } from '../../ocpi/v211/translate';
 import type { RoutedParty } from '../../store/command.repository';
 import { nowIso } from '../hub-runtime';
 import { relayedAnswer, type StoredAnswer } from '../routing/answers';
@@ -92,6 +93,11 @@ async function forwardCommand(
       callerPartnerId: call.caller.partner.id,
     });
   } catch (err) {
+    if (err instanceof UntranslatableError) {
+      // Never sent: a 2.1.1 CPO cannot be asked this (docs/ocpi-2.1.1-translation.md), so no result comes.
+      await repo.settle(id, ['SENDING'], 'CLOSED', { closedReason: err.message });
+      throw err;
+    }
     // No answer in time, a reset, an answer that is no OCPI envelope: the CPO may well have the
     // command and post its result, so it is awaited; at worst the eMSP gets a TIMEOUT after the error.
     await awaitResult(call, id, DEFAULT_COMMAND_TIMEOUT_S);

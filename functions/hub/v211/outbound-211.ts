@@ -3,7 +3,7 @@ import { partyKey } from '../../ocpi/party';
 import type { LocationReferences } from '../../ocpi/schemas/authorization-info';
 import type { CDR } from '../../ocpi/schemas/cdr';
 import type { CommandResult } from '../../ocpi/schemas/command-response';
-import type { StartSession, StopSession, UnlockConnector } from '../../ocpi/schemas/commands';
+import type { ReserveNow, StartSession, StopSession, UnlockConnector } from '../../ocpi/schemas/commands';
 import type { Connector, ConnectorPatch } from '../../ocpi/schemas/connector';
 import type { EVSE, EVSEPatch } from '../../ocpi/schemas/evse';
 import type { Location, LocationPatch } from '../../ocpi/schemas/location';
@@ -21,6 +21,7 @@ import {
   locationPatchTo211,
   locationReferencesTo211,
   locationTo211,
+  reserveNowTo211,
   sessionPatchTo211,
   sessionTo211,
   startSessionTo211,
@@ -142,7 +143,7 @@ async function sessionPatchTo211Stored(
  * A command toward a 2.1.1 CPO. Its `response_url` is the hub's own result URL, moved to the 2.1.1
  * namespace so the CPO's 2.1.1 CommandResponse arrives where it is translated.
  */
-function commandTo211(ctx: TenantContext, type: string, body: Obj, log?: LossLog): unknown {
+async function commandTo211(ctx: TenantContext, type: string, body: Obj, log?: LossLog): Promise<unknown> {
   const withUrl = (command: Obj) => ({
     ...command,
     response_url: ctx.urls.inVersion(String(body.response_url), '2.1.1'),
@@ -154,6 +155,18 @@ function commandTo211(ctx: TenantContext, type: string, body: Obj, log?: LossLog
       return withUrl(stopSessionTo211(body as StopSession));
     case 'UNLOCK_CONNECTOR':
       return withUrl(unlockConnectorTo211(body as UnlockConnector));
+    case 'RESERVE_NOW':
+      // 2.1.1 reservation ids are ints: a canonical decimal id goes as its number. The hub keeps no
+      // mapping for other ids yet, so those are refused rather than sent under a made-up number.
+      return withUrl(
+        await reserveNowTo211(
+          body as ReserveNow,
+          async () => {
+            throw new UntranslatableError('2.1.1', 'reservation_id', 'not an int, and 2.1.1 ids are ints');
+          },
+          log,
+        ),
+      );
     default:
       throw new UntranslatableError('2.1.1', 'command', `${type} is not offered toward an OCPI 2.1.1 CPO`);
   }
