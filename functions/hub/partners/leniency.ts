@@ -41,6 +41,8 @@ function pendingOf(ctx: TenantContext): PendingTenant {
 export function leniencyFor(ctx: TenantContext, partnerId: string): Leniencies {
   return {
     note(kind, count = 1) {
+      // Telemetry never fails the request it watches (a context without a runtime records nothing).
+      if (typeof ctx.runtime !== 'object' || ctx.runtime === null || !ctx.tenant) return;
       const pending = pendingOf(ctx);
       const counts = pending.counts.get(partnerId) ?? {};
       counts[kind] = (counts[kind] ?? 0) + count;
