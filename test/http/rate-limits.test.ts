@@ -156,18 +156,27 @@ describe('rate limits', () => {
     expect(logs.securityEvents('ocpi_auth_failed')).toHaveLength(6);
   });
 
-  it('throttles failed authentications of a tenant from many addresses together', async () => {
+  it('throttles failed authentications of a tenant from many addresses together, but not a source that never failed', async () => {
     // Prepare
     aMinuteLater();
-    const sources = Array.from({ length: 13 }, (_, i) => `127.0.1.${i + 1}`);
+    const sources = Array.from({ length: 12 }, (_, i) => `127.0.1.${i + 1}`);
+    // A real partner's token this process has not seen authenticate yet (a fresh instance knows none).
+    const unseenToken = await partnerIn('guarded', 'GD2');
     // Act
     const statuses = [];
     for (const source of sources)
       statuses.push((await versions('guarded', `guess-from-${source}-0123456789`, source)).status);
-    const realPartner = await hub.admin('GET', '/partners', undefined, 'guarded');
+    const again = await versions('guarded', 'guess-again-from-127.0.1.1-0123456789', '127.0.1.1');
+    const neverFailed = await versions('guarded', 'guess-from-a-clean-source-0123456789', '127.0.2.1');
+    const realPartner = await versions('guarded', unseenToken, '127.0.2.2');
+    const admin = await hub.admin('GET', '/partners', undefined, 'guarded');
     // Assess
-    expect(statuses).toEqual([...Array(12).fill(401), 429]);
+    expect(statuses).toEqual(Array(12).fill(401));
+    expect(again.status).toBe(429);
+    expect(again.body).toMatchObject({ status_message: expect.stringMatching(/in this tenant/) });
+    expect(neverFailed.status).toBe(401);
     expect(realPartner.status).toBe(200);
+    expect(admin.status).toBe(200);
   });
 });
 

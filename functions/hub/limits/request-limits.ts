@@ -25,7 +25,10 @@ const KNOWN_TOKEN_MS = 3_600_000;
  *
  * Failed-authentication throttling must not let an attacker lock real partners out: while a source or
  * a tenant is throttled, only tokens that authenticated in this process within the last hour are
- * still looked up (a real partner's); any other token is answered 429 without a store read.
+ * still looked up (a real partner's); any other token is answered 429 without a store read. The
+ * tenant-wide budget throttles only sources that failed themselves within the window: a spray of bad
+ * tokens from many addresses must not lock out a real partner whose token this process has not seen
+ * yet (a fresh Lambda instance knows none).
  */
 export class RequestLimits {
   private readonly requests = new TokenBuckets();
@@ -60,6 +63,7 @@ export class RequestLimits {
     const { failedAuthPerIpPerMinute: perIp, failedAuthPerTenantPerMinute: perTenant } = tenant.rateLimits;
     const ipWait = source ? this.failures.peek(ipKey(tenant, source), perIp, now) : 0;
     if (source && ipWait) return this.exceeded('failed_auth_ip', ipKey(tenant, source), perIp, ipWait, now);
+    if (source && this.failures.isFull(ipKey(tenant, source), perIp, now)) return undefined;
     const tenantKey = `t\u0000${tenant.id}`;
     const tenantWait = this.failures.peek(tenantKey, perTenant, now);
     if (tenantWait) return this.exceeded('failed_auth_tenant', tenantKey, perTenant, tenantWait, now);

@@ -26,6 +26,13 @@ export class TokenBuckets {
     return tokens >= 1 ? 0 : secondsUntilOne(tokens, perMinute);
   }
 
+  /** Whether nothing was taken from the key's bucket that has not been refilled since. */
+  isFull(key: string, perMinute: number, now: number): boolean {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return true;
+    return bucket.tokens + ((now - bucket.at) / 60_000) * perMinute >= perMinute;
+  }
+
   private refilled(key: string, perMinute: number, now: number): { tokens: number; at: number } {
     let bucket = this.buckets.get(key);
     if (bucket) {
