@@ -23,7 +23,7 @@ export interface HubStackProps extends StackProps {
 }
 
 /** CloudFormation's limit of resources in one stack. */
-export const MAX_STACK_RESOURCES = 500;
+const MAX_STACK_RESOURCES = 500;
 
 /** The whole hub of one stage in one stack (docs/architecture.md "Runtime shape"). */
 export class HubStack extends Stack {

@@ -69,7 +69,7 @@ export const StageSettingsSchema = z
   });
 export type StageSettings = z.infer<typeof StageSettingsSchema>;
 
-export const DEFAULT_STAGE = 'dev';
+const DEFAULT_STAGE = 'dev';
 
 /** The stage whose tenants may use http:// and private partner addresses (local-style testing). */
 export const UNSAFE_OUTBOUND_STAGE = 'dev';

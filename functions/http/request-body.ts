@@ -3,9 +3,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { jsonShapeProblem } from './json-shape';
 
 /** Request bodies above this are refused (issue #2; API Gateway's own limit is 10 MB). */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
-export const BODY_TOO_LARGE_MESSAGE = `request body over ${MAX_BODY_BYTES} bytes`;
+const BODY_TOO_LARGE_MESSAGE = `request body over ${MAX_BODY_BYTES} bytes`;
 
 /**
  * Enforces the cap while the body streams in: a Content-Length over it is refused at once, and a body

@@ -10,7 +10,7 @@ import {
 export const LINK_QUERY_PARAM = 'link';
 
 /** The hub has no public base URL: it cannot hand out a URL a partner could use. */
-export class NoPublicUrlError extends Error {
+class NoPublicUrlError extends Error {
   constructor() {
     super('the hub has no public base URL configured (HUB_PUBLIC_URL); it cannot hand out URLs');
   }
@@ -65,7 +65,7 @@ export function hubUrlsOf(publicUrl: string | undefined, tenantId: string): HubU
     profileResult: (id) => `${endpoint({ identifier: 'chargingprofiles', role: 'SENDER' })}/results/${id}`,
     cdrLocation: (locator) => `${endpoint({ identifier: 'cdrs', role: 'SENDER' })}/${locator}`,
     // The requester pulled from the hub's interface of the same role as the target's: the hub mirrors
-    // every functional module on both sides (functions/ocpi/modules.ts HUB_ENDPOINTS_221).
+    // every functional module on both sides (its version details list both interfaces of each).
     pageLink: (module, targetInterface, id) =>
       `${endpoint({ identifier: module, role: targetInterface })}?${LINK_QUERY_PARAM}=${id}`,
     ocpiUrl: (ocpiPath, search = '') => `${ocpiBase()}${ocpiPath}${search}`,

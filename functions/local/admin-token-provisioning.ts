@@ -9,7 +9,7 @@ import type { TenantStores } from '../store/tenant-stores';
 import { forgetLegacyAdminTokens, readLegacyAdminTokens } from './secret-files';
 
 /** Name of the admin token `npm start` generates for a tenant that has none that works. */
-export const INITIAL_ADMIN_TOKEN_NAME = 'initial (npm start)';
+const INITIAL_ADMIN_TOKEN_NAME = 'initial (npm start)';
 
 /**
  * Admin tokens at local start-up, per tenant. HUB_ADMIN_TOKEN is registered (once) for every tenant;

@@ -5,10 +5,10 @@ import { basename, delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The launcher's class name and source (functions/local/java/), which binds DynamoDB Local to loopback. */
-export const LAUNCHER_CLASS = 'LoopbackDynamoDbLocal';
+const LAUNCHER_CLASS = 'LoopbackDynamoDbLocal';
 const LAUNCHER_SOURCE = fileURLToPath(new URL(`./java/${LAUNCHER_CLASS}.java`, import.meta.url));
 /** Read by the launcher: the only address DynamoDB Local listens on. */
-export const BIND_HOST_PROPERTY = 'ocpihub.bindHost';
+const BIND_HOST_PROPERTY = 'ocpihub.bindHost';
 const COMPILE_TIMEOUT_MS = 120_000;
 
 /**

@@ -42,7 +42,7 @@ export const JAVA_REQUIRED_MESSAGE =
  * and class-data sharing bring it to ~3 s. DynamoDB Local's work is I/O and SQLite, so the peak speed
  * the C2 compiler would add later matters less than a quick start for tests and `npm start`.
  */
-export const DEFAULT_JVM_ARGS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xshare:auto'] as const;
+const DEFAULT_JVM_ARGS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xshare:auto'] as const;
 
 const STOP_GRACE_MS = 5_000;
 const PORT_ATTEMPTS = 3;

@@ -25,7 +25,7 @@ function readProcess(pid: number): ProcessId | undefined {
  * The processes between this one and whoever launched it: up to the `npm` process when npm started
  * us (`npm start` runs `sh -c tsx ...`, tsx runs node), else just the parent.
  */
-export function launcherChain(): ProcessId[] {
+function launcherChain(): ProcessId[] {
   const chain: ProcessId[] = [];
   let pid = process.ppid;
   const viaNpm = process.env.npm_lifecycle_event !== undefined;

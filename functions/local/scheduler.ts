@@ -7,7 +7,7 @@ import {
 } from '../hub/jobs/scheduled-jobs';
 
 /** Local stand-in for the EventBridge rules (infra/constructs/scheduled-jobs.ts), with quicker retries. */
-export const LOCAL_JOB_INTERVALS_MS: Record<ScheduledJobName, number> = {
+const LOCAL_JOB_INTERVALS_MS: Record<ScheduledJobName, number> = {
   'still-alive': 60_000,
   'delivery-retry': 2_000,
   'credential-rotation': 3_600_000,

@@ -14,18 +14,6 @@ export const MODULE_IDS_221 = [
 
 export type ModuleId = (typeof MODULE_IDS_221)[number];
 
-export const ModuleIds = {
-  CDRS: 'cdrs',
-  CHARGING_PROFILES: 'chargingprofiles',
-  COMMANDS: 'commands',
-  CREDENTIALS: 'credentials',
-  HUB_CLIENT_INFO: 'hubclientinfo',
-  LOCATIONS: 'locations',
-  SESSIONS: 'sessions',
-  TARIFFS: 'tariffs',
-  TOKENS: 'tokens',
-} as const satisfies Record<string, ModuleId>;
-
 export const InterfaceRole = { SENDER: 'SENDER', RECEIVER: 'RECEIVER' } as const;
 export type InterfaceRole = (typeof InterfaceRole)[keyof typeof InterfaceRole];
 
@@ -54,19 +42,6 @@ export const FUNCTIONAL_MODULES_221 = [
 export type EndpointRef = { identifier: ModuleId; role: InterfaceRole };
 
 /**
- * The endpoints the hub advertises in its 2.2.1 version details. Credentials role is always SENDER
- * (version_information §2.2.1); hubclientinfo SENDER because the hub owns ClientInfo (ocpi-notes §3.5).
- */
-export const HUB_ENDPOINTS_221: readonly EndpointRef[] = [
-  { identifier: 'credentials', role: InterfaceRole.SENDER },
-  { identifier: 'hubclientinfo', role: InterfaceRole.SENDER },
-  ...FUNCTIONAL_MODULES_221.flatMap((identifier) => [
-    { identifier, role: InterfaceRole.SENDER },
-    { identifier, role: InterfaceRole.RECEIVER },
-  ]),
-];
-
-/**
  * The path (below `/{tenant}/ocpi/2.2.1`) of each endpoint the hub advertises. Configuration modules
  * have one interface; functional modules get one URL per interface because their paths collide
  * otherwise (Sender `GET {url}/{id}/{evse}/{connector}` vs Receiver `GET {url}/{cc}/{pid}/{id}`).
@@ -76,7 +51,7 @@ export function endpointPath(ref: EndpointRef): string {
   return `/${ref.role.toLowerCase()}/${ref.identifier}`;
 }
 
-export const VERSION_NUMBERS = ['2.0', '2.1', '2.1.1', '2.2', '2.2.1', '2.3.0'] as const;
+const VERSION_NUMBERS = ['2.0', '2.1', '2.1.1', '2.2', '2.2.1', '2.3.0'] as const;
 export type VersionNumber = (typeof VERSION_NUMBERS)[number];
 
 export const VersionNumbers = {
@@ -94,10 +69,6 @@ export const VersionNumbers = {
  */
 export const HUB_VERSIONS = ['2.1.1', '2.2.1'] as const;
 export type HubVersion = (typeof HUB_VERSIONS)[number];
-
-export function isHubVersion(version: string | undefined): version is HubVersion {
-  return (HUB_VERSIONS as readonly string[]).includes(version ?? '');
-}
 
 /** Numeric per-segment comparison, so `2.2.1` > `2.2` > `2.1.1` and `2.10` > `2.9`. */
 export function compareVersions(a: string, b: string): number {

@@ -74,7 +74,7 @@ export async function vetHost(
 export const NAME_REFUSED = 'the host name resolves to an address the hub does not call';
 
 /** undefined when the policy allows connecting to this address. */
-export function refusalReasonForAddress(address: string, policy: OutboundPolicy): string | undefined {
+function refusalReasonForAddress(address: string, policy: OutboundPolicy): string | undefined {
   const ip = isIP(address) ? parseIpLiteral(address) : undefined;
   if (!ip) return 'resolver answered with something that is not an IP address';
   const category = classifyAddress(ip);

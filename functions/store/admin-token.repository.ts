@@ -31,7 +31,7 @@ type LookupItem = {
 };
 type ListItem = AdminTokenRecord & { pk: string; sk: string };
 
-export class AdminTokenExistsError extends Error {}
+class AdminTokenExistsError extends Error {}
 
 export class AdminTokenRepository {
   constructor(private readonly table: TenantTable) {}

@@ -67,7 +67,7 @@ const DUE_SHARDS = 4;
 const RETENTION_SECONDS = 14 * 24 * 3600;
 
 const lanePrefix = (receiverKey: string) => `${LANE_PREFIX}${receiverKey}#`;
-export const deliveriesPartition = (partnerId: string) => `DELIVERIES#${partnerId}`;
+const deliveriesPartition = (partnerId: string) => `DELIVERIES#${partnerId}`;
 
 function dueShard(id: string): string {
   let h = 0;
@@ -75,7 +75,7 @@ function dueShard(id: string): string {
   return `DLVDUE#${h % DUE_SHARDS}`;
 }
 
-export function encodeDeliveryId(objectKey: string, sk: string): string {
+function encodeDeliveryId(objectKey: string, sk: string): string {
   return Buffer.from(JSON.stringify([objectKey, sk]), 'utf8').toString('base64url');
 }
 
@@ -101,7 +101,7 @@ export function decodeLedgerId(
 }
 
 /** undefined for anything that is not a delivery id (the admin API answers 404). */
-export function decodeDeliveryId(id: string): { pk: string; sk: string; objectKey: string } | undefined {
+function decodeDeliveryId(id: string): { pk: string; sk: string; objectKey: string } | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(id, 'base64url').toString('utf8'));
     if (!Array.isArray(value) || value.length !== 2) return undefined;

@@ -71,12 +71,12 @@ export type OutboxItem = OutboxMessage & {
   ttl: number;
 };
 
-export const OUTBOX_PK_PREFIX = 'OUTBOX#';
+const OUTBOX_PK_PREFIX = 'OUTBOX#';
 const MESSAGE_SK_PREFIX = 'MSG#';
 /** Sparse index partition of messages not fanned out yet, swept in case their stream record was lost. */
-export const UNFANNED_PARTITION = 'OUTBOX_UNFANNED';
+const UNFANNED_PARTITION = 'OUTBOX_UNFANNED';
 /** Index partition of every message by creation time: the ledger the admin API lists. */
-export const LEDGER_PARTITION = 'OUTBOX_LEDGER';
+const LEDGER_PARTITION = 'OUTBOX_LEDGER';
 /** Outbox items outlive every retry schedule by far; they are kept a while for the admin API. */
 const RETENTION_SECONDS = 14 * 24 * 3600;
 
@@ -93,7 +93,7 @@ export function outboxSequence(lastUpdatedMs: number, tiebreak: number | string 
   return `${String(Math.max(0, Math.trunc(lastUpdatedMs))).padStart(15, '0')}.${tb}`;
 }
 
-export const ledgerPosition = (msg: Pick<OutboxMessage, 'createdAt' | 'id'>) => `${msg.createdAt}#${msg.id}`;
+const ledgerPosition = (msg: Pick<OutboxMessage, 'createdAt' | 'id'>) => `${msg.createdAt}#${msg.id}`;
 
 export function toOutboxItem(msg: OutboxMessage): OutboxItem {
   const createdMs = Date.parse(msg.createdAt);

@@ -1,5 +1,5 @@
 /** Domain errors the store raises instead of SDK exceptions, so callers never inspect SDK types. */
-export class StoreError extends Error {}
+class StoreError extends Error {}
 
 /** A conditional write lost: the item exists, is newer, or was changed concurrently. */
 export class ConditionFailedError extends StoreError {

@@ -10,7 +10,7 @@ export type EncodedDocument = { doc: string; docz?: undefined } | { doc?: undefi
 /** Below this the plain string is cheaper to read in the console and costs no CPU. */
 const COMPRESS_ABOVE_BYTES = 8 * 1024;
 /** Leaves room for keys and metadata below DynamoDB's 400 KB item limit. */
-export const MAX_STORED_DOCUMENT_BYTES = 360 * 1024;
+const MAX_STORED_DOCUMENT_BYTES = 360 * 1024;
 
 export class DocumentTooLargeError extends Error {
   constructor(bytes: number) {

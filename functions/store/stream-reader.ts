@@ -138,7 +138,7 @@ async function translate<T>(call: () => Promise<T>): Promise<T> {
  * The shape Lambda hands a stream-triggered function (binary as base64, creation time in epoch
  * seconds, the stream ARN as eventSourceARN), so the delivery code runs unchanged in both modes.
  */
-export function toLambdaRecord(record: StreamsRecord, streamArn: string): DynamoDBRecord {
+function toLambdaRecord(record: StreamsRecord, streamArn: string): DynamoDBRecord {
   const change = record.dynamodb;
   return {
     eventID: record.eventID,

@@ -14,7 +14,7 @@ import {
 import { TABLE_KEYS } from './table-schema';
 
 /** The table could not be brought to the state the hub needs. */
-export class TableAdminError extends Error {}
+class TableAdminError extends Error {}
 
 /** An existing table whose keys or stream differ from TABLE_KEYS: the code would misread it. */
 export class TableSchemaMismatchError extends TableAdminError {}
@@ -22,7 +22,7 @@ export class TableSchemaMismatchError extends TableAdminError {}
 const ACTIVE_TIMEOUT_MS = 5 * 60_000;
 
 /** The table exactly as the CDK stack declares it (table-schema.ts), for local and test bootstraps. */
-export function tableDefinition(tableName: string): CreateTableCommandInput {
+function tableDefinition(tableName: string): CreateTableCommandInput {
   const keyNames = [
     TABLE_KEYS.partitionKey,
     TABLE_KEYS.sortKey,

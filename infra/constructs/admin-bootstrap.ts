@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import type { HubFunction } from './hub-function';
 
 /** Name prefix of the per-tenant admin token secrets the bootstrap function writes. */
-export const adminTokenSecretPrefixOf = (stage: string): string => `ocpi-hub/${stage}/admin-tokens/`;
+const adminTokenSecretPrefixOf = (stage: string): string => `ocpi-hub/${stage}/admin-tokens/`;
 
 export interface AdminBootstrapProps {
   /** The bootstrap-admin function (functions/handlers/bootstrap-admin.ts). */

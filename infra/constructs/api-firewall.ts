@@ -12,7 +12,7 @@ import {
   visibility,
 } from './waf-rate-rules';
 
-export const wafLogGroupNameOf = (stage: string): string => `aws-waf-logs-ocpi-hub-${stage}`;
+const wafLogGroupNameOf = (stage: string): string => `aws-waf-logs-ocpi-hub-${stage}`;
 
 export interface ApiFirewallProps {
   /** ARN of the API Gateway stage to protect. */

@@ -14,13 +14,13 @@ import type { HubFunction } from './hub-function';
 const FIVE_MINUTES = Duration.minutes(5);
 
 /** Failed share of delivery attempts that alarms, once a tenant made at least MIN_DELIVERIES. */
-export const DELIVERY_FAILURE_RATE_THRESHOLD = 0.25;
+const DELIVERY_FAILURE_RATE_THRESHOLD = 0.25;
 const MIN_DELIVERIES = 10;
 /** Share of API requests answered 5xx that alarms, once there were at least MIN_REQUESTS. */
-export const SERVER_ERROR_RATE_THRESHOLD = 0.05;
+const SERVER_ERROR_RATE_THRESHOLD = 0.05;
 const MIN_REQUESTS = 20;
 
-export const deliveryMetric = (name: string, tenantId: string): cloudwatch.Metric =>
+const deliveryMetric = (name: string, tenantId: string): cloudwatch.Metric =>
   new cloudwatch.Metric({
     namespace: HUB_METRICS.namespace,
     metricName: name,

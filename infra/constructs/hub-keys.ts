@@ -5,10 +5,10 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 
 /** Field of the keys secret holding the key material. */
-export const KEY_MATERIAL_FIELD = 'keyMaterial';
+const KEY_MATERIAL_FIELD = 'keyMaterial';
 
-export const keysSecretNameOf = (stage: string): string => `ocpi-hub/${stage}/keys`;
-export const keysKeyAliasOf = (stage: string): string => `alias/ocpi-hub-${stage}-keys`;
+const keysSecretNameOf = (stage: string): string => `ocpi-hub/${stage}/keys`;
+const keysKeyAliasOf = (stage: string): string => `alias/ocpi-hub-${stage}-keys`;
 
 export interface HubKeysProps {
   readonly stage: string;

@@ -13,7 +13,7 @@ export interface HubOutputsProps {
 }
 
 /** `Tenant` + the tenant id in PascalCase, e.g. TenantBetaNet; CloudFormation ids are alphanumeric. */
-export function tenantOutputIdOf(tenantId: string): string {
+function tenantOutputIdOf(tenantId: string): string {
   const pascal = tenantId
     .split('-')
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))

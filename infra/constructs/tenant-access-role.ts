@@ -4,7 +4,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 
 /** Session tag naming the one tenant whose table a session may reach. */
-export const TENANT_TAG = 'TenantId';
+const TENANT_TAG = 'TenantId';
 
 /** Item-level DynamoDB actions a tenant session needs; no table management, no streams. */
 export const TENANT_ITEM_ACTIONS = [

@@ -8,7 +8,7 @@ import { lookUpExisting } from './existing-resource';
 
 const stringKey = (name: string): dynamodb.Attribute => ({ name, type: dynamodb.AttributeType.STRING });
 
-export const tablesKeyAliasOf = (stage: string): string => `alias/ocpi-hub-${stage}-tables`;
+const tablesKeyAliasOf = (stage: string): string => `alias/ocpi-hub-${stage}-tables`;
 
 export interface TenantTablesProps {
   /** The stage's tenants config (its table prefix carries the stage). */

@@ -4,8 +4,8 @@ import type { TenantConfig } from '../../functions/config';
 type Rule = wafv2.CfnWebACL.RuleProperty;
 
 /** Label namespaces the tenant rules add; rate rules aggregate and scope by them. */
-export const TENANT_LABEL_NAMESPACE = 'ocpihub:tenant:';
-export const LIMITS_LABEL_NAMESPACE = 'ocpihub:limits:';
+const TENANT_LABEL_NAMESPACE = 'ocpihub:tenant:';
+const LIMITS_LABEL_NAMESPACE = 'ocpihub:limits:';
 
 /** Key of the static body every 429 of the WAF carries (see RATE_LIMITED_BODY). */
 export const RATE_LIMITED_BODY_KEY = 'too-many-requests';

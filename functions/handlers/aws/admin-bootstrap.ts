@@ -14,7 +14,7 @@ import { findTenant, type HubRuntime } from '../../hub/hub-runtime';
  * Manager secret, where an operator allowed to read that secret picks it up. Its answer never carries
  * the token. A second run replaces the secret's token with a new one and revokes the one it held.
  */
-export const BootstrapAdminEventSchema = z.strictObject({
+const BootstrapAdminEventSchema = z.strictObject({
   tenant: z.string().check(z.minLength(1), z.maxLength(64)),
   name: z._default(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)), 'bootstrap'),
   expires_in_days: z._default(z.int().check(z.minimum(1), z.maximum(MAX_ADMIN_TOKEN_DAYS)), 30),

@@ -6,7 +6,7 @@ import { MAX_ADMIN_TOKEN_DAYS } from '../../hub/auth/admin-tokens';
 const CountryCode = z.string().check(z.regex(/^[A-Za-z]{2}$/, 'must be 2 letters (ISO-3166 alpha-2)'));
 const PartyId = z.string().check(z.regex(/^[A-Za-z0-9]{3}$/, 'must be 3 letters or digits'));
 
-export const PartnerRoleInputSchema = z.strictObject({
+const PartnerRoleInputSchema = z.strictObject({
   role: z.enum(PARTY_ROLES),
   country_code: CountryCode,
   party_id: PartyId,

@@ -9,7 +9,7 @@ export class RateLimitedError extends Error {
   }
 }
 
-export function describeLimit(exceeded: LimitExceeded): string {
+function describeLimit(exceeded: LimitExceeded): string {
   const what = {
     tenant: 'requests to this tenant',
     partner: 'requests of this partner',

@@ -8,7 +8,7 @@ import type { OcpiModule } from './ocpi-module';
 import { publicRequestUrl } from './ocpi-request';
 
 /** Largest HubClientInfo page (X-Limit). */
-export const HUBCLIENTINFO_MAX_LIMIT = 100;
+const HUBCLIENTINFO_MAX_LIMIT = 100;
 
 /**
  * HubClientInfo Sender interface (ocpi-notes §3.5): `GET {url}` lists the ClientInfo of every party of

@@ -18,7 +18,7 @@ import { param } from './ocpi-request';
 import { storedObjectModule } from './stored-object-module';
 
 /** Location documents are large; this many per page keeps a response well under Lambda's 6 MB. */
-export const LOCATIONS_MAX_LIMIT = 50;
+const LOCATIONS_MAX_LIMIT = 50;
 
 /** `{location_id}[/{evse_uid}[/{connector_id}]]`, on the Receiver below the owner, on the Sender alone. */
 const PART_PATHS = ['/:loc', '/:loc/:evse', '/:loc/:evse/:conn'];

@@ -10,7 +10,7 @@ import { readRoutingHeaders } from '../../ocpi/routing-headers';
 import type { HubEnv } from '../http-env';
 
 /** Largest page of the hub's own session and CDR lists (X-Limit). */
-export const MAX_PAGE_LIMIT = 100;
+const MAX_PAGE_LIMIT = 100;
 
 /**
  * The request as every functional module hands it to the hub: tenant, caller, routing headers (read

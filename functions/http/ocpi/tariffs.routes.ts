@@ -9,7 +9,7 @@ import { TariffSchema } from '../../ocpi/schemas/tariff';
 import { param } from './ocpi-request';
 import { storedObjectModule } from './stored-object-module';
 
-export const TARIFFS_MAX_LIMIT = 100;
+const TARIFFS_MAX_LIMIT = 100;
 
 /**
  * Tariffs module (tariffs §11, ocpi-notes §4.4). Receiver: PUT, DELETE and GET of one tariff; there is no

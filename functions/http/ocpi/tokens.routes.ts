@@ -11,7 +11,7 @@ import type { HubEnv } from '../http-env';
 import { param } from './ocpi-request';
 import { storedObjectModule } from './stored-object-module';
 
-export const TOKENS_MAX_LIMIT = 500;
+const TOKENS_MAX_LIMIT = 500;
 
 /** A token is keyed by (country_code, party_id, uid, type) (tokens §12.3.2). */
 interface TokenTarget {

@@ -6,7 +6,7 @@ import { type EndpointRef, type HubVersion, VersionNumbers } from '../../ocpi/mo
 import { versionDetailsTo211 } from '../../ocpi/v211/translate';
 import type { HubEnv } from '../http-env';
 
-export const HUB_VERSION = VersionNumbers.V2_2_1;
+const HUB_VERSION = VersionNumbers.V2_2_1;
 
 /** The endpoints the hub serves per version; a version without endpoints is not offered. */
 export type EndpointsByVersion = Partial<Record<HubVersion, readonly EndpointRef[]>>;

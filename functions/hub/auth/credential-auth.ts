@@ -78,7 +78,7 @@ export async function authenticateCaller(
   return { ok: false, reason: 'unknown', message: TOKEN_NOT_VALID_MESSAGE };
 }
 
-export function isExpired(record: CredentialTokenRecord, now: number): boolean {
+function isExpired(record: CredentialTokenRecord, now: number): boolean {
   return record.expires_at !== undefined && Date.parse(record.expires_at) <= now;
 }
 

@@ -17,7 +17,7 @@ import { readSyncAnswer } from './sync-answer';
 /** Added to the CPO's own `timeout` before the hub gives up on a result (network and clock slack). */
 export const COMMAND_RESULT_MARGIN_MS = 30_000;
 /** A CPO announcing a longer wait is capped: a TIMEOUT must reach the eMSP some day. */
-export const MAX_COMMAND_TIMEOUT_S = 3_600;
+const MAX_COMMAND_TIMEOUT_S = 3_600;
 /** The wait when the CPO's answer names no usable timeout (odd shape, error, or no answer in time). */
 export const DEFAULT_COMMAND_TIMEOUT_S = 120;
 /** Command mappings outlive their deadline by a day for late results and support. */

@@ -106,7 +106,7 @@ async function cpoOfSession(
 }
 
 /** A ChargingPreferencesResponse value, when `data` is one (any case, or a one-element list of one). */
-export function preferencesResponseOf(data: unknown): string | undefined {
+function preferencesResponseOf(data: unknown): string | undefined {
   const value = Array.isArray(data) && data.length === 1 ? data[0] : data;
   if (typeof value !== 'string') return undefined;
   const upper = value.toUpperCase();

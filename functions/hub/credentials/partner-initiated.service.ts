@@ -60,7 +60,7 @@ export function requireMethodAllowed(ctx: TenantContext, caller: Caller, method:
 }
 
 /** POST is for a caller holding token A; a registered caller gets 405 (credentials §4.1.1). */
-export function requireUnregisteredCaller(caller: Caller): void {
+function requireUnregisteredCaller(caller: Caller): void {
   if (caller.tokenKind !== 'A') {
     throw new MethodNotAllowedError(
       'already registered: use PUT to update credentials, DELETE to unregister',
@@ -69,7 +69,7 @@ export function requireUnregisteredCaller(caller: Caller): void {
 }
 
 /** PUT and DELETE need a registration; without one they get 405 (credentials §4.1.2, §4.1.3). */
-export function requireRegisteredCaller(caller: Caller): void {
+function requireRegisteredCaller(caller: Caller): void {
   if (caller.tokenKind !== 'C' || !isRegistered(caller.partner)) {
     throw new MethodNotAllowedError('not registered: use POST to register first');
   }

@@ -21,8 +21,6 @@ import type { TenantContext } from '../hub-runtime';
 import { IGNORED_LENIENCIES, type Leniencies } from '../partners/leniency';
 import { callPartner, PartnerApiError } from './partner-api';
 
-export const SUPPORTED_VERSIONS = HUB_VERSIONS;
-
 /**
  * Which versions a discovery may settle on: the hub picks the highest both sides list (ocpi-notes §2.4),
  * so a partner offering 2.1.1 and 2.2.1 is connected on 2.2.1. 2.1.1 needs the role of the partner's one

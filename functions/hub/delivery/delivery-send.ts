@@ -119,7 +119,7 @@ async function sendOnce(
  * Where the message goes at this receiver: the URL it chose (a response_url), else its endpoint of
  * the module's interface with the path appended. undefined: no endpoint; '': an unusable one.
  */
-export function targetUrlOf(msg: OutboxMessage, partner: Partner, dropQuery = false): string | undefined {
+function targetUrlOf(msg: OutboxMessage, partner: Partner, dropQuery = false): string | undefined {
   if (msg.url !== undefined) return msg.url;
   const endpoint = endpointUrl(partner, msg.module, msg.targetInterface ?? 'RECEIVER');
   if (!endpoint) return undefined;

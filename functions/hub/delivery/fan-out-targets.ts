@@ -1,10 +1,10 @@
 import type { ClientInfoRecord } from '../../domain/client-info';
-import { endpointUrl, OPPOSITE_ROLES, type Partner, type PartyRoleName, roleKey } from '../../domain/partner';
+import { endpointUrl, OPPOSITE_ROLES, type Partner, roleKey } from '../../domain/partner';
 import { sameParty } from '../../ocpi/party';
 import type { DeliveryReceiver } from '../../store/delivery.repository';
 import type { OutboxMessage } from '../../store/outbox.repository';
 
-export const partnerReceiverKey = (partnerId: string) => `PARTNER*${partnerId}`;
+const partnerReceiverKey = (partnerId: string) => `PARTNER*${partnerId}`;
 
 /**
  * Modules whose messages the hub took on behalf of one named receiver and owes it however long it is
@@ -28,10 +28,7 @@ export function deadLettersAfterRetries(module: string, method: string): boolean
 }
 
 /** Whether the partner has somewhere to take the message: the URL it chose, or the module's endpoint. */
-export function hasEndpointFor(
-  partner: Partner,
-  msg: Pick<OutboxMessage, 'module' | 'url' | 'targetInterface'>,
-) {
+function hasEndpointFor(partner: Partner, msg: Pick<OutboxMessage, 'module' | 'url' | 'targetInterface'>) {
   return (
     msg.url !== undefined || endpointUrl(partner, msg.module, msg.targetInterface ?? 'RECEIVER') !== undefined
   );

@@ -5,7 +5,7 @@ import { callPartner, PartnerApiError } from '../credentials/partner-api';
 import type { TenantContext } from '../hub-runtime';
 
 /** HubClientInfo still-alive check: after 5 minutes of silence (ocpi-notes §3.5). */
-export const DEFAULT_SILENCE_MS = 5 * 60_000;
+const DEFAULT_SILENCE_MS = 5 * 60_000;
 
 export interface StillAliveResult {
   checked: string[];

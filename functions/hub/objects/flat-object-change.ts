@@ -6,7 +6,7 @@ import type { ObjectChange, WriteDecision } from './object-write';
  * PUT replaces the object, PATCH merges the given top-level fields into it (transport_and_format §3.2,
  * ocpi-notes §1.7); a last_updated older than the stored one is stale and changes nothing.
  */
-export function applyFlatChange<T extends object>(
+function applyFlatChange<T extends object>(
   current: StoredObject<T> | undefined,
   method: 'PUT' | 'PATCH',
   body: Record<string, unknown>,

@@ -56,7 +56,7 @@ export function leniencyFor(ctx: TenantContext, partnerId: string): Leniencies {
 }
 
 /** Writes the counts gathered so far for the tenant. */
-export async function flushLeniencies(ctx: TenantContext): Promise<void> {
+async function flushLeniencies(ctx: TenantContext): Promise<void> {
   const pending = pendingOf(ctx);
   if (pending.timer) clearTimeout(pending.timer);
   pending.timer = undefined;

@@ -32,7 +32,7 @@ export async function forwardContinuation(
 }
 
 /** As forwardContinuation, for a link already resolved with resolveLinkContinuation. */
-export async function forwardLink(
+async function forwardLink(
   ctx: TenantContext,
   caller: Caller,
   link: LinkContinuation,

@@ -23,7 +23,7 @@ import { relayedHeaders } from './relayed-headers';
 import type { TargetCandidate } from './target-cache';
 
 /** Under API Gateway's 29 s integration limit with room for the hub's own work (ocpi-notes §5). */
-export const MAX_FORWARD_TIMEOUT_MS = 25_000;
+const MAX_FORWARD_TIMEOUT_MS = 25_000;
 
 export interface ForwardRequest {
   module: ModuleId;

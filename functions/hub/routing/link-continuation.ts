@@ -22,7 +22,7 @@ const LINK_ID = /^[A-Za-z0-9_-]{22}$/;
 export type { LinkContinuation };
 
 /** Stores the receiver's next URL and returns the hub URL that stands for it. */
-export async function createLinkContinuation(
+async function createLinkContinuation(
   ctx: TenantContext,
   link: Omit<LinkContinuation, 'id' | 'expires_at'>,
 ): Promise<string> {

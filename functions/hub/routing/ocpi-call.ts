@@ -1,6 +1,6 @@
 import type { PartnerRole, PartyRoleName } from '../../domain/partner';
-import { InvalidParametersError, UnknownReceiverError } from '../../ocpi/errors';
-import { type PartyRef, partyKey } from '../../ocpi/party';
+import { UnknownReceiverError } from '../../ocpi/errors';
+import type { PartyRef } from '../../ocpi/party';
 import type { RoutingHeaders } from '../../ocpi/routing-headers';
 import type { Caller } from '../auth/credential-auth';
 import type { TenantContext } from '../hub-runtime';

@@ -110,11 +110,6 @@ export async function resolveKnownTargets(
   return [...wanted].sort((a, b) => Number(isConnected(b)) - Number(isConnected(a)));
 }
 
-/** Drops cached resolutions: one TO code of this tenant, or (no `to`) everything this runtime cached. */
-export function forgetResolvedTargets(ctx: TenantContext, to?: PartyRef): void {
-  forgetTargets(ctx.runtime, to ? cacheKey(ctx, to) : undefined);
-}
-
 /**
  * Drops cached resolutions leading to this partner. Partner writes in this process should call it
  * (as they drop the auth cache) so a status or token change applies here at once, not after the TTL.

@@ -15,7 +15,7 @@ export interface TargetCandidate {
  * outbound token that changed in another process. The forwarder retries once with a fresh read when a
  * cached target refuses the hub's token (a rotation in the meantime).
  */
-export const TARGET_CACHE_TTL_MS = 5_000;
+const TARGET_CACHE_TTL_MS = 5_000;
 /** Bounds memory when partners send many distinct TO headers. */
 const MAX_ENTRIES = 5_000;
 

@@ -1,7 +1,7 @@
 import { endpointUrl, type Partner } from '../../domain/partner';
 import { parseEnvelope } from '../../ocpi/envelope';
 import { AuthorizationInfo211Schema, CommandResponse211Schema } from '../../ocpi/v211/schemas';
-import { authorizationInfoTo221, commandResponseTo221, commandResultTo211 } from '../../ocpi/v211/translate';
+import { authorizationInfoTo221, commandResponseTo221 } from '../../ocpi/v211/translate';
 import type { PartnerResponse } from '../../outbound/partner-http-client';
 import type { TenantContext } from '../hub-runtime';
 import { getStoredToken } from '../objects/tokens.service';

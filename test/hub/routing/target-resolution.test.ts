@@ -7,7 +7,7 @@ import { forgetPartnerTargets, resolveTargetParty } from '../../../functions/hub
 import { ReceiverNotConnectedError, UnknownReceiverError } from '../../../functions/ocpi/errors';
 import { TenantRepositories } from '../../../functions/store/tenant-repositories';
 import { TenantTable } from '../../../functions/store/tenant-table';
-import { createTestTable, testDataClient, testDynamoClient } from '../../support/dynamo';
+import { createTestTable, testDataClient } from '../../support/dynamo';
 
 const AT = '2024-05-01T10:00:00.000Z';
 

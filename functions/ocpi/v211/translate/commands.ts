@@ -67,7 +67,7 @@ export function startSessionTo221(command: StartSession211, emsp: Party): StartS
 const INT_ID = /^(0|[1-9][0-9]{0,9})$/;
 
 /** The int a numeric reservation id is, or undefined for ids that need a mapping. */
-export function numericReservationId(id: string): number | undefined {
+function numericReservationId(id: string): number | undefined {
   if (!INT_ID.test(id)) return undefined;
   const value = Number(id);
   return value <= 2_147_483_647 ? value : undefined;

@@ -28,7 +28,7 @@ import { compact, type Party } from './party';
 import { type LossLog, noteLoss } from './untranslatable';
 
 /** APP_USER and AD_HOC_USER tokens do not exist in 2.1.1: they go out as OTHER, its catch-all type. */
-export function tokenTypeTo211(type: TokenType, log?: LossLog): TokenType211 {
+function tokenTypeTo211(type: TokenType, log?: LossLog): TokenType211 {
   if (type === 'RFID' || type === 'OTHER') return type;
   noteLoss(log, 'type', `${type} sent as OTHER`);
   return 'OTHER';

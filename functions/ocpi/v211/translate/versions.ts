@@ -31,7 +31,7 @@ const CPO_INTERFACES: Readonly<Record<ModuleID211, InterfaceRole>> = {
 const opposite = (role: InterfaceRole): InterfaceRole => (role === 'SENDER' ? 'RECEIVER' : 'SENDER');
 
 /** The interface a party of `role` implements for a 2.1.1 module. */
-export function interfaceOf(role: Role211, module: ModuleID211): InterfaceRole {
+function interfaceOf(role: Role211, module: ModuleID211): InterfaceRole {
   const cpoSide = CPO_INTERFACES[module];
   return role === 'CPO' || module === 'credentials' ? cpoSide : opposite(cpoSide);
 }
