@@ -128,6 +128,8 @@ describe('owner fields are immutable', () => {
     expect(
       envelopeOf(await net.cpo.hubRequest('PUT', 'sessions/NL/CPA/S1', { body: session })).status_code,
     ).toBe(1000);
+    // The PUT reaches the eMSP after the CPO's answer (store and forward): count from there.
+    await net.emsp.waitFor(() => net.emsp.stored('sessions', 'NL', 'CPA', 'S1'), 10_000);
     const before = received(net.emsp, 'sessions');
     // Act
     const answers = {

@@ -35,7 +35,11 @@ describe('sessions through the hub', () => {
     });
     const put = await net.cpo.hubRequest('PUT', 'sessions/NL/CPA/REPL', { body: replacement });
     const afterPut = await pull(net.emsp, 'date_from=2024-01-10T10:15:00Z');
-    await net.hub.waitDeliveriesIdle();
+    // The hub delivers the PUT to the eMSP after answering the CPO (store and forward).
+    await net.emsp.waitFor(
+      () => net.emsp.stored('sessions', 'NL', 'CPA', 'REPL')?.last_updated === '2024-01-10T10:20:00Z',
+      10_000,
+    );
     // Assess
     expect(envelopeOf(afterPatch).data[0].charging_periods).toHaveLength(2);
     expect(put.status).toBe(200);
