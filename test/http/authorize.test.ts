@@ -74,8 +74,9 @@ describe('real-time authorization through the hub', () => {
   it('answers 4002 within the configured bound when the eMSP is too slow', async () => {
     // Prepare
     net.emsp.setAuthorization('SLOW1', 'ALLOWED');
-    await net.hub.waitDeliveriesIdle();
-    net.emsp.failNext(1, 'slow', { delayMs: 2_000 });
+    // Scoped to the authorization: a ClientInfo push still on its way from the registrations (the
+    // stream-fed outbox can lag the pending-deliveries view) must not take the slow answer instead.
+    net.emsp.failNext(1, 'slow', { delayMs: 2_000, pathEndsWith: '/SLOW1/authorize' });
     const started = Date.now();
     // Act
     const answer = await net.cpo.hubRequest('POST', `${AUTHORIZE}/SLOW1/authorize`, { to: net.emspParty });

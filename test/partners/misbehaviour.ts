@@ -7,7 +7,7 @@ const PER_REQUEST_FAILURES: readonly FailureMode[] = ['down', 'slow', 'garbage',
 /** The misbehaviour switchboard: persistent modes plus a queue of one-shot request failures. */
 export class Misbehaviour {
   private readonly modes = new Set<BehaviourMode>();
-  private readonly queue: Array<{ mode: FailureMode; remaining: number }> = [];
+  private readonly queue: Array<{ mode: FailureMode; remaining: number; pathEndsWith?: string }> = [];
   private chaosRates: Array<[FailureMode, number]> = [];
   private random: () => number = Math.random;
   delayMs = 1000;
@@ -40,7 +40,10 @@ export class Misbehaviour {
   }
 
   failNext(count: number, mode: FailureMode, options: BehaviourOptions = {}): void {
-    if (count > 0) this.queue.push({ mode, remaining: count });
+    if (count > 0) {
+      const { pathEndsWith } = options;
+      this.queue.push({ mode, remaining: count, ...(pathEndsWith ? { pathEndsWith } : {}) });
+    }
     if (options.delayMs !== undefined) this.delayMs = options.delayMs;
   }
 
@@ -48,13 +51,14 @@ export class Misbehaviour {
     return this.modes.has(mode);
   }
 
-  /** Decides (and consumes) the failure for the next inbound request, if any. */
-  nextFailure(): FailureMode | undefined {
-    const head = this.queue[0];
-    if (head) {
-      head.remaining -= 1;
-      if (head.remaining <= 0) this.queue.shift();
-      return head.mode;
+  /** Decides (and consumes) the failure for the next inbound request to `path`, if any. */
+  nextFailure(path: string): FailureMode | undefined {
+    const index = this.queue.findIndex((f) => !f.pathEndsWith || path.endsWith(f.pathEndsWith));
+    const queued = this.queue[index];
+    if (queued) {
+      queued.remaining -= 1;
+      if (queued.remaining <= 0) this.queue.splice(index, 1);
+      return queued.mode;
     }
     const persistent = PER_REQUEST_FAILURES.find((m) => this.modes.has(m));
     if (persistent || this.chaosRates.length === 0) return persistent;

@@ -21,9 +21,9 @@ export async function startServer(app: Hono<SimEnv>, state: PlatformState): Prom
   const listener = getRequestListener(app.fetch);
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
-    const failure = state.misbehaviour.nextFailure();
+    const url = new URL(req.url ?? '/', 'http://placeholder');
+    const failure = state.misbehaviour.nextFailure(url.pathname);
     if (failure === 'down') {
-      const url = new URL(req.url ?? '/', 'http://placeholder');
       state.requests.push({
         method: req.method ?? 'GET',
         path: url.pathname,

@@ -92,7 +92,7 @@ export interface SimulatedPlatform {
   setChargingPreferencesAnswer(data: unknown): void;
 
   behave(mode: BehaviourMode | BehaviourMode[], options?: BehaviourOptions): void;
-  /** Fails the next `count` inbound requests with `mode`, then recovers. */
+  /** Fails the next `count` inbound requests (to `options.pathEndsWith` if given) with `mode`, then recovers. */
   failNext(count: number, mode: FailureMode, options?: BehaviourOptions): void;
   /** Fails each inbound request at random with these rates, reproducibly from `seed`; behave() ends it. */
   chaos(rates: Partial<Record<FailureMode, number>>, seed?: number, options?: BehaviourOptions): void;

@@ -110,6 +110,11 @@ export const REAL_WORLD_MODES: readonly BehaviourMode[] = [
 export interface BehaviourOptions {
   /** Delay used by 'slow'. Default 1000 ms. */
   delayMs?: number;
+  /**
+   * failNext only: the failures hit only requests whose path ends with this, so a push the hub sends
+   * meanwhile (a ClientInfo delivery) cannot use them up before the request the test is about.
+   */
+  pathEndsWith?: string;
 }
 
 export interface RecordedRequest {
