@@ -187,8 +187,7 @@ describe('direct routing through the hub', () => {
 
   it('answers 4003 when the target drops the connection', async () => {
     // Prepare
-    await fx.hub.waitDeliveriesIdle();
-    cpo.failNext(1, 'down');
+    cpo.failNext(1, 'down', { pathEndsWith: '/locations/LOC1' });
     // Act
     const res = await emsp.hubRequest('GET', 'locations/LOC1', { to: CPO });
     // Assess
@@ -198,8 +197,7 @@ describe('direct routing through the hub', () => {
 
   it('answers 4002 within the forward timeout when the target is too slow', async () => {
     // Prepare
-    await fx.hub.waitDeliveriesIdle();
-    cpo.failNext(1, 'slow', { delayMs: FORWARD_TIMEOUT_MS * 3 });
+    cpo.failNext(1, 'slow', { delayMs: FORWARD_TIMEOUT_MS * 3, pathEndsWith: '/locations/LOC1' });
     const started = Date.now();
     // Act
     const res = await emsp.hubRequest('GET', 'locations/LOC1', { to: CPO });
@@ -212,8 +210,7 @@ describe('direct routing through the hub', () => {
 
   it('answers 4000 when the target answers something that is not an OCPI envelope', async () => {
     // Prepare
-    await fx.hub.waitDeliveriesIdle();
-    cpo.failNext(1, 'garbage');
+    cpo.failNext(1, 'garbage', { pathEndsWith: '/locations/LOC1' });
     // Act
     const res = await emsp.hubRequest('GET', 'locations/LOC1', { to: CPO });
     // Assess
