@@ -163,6 +163,37 @@ describe('bad input from authenticated partners never answers 5xx', () => {
     refusedNaming(put, field);
   });
 
+  it('applies Location PATCHes that race a stream of EVSE PUTs of the same location, never answering 3000', async () => {
+    // Prepare: eight writers keep adding EVSEs to L2, each one a rewrite of the same Location document.
+    const evse = (locationOf(net.cpoParty, 'L2').evses as Array<Record<string, unknown>>)[0];
+    let racing = true;
+    const writers = Array.from({ length: 8 }, async (_, w) => {
+      for (let n = 0; racing; n++) {
+        const uid = `W${w}N${n}`;
+        await net.cpo.hubRequest('PUT', `locations/NL/CPA/L2/${uid}`, {
+          body: { ...evse, uid, evse_id: `NL*CPA*E${w}N${n}` },
+        });
+      }
+    });
+    // Act: PATCHes one after another, each newer than the last, while the writers run.
+    const codes: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const answer = await net.cpo.hubRequest('PATCH', 'locations/NL/CPA/L2', {
+        body: { name: `patched ${i}`, last_updated: `2025-01-01T00:0${i}:00Z` },
+      });
+      codes.push(envelopeOf(answer).status_code);
+    }
+    racing = false;
+    await Promise.all(writers);
+    // Assess
+    expect(codes).toEqual(codes.map(() => 1000));
+    const stored = await net.cpo.hubRequest('GET', 'locations/NL/CPA/L2', { iface: 'RECEIVER' });
+    expect(envelopeOf(stored).data).toMatchObject({
+      name: 'patched 9',
+      last_updated: '2025-01-01T00:09:00Z',
+    });
+  });
+
   it('answers the admin API a very long partner id with 4xx in the admin shape', async () => {
     // Act
     const answers = await Promise.all(

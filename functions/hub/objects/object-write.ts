@@ -56,21 +56,31 @@ const MAX_BROADCAST_BODY_BYTES = 350 * 1024;
  * holds. A write that finds another state gets the stored item back from the failed transaction and
  * decides again, still without a read; a merge reads once before its first attempt.
  */
-export async function writeStoredObject<T>(
+export function writeStoredObject<T>(
   ctx: TenantContext,
   repo: StoredObjectRepository<T>,
-  args: {
-    key: string;
-    lookupId: string;
-    owner: PartyRef;
-    change: ObjectChange<T>;
-    broadcast: BroadcastOf;
-    /**
-     * Index entries the object keeps beside it (a token's contract id), written in the same transaction.
-     * `current` is the stored object when this write read it (a PATCH, or a PUT whose guess was wrong).
-     */
-    indexOps?(object: T, current: StoredObject<T> | undefined): TransactOp[];
-  },
+  args: WriteArgs<T>,
+): Promise<PushOutcome> {
+  return oneWriterAtATime(repo, args.key, () => decideAndWrite(ctx, repo, args));
+}
+
+interface WriteArgs<T> {
+  key: string;
+  lookupId: string;
+  owner: PartyRef;
+  change: ObjectChange<T>;
+  broadcast: BroadcastOf;
+  /**
+   * Index entries the object keeps beside it (a token's contract id), written in the same transaction.
+   * `current` is the stored object when this write read it (a PATCH, or a PUT whose guess was wrong).
+   */
+  indexOps?(object: T, current: StoredObject<T> | undefined): TransactOp[];
+}
+
+async function decideAndWrite<T>(
+  ctx: TenantContext,
+  repo: StoredObjectRepository<T>,
+  args: WriteArgs<T>,
 ): Promise<PushOutcome> {
   assertBroadcastable(args.broadcast);
   const { change } = args;
@@ -127,7 +137,15 @@ export async function writeStoredObject<T>(
 }
 
 /** Deletes a stored object with its broadcast outbox item; false when nothing was stored. */
-export async function deleteStoredObject<T>(
+export function deleteStoredObject<T>(
+  ctx: TenantContext,
+  repo: StoredObjectRepository<T>,
+  args: { key: string; broadcast: BroadcastOf },
+): Promise<boolean> {
+  return oneWriterAtATime(repo, args.key, () => deleteIfStored(ctx, repo, args));
+}
+
+async function deleteIfStored<T>(
   ctx: TenantContext,
   repo: StoredObjectRepository<T>,
   args: { key: string; broadcast: BroadcastOf },
@@ -147,6 +165,40 @@ export async function deleteStoredObject<T>(
     }
   }
   throw new ServerError('the object changed concurrently too often; delete it again');
+}
+
+/** Per repository (one per tenant and module): the last queued write of each object key in this process. */
+const writeQueues = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/**
+ * Writes of one object from this process run one after another. Racing writers of one document (a
+ * stream of EVSE pushes beside a Location PATCH) would otherwise decide, collide and retry against each
+ * other, and one unlucky writer could lose MAX_ATTEMPTS times in a row and be answered 3000 although
+ * nothing was wrong with its request. Writers in other processes (other Lambda instances) still race;
+ * the conditional write and the retry loop keep those correct.
+ */
+async function oneWriterAtATime<T, R>(
+  repo: StoredObjectRepository<T>,
+  key: string,
+  write: () => Promise<R>,
+): Promise<R> {
+  let queues = writeQueues.get(repo);
+  if (!queues) {
+    queues = new Map();
+    writeQueues.set(repo, queues);
+  }
+  const before = queues.get(key) ?? Promise.resolve();
+  const mine = before.then(write, write);
+  const settled = mine.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(key, settled);
+  try {
+    return await mine;
+  } finally {
+    if (queues.get(key) === settled) queues.delete(key);
+  }
 }
 
 function outboxMessage(
