@@ -1,7 +1,7 @@
-import type { ReceivedPush, SimulatedPlatform } from '../test/partners';
-import { startBenchHub, tokenHeader } from './lib/bench-hub';
+import type { SimulatedPlatform } from '../test/partners';
+import { startBenchHub } from './lib/bench-hub';
 import { type Benchmark, goal } from './lib/benchmark';
-import type { LoadRequest } from './lib/load-protocol';
+import { iso, lastUpdatedOf, locationPusher, patchesOf, putsOf, until } from './lib/location-pushes';
 import { CPO } from './lib/routed-pair';
 import { sampleLocation } from './lib/sample-location';
 import { percentile, round } from './lib/stats';
@@ -13,25 +13,6 @@ const LATENCY_SAMPLES = 30;
 const EVSES_PATCHED = 3;
 const LOAD_CONCURRENCY = 4;
 const DELIVERY_TIMEOUT_MS = 120_000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const iso = (ms: number) => new Date(ms).toISOString();
-
-async function until<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(5);
-  }
-}
-
-const patchesOf = (p: SimulatedPlatform) =>
-  p.received.filter((r) => r.module === 'locations' && r.method === 'PATCH');
-const putsOf = (p: SimulatedPlatform) =>
-  p.received.filter((r) => r.module === 'locations' && r.method === 'PUT');
-const lastUpdatedOf = (r: ReceivedPush) => (r.body as { last_updated?: string } | undefined)?.last_updated;
 
 export const broadcast: Benchmark = {
   name: 'broadcast',
@@ -51,22 +32,7 @@ export const broadcast: Benchmark = {
           }),
         );
       }
-      const receiver = cpo.hubEndpoints.find((e) => e.identifier === 'locations' && e.role === 'RECEIVER');
-      if (!receiver) throw new Error('the hub advertised no locations RECEIVER endpoint');
-      const hub = new URL(receiver.url);
-      const push = (method: string, rest: string, body: unknown): LoadRequest => ({
-        method,
-        path: `${hub.pathname}/${CPO.country_code}/${CPO.party_id}/${rest}`,
-        headers: {
-          Authorization: tokenHeader(cpo.hubToken),
-          'Content-Type': 'application/json',
-          'OCPI-from-country-code': CPO.country_code,
-          'OCPI-from-party-id': CPO.party_id,
-          'X-Request-ID': 'bench-request',
-          'X-Correlation-ID': 'bench-correlation',
-        },
-        body: JSON.stringify(body),
-      });
+      const { origin, push } = locationPusher(cpo);
 
       ctx.progress(`CPO pushes ${LOCATIONS} locations; waiting for their fan-out to ${EMSPS} eMSPs`);
       const base = Date.UTC(2024, 4, 1);
@@ -74,7 +40,7 @@ export const broadcast: Benchmark = {
         push('PUT', `B${i}`, sampleLocation(CPO, `B${i}`, iso(base))),
       );
       const seeded = await load.run({
-        origin: hub.origin,
+        origin,
         requests: puts,
         concurrency: LOAD_CONCURRENCY,
         total: LOCATIONS,
@@ -124,7 +90,7 @@ export const broadcast: Benchmark = {
         });
       });
       const sent = await load.run({
-        origin: hub.origin,
+        origin,
         requests: patches,
         concurrency: LOAD_CONCURRENCY,
         total,
