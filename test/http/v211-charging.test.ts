@@ -1,7 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cdrOf, sessionOf, tokenOf } from '../hub/charging/charging-fixtures';
 import { loadExample } from '../ocpi/schemas/load-example';
-import { createSimulatedPlatform211, type SimulatedPlatform211 } from '../partners/v211';
 import { hubWithPlatforms } from '../support/platforms';
 
 type Obj = Record<string, unknown>;
@@ -67,16 +66,8 @@ const token211 = (uid: string): Obj => ({
 
 describe('the charging story between OCPI 2.1.1 and 2.2.1 partners', () => {
   const fx = hubWithPlatforms();
-  const platforms: SimulatedPlatform211[] = [];
-  afterAll(() => Promise.all(platforms.map((p) => p.close())));
-
-  async function registered211(role: 'CPO' | 'EMSP', partyId: string) {
-    const platform = await createSimulatedPlatform211({ role, country_code: 'NL', party_id: partyId });
-    platforms.push(platform);
-    const { id, tokenA } = await fx.hub.createPartner([{ role, country_code: 'NL', party_id: partyId }]);
-    await platform.registerWith(fx.hub.versionsUrl(), tokenA);
-    return { platform, partnerId: id };
-  }
+  const registered211 = (role: 'CPO' | 'EMSP', partyId: string) =>
+    fx.pool.registered211(fx.hub, role, partyId);
 
   /** The versions the delivery records of a partner's pushes were sent in. */
   async function deliveryVersions(partnerId: string, module: string): Promise<string[]> {

@@ -1,6 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadExample } from '../ocpi/schemas/load-example';
-import { createSimulatedPlatform211, type SimulatedPlatform211 } from '../partners/v211';
 import { hubWithPlatforms } from '../support/platforms';
 
 type Obj = Record<string, unknown>;
@@ -14,16 +13,8 @@ const tariff211 = (id: string, price: number): Obj => ({
 
 describe('OCPI 2.1.1 partners: pulls, PATCHes and what 2.1.1 cannot express', () => {
   const fx = hubWithPlatforms();
-  const platforms: SimulatedPlatform211[] = [];
-  afterAll(() => Promise.all(platforms.map((p) => p.close())));
-
-  async function registered211(role: 'CPO' | 'EMSP', partyId: string) {
-    const platform = await createSimulatedPlatform211({ role, country_code: 'NL', party_id: partyId });
-    platforms.push(platform);
-    const { id, tokenA } = await fx.hub.createPartner([{ role, country_code: 'NL', party_id: partyId }]);
-    await platform.registerWith(fx.hub.versionsUrl(), tokenA);
-    return { platform, partnerId: id };
-  }
+  const registered211 = (role: 'CPO' | 'EMSP', partyId: string) =>
+    fx.pool.registered211(fx.hub, role, partyId);
 
   it('sends a 2.1.1 eMSP no unpublished location: the delivery fails naming publish, its pull leaves it out', async () => {
     // Prepare

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createSimulatedPlatform, type SimulatedPlatform } from '../partners';
+import { createSimulatedPlatform211, type SimulatedPlatform211 } from '../partners/v211';
 import { startTestHub, type TestHub } from './test-hub';
 
 type Role = 'CPO' | 'EMSP' | 'SCSP' | 'NSP' | 'OTHER';
@@ -8,7 +9,7 @@ export type Profile = 'polite' | 'real-world';
 
 /** Simulated platforms of one test file, closed together. */
 export class PlatformPool {
-  private readonly platforms: SimulatedPlatform[] = [];
+  private readonly platforms: Array<SimulatedPlatform | SimulatedPlatform211> = [];
 
   async create(
     role: Role,
@@ -45,6 +46,15 @@ export class PlatformPool {
     );
     await platform.registerWith(opts.versionsUrl ?? hub.versionsUrl(), partner.tokenA);
     return { platform, partnerId: partner.id };
+  }
+
+  /** An OCPI 2.1.1 platform of one party, created at the hub and registered (flat credentials). */
+  async registered211(hub: TestHub, role: 'CPO' | 'EMSP', partyId: string) {
+    const platform = await createSimulatedPlatform211({ role, country_code: 'NL', party_id: partyId });
+    this.platforms.push(platform);
+    const { id, tokenA } = await hub.createPartner([{ role, country_code: 'NL', party_id: partyId }]);
+    await platform.registerWith(hub.versionsUrl(), tokenA);
+    return { platform, partnerId: id };
   }
 
   async closeAll(): Promise<void> {
