@@ -9,7 +9,6 @@ import {
 } from '../../ocpi/errors';
 import {
   FUNCTIONAL_MODULES_221,
-  HUB_VERSIONS,
   type HubVersion,
   pickMutualVersion,
   VersionNumbers,

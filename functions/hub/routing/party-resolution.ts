@@ -8,7 +8,6 @@ import type { TenantContext } from '../hub-runtime';
 import {
   cachedTargets,
   forgetPartnerTargets as forgetCachedPartner,
-  forgetTargets,
   rememberTargets,
   type TargetCandidate,
 } from './target-cache';

@@ -54,11 +54,6 @@ export function rememberTargets(runtime: HubRuntime, key: string, candidates: Ta
   cache.set(key, { candidates, expiresAt: Date.now() + TARGET_CACHE_TTL_MS });
 }
 
-export function forgetTargets(runtime: HubRuntime, key?: string): void {
-  if (key === undefined) caches.get(runtime)?.clear();
-  else caches.get(runtime)?.delete(key);
-}
-
 /** Drops every cached resolution of this tenant that leads to the partner (its state or token changed). */
 export function forgetPartnerTargets(runtime: HubRuntime, tenantId: string, partnerId: string): void {
   const cache = caches.get(runtime);
