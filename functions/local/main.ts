@@ -8,6 +8,13 @@ import { startupBanner } from './startup-banner';
 // Node 20 is supported here; the SDK's notice about its future Node 22 floor is not for operators.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+/**
+ * How long a stop may take before the process exits anyway: a stop that hangs (a stuck request, a
+ * starved machine) must not leave the hub and DynamoDB Local running. Exiting runs the exit handler
+ * that kills DynamoDB Local's process group (local/dynamodb-local.ts).
+ */
+const STOP_DEADLINE_MS = 10_000;
+
 /** `npm start`: the hub on this machine. Failures end with one sentence saying what to do. */
 async function main(): Promise<void> {
   const env = readLocalEnv();
@@ -37,6 +44,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`${reason}, stopping the hub and DynamoDB Local\n`);
+    setTimeout(() => {
+      process.stderr.write(`the hub did not stop within ${STOP_DEADLINE_MS / 1000} s; exiting now\n`);
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     hub.stop().then(
       () => process.exit(0),
       () => process.exit(1),

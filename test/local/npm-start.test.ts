@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseHubConfig } from '../../functions/config';
 import { startLocalHub } from '../../functions/local/local-hub';
 import { eventually } from '../support/eventually';
-import { descendantsOf, isRunning } from './process-state';
+import { descendantsOf, describeProcess, isRunning } from './process-state';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -124,6 +124,18 @@ describe('npm start', () => {
     // Act
     npm.kill('SIGKILL');
     // Assess
-    await eventually(() => started.filter(isRunning).length === 0, { timeoutMs: 20_000, intervalMs: 200 });
+    try {
+      await eventually(() => started.filter(isRunning).length === 0, {
+        timeoutMs: 30_000,
+        intervalMs: 200,
+        what: 'every process npm start started gone',
+      });
+    } catch (err) {
+      const survivors = started.filter(isRunning).map(describeProcess);
+      throw new Error(`${(err as Error).message}; still running: ${survivors.join('; ')}`);
+    } finally {
+      // A survivor would hold the test's pipes open and keep the test run from ending.
+      for (const pid of started.filter(isRunning)) process.kill(pid, 'SIGKILL');
+    }
   }, 90_000);
 });

@@ -35,3 +35,14 @@ export function descendantsOf(pid: number): number[] {
   walk(pid);
   return found;
 }
+
+/** `pid (state) command line` for a failure message, or just the pid once it is gone. */
+export function describeProcess(pid: number): string {
+  try {
+    const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] ?? '?';
+    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').slice(0, 120);
+    return `${pid} (${state}) ${command}`;
+  } catch {
+    return String(pid);
+  }
+}
