@@ -43,6 +43,10 @@ export default defineConfig({
           name: 'integration',
           include: ['test/**/*.test.ts'],
           exclude: UNIT_TESTS,
+          // Integration tests share 2 cores with DynamoDB Local, simulated partners and child hubs; one
+          // retry keeps a starved machine from failing the run, and `.ci/run` names every test that
+          // needed it (a test that fails twice still fails).
+          retry: 1,
           // One DynamoDB Local for the run; only the integration tests need it. The attack suite's
           // figures table is merged and printed once the run ends.
           globalSetup: ['test/support/global-setup.ts', 'test/security/support/figures-report.ts'],
