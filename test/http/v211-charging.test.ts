@@ -1,68 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cdrOf, sessionOf, tokenOf } from '../hub/charging/charging-fixtures';
-import { loadExample } from '../ocpi/schemas/load-example';
 import { hubWithPlatforms } from '../support/platforms';
+import { location211, location221, tariff211, token211 } from './v211-fixtures';
 
 type Obj = Record<string, unknown>;
-type Party = { country_code: string; party_id: string };
-
-/** The official 2.2.1 location example, owned by `cpo`, with its first EVSE and connector as ids. */
-function location221(cpo: Party, id: string): Obj {
-  const location = loadExample<Obj>('location_example.json', '2.2.1');
-  return { ...location, ...cpo, id };
-}
-
-/** A 2.1.1 Location (OCPI 2.1.1 locations §11.3.1): no owner fields, `type` instead of parking_type. */
-function location211(id: string): Obj {
-  return {
-    id,
-    type: 'ON_STREET',
-    name: 'Gent Zuid',
-    address: 'F.Rooseveltlaan 3A',
-    city: 'Gent',
-    postal_code: '9000',
-    country: 'BEL',
-    coordinates: { latitude: '51.047599', longitude: '3.729944' },
-    evses: [
-      {
-        uid: 'EVSE1',
-        evse_id: 'BE*BEC*E041503001',
-        status: 'AVAILABLE',
-        connectors: [
-          {
-            id: '1',
-            standard: 'IEC_62196_T2',
-            format: 'CABLE',
-            power_type: 'AC_3_PHASE',
-            voltage: 220,
-            amperage: 16,
-            tariff_id: 'T1',
-            last_updated: '2024-01-10T09:00:00Z',
-          },
-        ],
-        last_updated: '2024-01-10T09:00:00Z',
-      },
-    ],
-    last_updated: '2024-01-10T09:00:00Z',
-  };
-}
-
-const tariff211 = (id: string): Obj => ({
-  id,
-  currency: 'EUR',
-  elements: [{ price_components: [{ type: 'ENERGY', price: 0.25, step_size: 1 }] }],
-  last_updated: '2024-01-10T09:00:00Z',
-});
-
-const token211 = (uid: string): Obj => ({
-  uid,
-  type: 'RFID',
-  auth_id: `C-${uid}`,
-  issuer: 'Sim 2.1.1 eMSP',
-  valid: true,
-  whitelist: 'ALLOWED',
-  last_updated: '2024-01-10T09:00:00Z',
-});
 
 describe('the charging story between OCPI 2.1.1 and 2.2.1 partners', () => {
   const fx = hubWithPlatforms();

@@ -1,12 +1,13 @@
 import { endpointUrl, type Partner } from '../../domain/partner';
 import { parseEnvelope } from '../../ocpi/envelope';
 import { AuthorizationInfo211Schema, CommandResponse211Schema } from '../../ocpi/v211/schemas';
-import { authorizationInfoTo221, commandResponseTo221 } from '../../ocpi/v211/translate';
+import { authorizationInfoTo221, commandResponseTo221, type LossLog } from '../../ocpi/v211/translate';
 import type { PartnerResponse } from '../../outbound/partner-http-client';
 import type { TenantContext } from '../hub-runtime';
 import { getStoredToken } from '../objects/tokens.service';
 import { speaks211 } from './link-211';
 import { inPartnerVersion } from './outbound-211';
+import { forwardedDataFrom211 } from './pages-from-211';
 
 /** What the forwarder sends (routing/forwarder.ts Hop), as far as the version matters. */
 export interface HopRequest {
@@ -49,7 +50,9 @@ export async function hopInPartnerVersion<H extends HopRequest>(
 
 /**
  * A 2.1.1 partner's answer read as 2.2.1 for the requester: an AuthorizationInfo gets the token asked
- * about, a CommandResponse the hub's timeout; status codes stay (2.1.1 codes are 2.2.1 codes).
+ * about, a CommandResponse the hub's timeout, the objects of a GET (a page or one object) become 2.2.1
+ * objects owned by the partner's party; status codes stay (2.1.1 codes are 2.2.1 codes). The page's
+ * `Link` is rewritten by the forwarder like any other (routing/link-continuation.ts).
  */
 export async function answerFromPartnerVersion(
   ctx: TenantContext,
@@ -73,6 +76,17 @@ export async function answerFromPartnerVersion(
     const answer = CommandResponse211Schema.safeParse(envelope.data);
     if (!answer.success) return response;
     data = commandResponseTo221(answer.data, COMMAND_TIMEOUT_211_S);
+  } else if (hop.method === 'GET') {
+    const endpoint = endpointUrl(partner, hop.module, hop.targetInterface) ?? '';
+    const get = { ...hop, segments: segmentsAfter(endpoint, hop.url) };
+    const losses: LossLog = [];
+    data = await forwardedDataFrom211(ctx, hop.to, get, envelope.data, losses);
+    if (losses.length > 0)
+      ctx.log.warn('translated a forwarded OCPI 2.1.1 answer with losses', {
+        module: hop.module,
+        partner_id: partner.id,
+        losses: losses.map((l) => `${l.field}: ${l.note}`),
+      });
   } else {
     return response;
   }

@@ -93,7 +93,7 @@ export async function requestTo221(
   const same: Request221 = {
     method: req.method,
     segments: req.segments,
-    query: req.method === 'GET' ? (paginationQueryTo221(req.query) as Record<string, string>) : req.query,
+    query: req.method === 'GET' ? listQueryTo221(req) : req.query,
   };
   if (req.body === undefined || req.method === 'GET' || req.method === 'DELETE') return same;
   const receivedAt = nowIso(ctx.runtime);
@@ -164,6 +164,19 @@ export async function requestTo221(
       return { ...same, body };
   }
 }
+
+/**
+ * The query of a 2.1.1 GET in 2.2.1. 2.2.1 requires `date_from` on a sessions GET-all, 2.1.1 does not
+ * (OCPI 2.1.1 sessions §9.1.1): a 2.1.1 eMSP's pull without it starts at the epoch, i.e. gets everything.
+ */
+function listQueryTo221(req: Request211): Record<string, string> {
+  const query = paginationQueryTo221(req.query) as Record<string, string>;
+  const sessionsList = req.side === 'sender' && req.module === 'sessions' && req.segments.length === 0;
+  if (sessionsList && query.date_from === undefined) return { ...query, date_from: EPOCH };
+  return query;
+}
+
+const EPOCH = '1970-01-01T00:00:00Z';
 
 function commandTo221(type: string, body: unknown, emsp: PartyRef): unknown {
   const responseUrl = (body as { response_url?: unknown } | undefined)?.response_url;

@@ -30,13 +30,24 @@ function receive(app: App, platform: SimulatedPlatform211, module: string): void
   });
 }
 
-/** A Sender interface's GET list: the seeded objects, with pagination headers for one page. */
+/**
+ * A Sender interface's GET list: the seeded objects, `platform.pageLimit` at most per page, with the
+ * pagination headers and a `Link` to the next page on this platform (OCPI 2.1.1 transport §4.1.3).
+ */
 function serve(app: App, platform: SimulatedPlatform211, module: string): void {
   app.get(`/ocpi/2.1.1/${module}`, (c) => {
     const all = platform.seeded.get(module) ?? [];
+    const offset = Number(c.req.query('offset') ?? 0);
+    const limit = Math.min(Number(c.req.query('limit') ?? platform.pageLimit), platform.pageLimit);
     c.header('X-Total-Count', String(all.length));
-    c.header('X-Limit', '100');
-    return ocpiReply(c, all.slice(0, 100));
+    c.header('X-Limit', String(platform.pageLimit));
+    if (offset + limit < all.length) {
+      const next = new URL(c.req.url);
+      next.searchParams.set('offset', String(offset + limit));
+      next.searchParams.set('limit', String(limit));
+      c.header('Link', `<${platform.moduleUrl(module)}${next.search}>; rel="next"`);
+    }
+    return ocpiReply(c, all.slice(offset, offset + limit));
   });
 }
 

@@ -38,6 +38,8 @@ export class SimulatedPlatform211 {
   readonly seeded = new Map<string, Record<string, unknown>[]>();
   /** Real-time authorization answers by token uid (upper case); absent = ALLOWED. */
   readonly authorizations = new Map<string, string>();
+  /** The most objects one page of a GET list holds. */
+  pageLimit = 100;
   hubToken: string | undefined;
   hubVersionsUrl: string | undefined;
   hubEndpoints: Array<{ identifier: string; url: string }> = [];
