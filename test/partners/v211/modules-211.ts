@@ -6,14 +6,18 @@ import type { Platform211Env } from './types-211';
 type App = Hono<Platform211Env>;
 type Obj = Record<string, unknown>;
 
-/** Pushes to a Receiver interface: PUT stores, PATCH merges, both keyed by module and path (upper case). */
+/**
+ * Pushes to a Receiver interface: PUT stores, PATCH merges, both keyed by module and path (upper case).
+ * A PATCH of an EVSE or connector of a stored location is kept under its own path.
+ */
 function receive(app: App, platform: SimulatedPlatform211, module: string): void {
   const handler = (c: Context<Platform211Env>) => {
     const rest = c.req.path.slice(`/ocpi/2.1.1/${module}/`.length);
     const key = `${module}/${rest.toUpperCase()}`;
     const body = (c.get('body') ?? {}) as Obj;
     const stored = platform.store.get(key);
-    if (c.req.method === 'PATCH' && !stored)
+    const parentStored = [...platform.store.keys()].some((k) => key.startsWith(`${k}/`));
+    if (c.req.method === 'PATCH' && !stored && !parentStored)
       return ocpiReply(c, undefined, { http: 404, code: 2000, message: 'unknown object' });
     platform.store.set(key, c.req.method === 'PATCH' ? { ...stored, ...body } : body);
     return ocpiReply(c, undefined);
