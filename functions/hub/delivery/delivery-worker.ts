@@ -29,6 +29,11 @@ export interface DeliveryWorkerOptions {
   policy?: Partial<DeliveryPolicy>;
   /** Lanes (receivers) served at the same time. */
   concurrency?: number;
+  /**
+   * Objects of one stream batch fanned out at the same time (default 64): a fan-out mostly waits
+   * (DynamoDB, receivers), and a batch is done only when its slowest object is.
+   */
+  fanOutConcurrency?: number;
   /** How long the parties and partners read for a fan-out are reused (default 1 s). */
   directoryTtlMs?: number;
 }
@@ -54,6 +59,7 @@ export function backgroundTenant(runtime: HubRuntime, tenant: TenantConfig): Ten
 export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOptions = {}): DeliveryWorker {
   const policy: DeliveryPolicy = { ...DEFAULT_DELIVERY_POLICY, ...opts.policy };
   const concurrency = opts.concurrency ?? 16;
+  const fanOutConcurrency = opts.fanOutConcurrency ?? 64;
   let stopping = false;
   const inFlight = new Set<Promise<unknown>>();
   const health = new ReceiverHealth(policy, runtime.now);
@@ -119,7 +125,7 @@ export function createDeliveryWorker(runtime: HubRuntime, opts: DeliveryWorkerOp
       if (clientInfo) await guard(change.sequenceNumber, () => queueClientInfoPushes(ctx, clientInfo));
     }
     if (stopping) throw new DeliveryWorkerStoppingError();
-    await forEachBounded([...firstRecordOf], concurrency, ([objectKey, sequenceNumber]) =>
+    await forEachBounded([...firstRecordOf], fanOutConcurrency, ([objectKey, sequenceNumber]) =>
       guard(sequenceNumber, async () => {
         // Lanes of receivers that just failed are left to the sweep: the stream waits for nobody.
         const lanes = (await fanOutObject(ctx, objectKey, fanOutDeps)).filter((l) =>

@@ -1,44 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import type { Partner } from '../../domain/partner';
-import type { DeliveryReceiver } from '../../store/delivery.repository';
-import {
-  type LedgerEntry,
-  type OutboxItem,
-  type OutboxMessage,
-  toOutboxMessage,
-} from '../../store/outbox.repository';
+import type { OutboxItem } from '../../store/outbox.repository';
 import { type FanOutState, LeaseHeldError, type OutboxLeases } from '../../store/outbox-leases';
 import type { TenantContext } from '../hub-runtime';
-import { recordCdrDelivery } from './cdr-delivery-state';
-import { type DeliveryPolicy, retryDelayMs } from './delivery-policy';
-import { countDelivery, deadLettered, type SendOutcome, sendToReceiver } from './delivery-send';
-import type { Directory, DirectoryCache } from './directory-cache';
-import { isStoreAndForward, receiversOf, whyNoReceiver } from './fan-out-targets';
-import type { ReceiverHealth } from './receiver-health';
-import { isSupersededBy } from './superseding';
+import {
+  deliverToReceiver,
+  type FanOutDeps,
+  type LaneRef,
+  type MessagePlan,
+  planMessages,
+  supersededWithin,
+} from './fan-out-message';
 
-/** A lane: the deliveries of one object to one receiver, kept in sequence order. */
-export interface LaneRef {
-  objectKey: string;
-  receiverKey: string;
-}
-
-export interface FanOutDeps {
-  policy: DeliveryPolicy;
-  directory: DirectoryCache;
-  health: ReceiverHealth;
-  /** Checked before each message: a stopping worker leaves the rest to the next one. */
-  stopping?: () => boolean;
-}
+export type { FanOutDeps, LaneRef } from './fan-out-message';
 
 /**
  * Delivers the messages of one object that have not been fanned out yet, in sequence order, under
  * the object's fan-out lease (streams order records per item only, so the work is read back from the
- * table). Each message goes straight to every receiver that is not blocked, in parallel; only what
- * fails or must wait becomes a pending delivery in the receiver's lane (lane-runner.ts), and the
- * receiver stays blocked for this object until its lane is drained, so per-object, per-receiver order
- * holds. The bookkeeping is one write per message (its ledger) plus the lease taken and released:
- * lanes, leases per lane and delivery records cost only when a receiver fails (issue #12).
+ * table). Each receiver gets the page's messages in sequence, receivers independently of each other
+ * (a slow receiver does not hold the others' next messages); only what fails or must wait becomes a
+ * pending delivery in the receiver's lane (lane-runner.ts), and the receiver stays blocked for this
+ * object until its lane is drained, so per-object, per-receiver order holds. The bookkeeping is one
+ * write per message (its ledger, written as soon as every receiver had it) plus the lease taken and
+ * released: lanes, leases per lane and delivery records cost only when a receiver fails (issue #12).
  * Returns the lanes that got deliveries queued behind others and may be due now.
  */
 export async function fanOutObject(
@@ -61,35 +44,14 @@ export async function fanOutObject(
       throw err;
     }
     let pending: OutboxItem[] = [];
-    let lost = false;
+    let outcome = { lost: false, complete: true };
     try {
       pending = await outbox.listAfter(objectKey, state.cursor, PAGE);
-      if (pending.length) {
-        const directory = await deps.directory.get(ctx);
-        let leaseFrom = ctx.runtime.now();
-        for (const [i, item] of pending.entries()) {
-          if (deps.stopping?.()) break;
-          // A slow fan-out renews its lease well before it runs out (a write only when it is slow).
-          if (ctx.runtime.now() - leaseFrom > deps.policy.leaseMs / 3) {
-            leaseFrom = ctx.runtime.now();
-            try {
-              await leases.renewFanOut(objectKey, owner, state, leaseFrom, deps.policy.leaseMs);
-            } catch (err) {
-              // Another worker took the object over: it carries on from the saved cursor.
-              if (!(err instanceof LeaseHeldError)) throw err;
-              lost = true;
-              break;
-            }
-          }
-          const ledger = await fanOutMessage(ctx, item, pending.slice(i + 1), directory, state, lanes, deps);
-          await outbox.markFannedOut(item, new Date(ctx.runtime.now()).toISOString(), ledger);
-          state.cursor = item.sk;
-        }
-      }
+      if (pending.length) outcome = await fanOutPage(ctx, { objectKey, owner, pending, state, lanes, deps });
     } finally {
-      if (!lost) await leases.finishFanOut(objectKey, owner, state);
+      if (!outcome.lost) await leases.finishFanOut(objectKey, owner, state);
     }
-    if (lost || pending.length < PAGE || deps.stopping?.()) break;
+    if (outcome.lost || !outcome.complete || pending.length < PAGE || deps.stopping?.()) break;
   }
   return [...lanes.values()];
 }
@@ -120,172 +82,91 @@ async function acquireWaiting(
   throw new LeaseHeldError('lease held');
 }
 
-/** One message to all its receivers at once; returns what became of it at each (its ledger). */
-async function fanOutMessage(
-  ctx: TenantContext,
-  item: OutboxItem,
-  later: readonly OutboxItem[],
-  directory: Directory,
-  state: FanOutState,
-  lanes: Map<string, LaneRef>,
-  deps: FanOutDeps,
-): Promise<Record<string, LedgerEntry>> {
-  const msg = toOutboxMessage(item);
-  let receivers = receiversOf(msg, directory.parties, directory.partners);
-  const ledger: Record<string, LedgerEntry> = {};
-  if (receivers.length === 0 && msg.kind === 'direct' && isStoreAndForward(msg.module)) {
-    // Stored for one party: a directory cached from before it connected must not lose it.
-    directory = await deps.directory.fresh(ctx);
-    receivers = receiversOf(msg, directory.parties, directory.partners);
-    if (receivers.length === 0) {
-      await recordCdrDelivery(ctx, msg, 'DEAD_LETTERED');
-      return undeliverable(ctx, msg, directory);
-    }
-  }
-  const deliveries = ctx.store.deliveries;
-  const at = () => new Date(ctx.runtime.now()).toISOString();
-  const entry = (receiver: DeliveryReceiver, fields: Pick<LedgerEntry, 'status' | 'attempts'>) => ({
-    partner_id: receiver.partner_id,
-    ...(receiver.party ? { party: receiver.party } : {}),
-    at: at(),
-    ...fields,
-  });
-  const queue = async (receiver: DeliveryReceiver, failed?: SendOutcome) => {
-    await deliveries.createIfAbsent({
-      ...deliveryOf(msg, item, receiver, at()),
-      ...(failed
-        ? {
-            firstAttempt: {
-              nextAttemptAt: new Date(ctx.runtime.now() + retryDelayMs(1, deps.policy)).toISOString(),
-              lastError: failed.error,
-              lastHttpStatus: failed.httpStatus,
-              lastOcpiStatus: failed.ocpiStatus,
-            },
-          }
-        : {}),
-    });
-    state.blocked[receiver.key] = (state.blocked[receiver.key] ?? 0) + 1;
-    if (!failed) lanes.set(receiver.key, { objectKey: msg.objectKey, receiverKey: receiver.key });
+interface Page {
+  objectKey: string;
+  owner: string;
+  pending: OutboxItem[];
+  state: FanOutState;
+  lanes: Map<string, LaneRef>;
+  deps: FanOutDeps;
+}
+
+type MarkResult = { ok: true } | { ok: false; error: unknown };
+
+/**
+ * One page of an object's messages: one sequence of sends per receiver, all receivers at once. A
+ * message's ledger is written once every receiver had it, while the receivers go on with the next
+ * messages; the cursor then moves past the longest run of messages whose ledger is written (what
+ * is after it is done again by the next fan-out: at least once, never out of order). `lost`: another
+ * worker took the object over; `complete`: every message of the page is done.
+ */
+async function fanOutPage(ctx: TenantContext, page: Page): Promise<{ lost: boolean; complete: boolean }> {
+  const { objectKey, owner, state, deps } = page;
+  const plans = await planMessages(ctx, page.pending, await deps.directory.get(ctx), deps);
+  const superseded = supersededWithin(plans);
+  const left = plans.map((plan) => plan.receivers.length);
+  const marks: Promise<MarkResult>[] = [];
+  const mark = (i: number) => {
+    const plan = plans[i] as MessagePlan;
+    marks[i] = ctx.store.outbox
+      .markFannedOut(plan.item, new Date(ctx.runtime.now()).toISOString(), plan.ledger)
+      .then(
+        (): MarkResult => ({ ok: true }),
+        (error: unknown): MarkResult => ({ ok: false, error }),
+      );
   };
-  const laterFor = laterMessagesByReceiver(later, directory);
-  await Promise.all(
-    receivers.map(async (receiver) => {
-      const key = receiver.key;
-      if (laterFor(key).some((next) => supersedes(next, msg))) {
-        ledger[key] = entry(receiver, { status: 'superseded', attempts: 0 });
-        return;
-      }
-      const away = receiverAway(receiver, directory);
-      if (state.blocked[key] !== undefined || !deps.health.available(key) || away) {
-        await queue(receiver);
-        ledger[key] = entry(receiver, { status: 'queued', attempts: 0 });
-        return;
-      }
-      const partner = directory.partners.get(receiver.partner_id) as Partner;
-      const outcome = await sendToReceiver(ctx, msg, receiver, partner, {
-        // A broadcast does not wait long for one receiver: its lane retries with the full timeout.
-        timeoutMs:
-          msg.kind === 'broadcast'
-            ? Math.min(deps.policy.fanOutTimeoutMs, ctx.tenant.outbound.timeoutMs)
-            : undefined,
+  plans.forEach((plan, i) => {
+    if (plan.receivers.length === 0) mark(i);
+  });
+
+  let lost = false;
+  let leaseFrom = ctx.runtime.now();
+  let renewing: Promise<void> | undefined;
+  /** A slow fan-out renews its lease well before it runs out (a write only when it is slow). */
+  const keepLease = (): Promise<void> | undefined => {
+    if (renewing || ctx.runtime.now() - leaseFrom <= deps.policy.leaseMs / 3) return renewing;
+    leaseFrom = ctx.runtime.now();
+    renewing = ctx.store.outboxLeases
+      .renewFanOut(objectKey, owner, state, leaseFrom, deps.policy.leaseMs)
+      .catch((err: unknown) => {
+        // Another worker took the object over: it carries on from the saved cursor.
+        if (!(err instanceof LeaseHeldError)) throw err;
+        lost = true;
+      })
+      .finally(() => {
+        renewing = undefined;
       });
-      const details = {
-        ...(outcome.error ? { last_error: outcome.error } : {}),
-        ...(outcome.httpStatus ? { last_http_status: outcome.httpStatus } : {}),
-        ...(outcome.ocpiStatus ? { last_ocpi_status: outcome.ocpiStatus } : {}),
-        ...(outcome.version ? { version: outcome.version } : {}),
-      };
-      if (outcome.result === 'retry') {
-        deps.health.failed(key);
-        await queue(receiver, outcome);
-        countDelivery(ctx, 'DeliveriesRetried');
-        ledger[key] = { ...entry(receiver, { status: 'queued', attempts: 1 }), ...details };
-        ctx.log.info('delivery will be retried', { partner: receiver.partner_id, reason: outcome.error });
-        return;
+    return renewing;
+  };
+
+  const receiverKeys = [...new Set(plans.flatMap((plan) => plan.receivers.map((r) => r.key)))];
+  const sequences = await Promise.allSettled(
+    receiverKeys.map(async (key) => {
+      for (const [i, plan] of plans.entries()) {
+        const receiver = plan.receivers.find((r) => r.key === key);
+        if (!receiver) continue;
+        if (deps.stopping?.()) return;
+        await keepLease();
+        if (lost) return;
+        plan.ledger[key] = await deliverToReceiver(ctx, plan, receiver, superseded(i, key), page);
+        left[i] = (left[i] as number) - 1;
+        if (left[i] === 0) mark(i);
       }
-      deps.health.answered(key);
-      const status = outcome.result === 'delivered' ? 'delivered' : 'failed';
-      if (status === 'failed') {
-        ctx.log.warn('delivery refused by the receiver', {
-          partner: receiver.partner_id,
-          reason: outcome.error,
-        });
-      }
-      ledger[key] = { ...entry(receiver, { status, attempts: 1 }), ...details };
     }),
   );
-  ctx.log.debug('outbox message fanned out', {
-    object_key: msg.objectKey,
-    message_id: msg.id,
-    receivers: receivers.length,
-  });
-  return ledger;
-}
 
-/** The ledger of a message stored for a party that cannot receive it: failed, saying why. */
-function undeliverable(ctx: TenantContext, msg: OutboxMessage, directory: Directory) {
-  const why = whyNoReceiver(msg, directory.parties, directory.partners);
-  deadLettered(ctx, { module: msg.module, partner: why.partnerId, reason: why.reason });
-  const entry: LedgerEntry = {
-    partner_id: why.partnerId,
-    ...(msg.target ? { party: msg.target } : {}),
-    status: 'failed',
-    attempts: 0,
-    at: new Date(ctx.runtime.now()).toISOString(),
-    last_error: why.reason,
-  };
-  return { [why.receiverKey]: entry };
-}
-
-/** An OFFLINE receiver of store-and-forward data (fan-out-targets.ts): it waits in the lane. */
-function receiverAway(receiver: DeliveryReceiver, directory: Directory): boolean {
-  if (directory.partners.get(receiver.partner_id)?.status !== 'CONNECTED') return true;
-  const party = receiver.party;
-  if (!party) return false;
-  return directory.parties.some(
-    (p) =>
-      p.country_code === party.country_code &&
-      p.party_id === party.party_id &&
-      p.role === party.role &&
-      p.status !== 'CONNECTED',
-  );
-}
-
-/** Later messages of the same object, by the receivers they go to. */
-function laterMessagesByReceiver(later: readonly OutboxItem[], directory: Directory) {
-  const byReceiver = new Map<string, OutboxMessage[]>();
-  for (const item of later) {
-    const msg = toOutboxMessage(item);
-    for (const r of receiversOf(msg, directory.parties, directory.partners)) {
-      byReceiver.set(r.key, [...(byReceiver.get(r.key) ?? []), msg]);
+  let firstError = sequences.find((s): s is PromiseRejectedResult => s.status === 'rejected')?.reason;
+  let complete = true;
+  for (const [i, plan] of plans.entries()) {
+    const result = await marks[i];
+    if (!result?.ok) {
+      if (result) firstError ??= result.error;
+      complete = false;
+      break;
     }
+    state.cursor = plan.item.sk;
   }
-  return (receiverKey: string) => byReceiver.get(receiverKey) ?? [];
-}
-
-function supersedes(later: OutboxMessage, earlier: OutboxMessage): boolean {
-  return later.sequence > earlier.sequence && isSupersededBy(shapeOf(earlier), shapeOf(later));
-}
-
-const shapeOf = (m: OutboxMessage) => ({
-  method: m.method,
-  path: m.pathSegments.join('/'),
-  query: m.query ? new URLSearchParams(m.query).toString() : undefined,
-});
-
-function deliveryOf(msg: OutboxMessage, item: OutboxItem, receiver: DeliveryReceiver, at: string) {
-  return {
-    objectKey: msg.objectKey,
-    messageId: msg.id,
-    messageSk: item.sk,
-    sequence: msg.sequence,
-    module: msg.module,
-    method: msg.method,
-    path: msg.pathSegments.join('/'),
-    query: msg.query ? new URLSearchParams(msg.query).toString() : undefined,
-    receiver,
-    correlationId: msg.correlationId,
-    at,
-    ...(msg.note ? { note: msg.note } : {}),
-  };
+  await Promise.all(marks);
+  if (firstError !== undefined) throw firstError;
+  return { lost, complete };
 }
