@@ -9,6 +9,9 @@ import { Construct } from 'constructs';
 import { DELIVERY_STREAM_FILTER_PATTERNS } from '../../functions/store/stream-changes';
 import type { HubFunction } from './hub-function';
 
+/** Batches of one stream shard handled at once (the delivery function's reserved concurrency is 10+). */
+export const DELIVERY_PARALLELIZATION = 5;
+
 export interface StreamDeliveryProps {
   readonly delivery: HubFunction;
   /** Tenant id -> table (created or referenced). */
@@ -26,6 +29,13 @@ export interface StreamDeliveryProps {
  * retried a few times, and finally described in an SQS dead-letter queue, so one unreachable partner
  * cannot block the stream shard for a day. Mapping ids are per tenant, so a table that moves from
  * managed to referenced (docs/operations.md "Stages") keeps its mapping and its stream position.
+ *
+ * Latency (issue #12: CPO's 200 to the last eMSP within 500 ms): no batching window, so a batch is
+ * handed over as soon as records are there, and up to DELIVERY_PARALLELIZATION batches of a shard at
+ * once. Lambda keeps the records of one partition key in one of those batches, in order; the table's
+ * partition key of an outbox message is its object (`OUTBOX#<object key>`), so messages of one object
+ * still reach the worker in sequence (and the worker reads them back under the object's fan-out lease
+ * anyway: functions/hub/delivery/fan-out.ts).
  */
 export class StreamDelivery extends Construct {
   readonly deadLetterQueue: sqs.Queue;
@@ -54,7 +64,7 @@ export class StreamDelivery extends Construct {
           eventSourceArn: table.tableStreamArn,
           startingPosition: lambda.StartingPosition.TRIM_HORIZON,
           batchSize: 100,
-          maxBatchingWindow: Duration.seconds(1),
+          parallelizationFactor: DELIVERY_PARALLELIZATION,
           retryAttempts: 5,
           bisectBatchOnError: true,
           maxRecordAge: Duration.hours(6),

@@ -10,6 +10,7 @@ import { DELIVERY_STREAM_FILTER_PATTERNS } from '../../functions/store/stream-ch
 import { TABLE_KEYS } from '../../functions/store/table-schema';
 import { BUNDLED_CONFIG_NAME } from '../../infra/constructs/hub-function';
 import { SCHEDULED_JOBS } from '../../infra/constructs/scheduled-jobs';
+import { DELIVERY_PARALLELIZATION } from '../../infra/constructs/stream-delivery';
 import { TENANT_ITEM_ACTIONS } from '../../infra/constructs/tenant-access-role';
 import {
   actionsOf,
@@ -304,12 +305,16 @@ describe('tenant tables', () => {
       [...hub.stack.tables.tables.values()].map((table) => [hub.logicalIdOf(table), 'StreamArn']).sort(),
     );
     for (const { Properties } of mappings) {
+      // No batching window: it would hold every delivery up to its length (issue #12 latency).
+      expect(Properties.MaximumBatchingWindowInSeconds ?? 0).toBe(0);
       expect(Properties).toMatchObject({
         FunctionName: { Ref: functionIds.delivery },
         FunctionResponseTypes: ['ReportBatchItemFailures'],
         MaximumRetryAttempts: 5,
         BisectBatchOnFunctionError: true,
         MaximumRecordAgeInSeconds: 6 * 3600,
+        BatchSize: 100,
+        ParallelizationFactor: DELIVERY_PARALLELIZATION,
         DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
         FilterCriteria: {
           Filters: DELIVERY_STREAM_FILTER_PATTERNS.map((pattern) => ({ Pattern: JSON.stringify(pattern) })),
