@@ -6,16 +6,10 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { ESM_REQUIRE_BANNER, FUNCTION_BUNDLING, FUNCTION_NODE_FLAGS } from '../function-bundling';
 
 /** Root of the repository: the bundler resolves package.json, the lock file and tsconfig from here. */
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/**
- * esbuild's ESM output cannot call `require` for CommonJS dependencies that load Node built-ins;
- * giving the module a real `require` keeps those dependencies working inside an ESM bundle.
- */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire as topLevelCreateRequire } from 'node:module'; const require = topLevelCreateRequire(import.meta.url);";
 
 const shellQuote = (path: string): string => `'${path.replaceAll("'", "'\\''")}'`;
 
@@ -49,7 +43,8 @@ export interface BundledConfigFile {
 
 /**
  * One Lambda function with the hub's defaults: Node 22 on arm64, a minified ESM bundle built by the
- * local esbuild (no Docker), source-mapped stack traces, X-Ray tracing and an explicit log group
+ * local esbuild (no Docker) with a source map beside it (infra/function-bundling.ts says why Node
+ * does not load it at start), X-Ray tracing and an explicit log group
  * with a retention. The function gets its own role holding only what the stack grants it, so no
  * AWS managed policy is attached.
  */
@@ -92,7 +87,7 @@ export class HubFunction extends Construct {
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(FUNCTION_NODE_FLAGS.length > 0 ? { NODE_OPTIONS: FUNCTION_NODE_FLAGS.join(' ') } : {}),
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         HUB_CONFIG_FILE: BUNDLED_CONFIG_NAME,
         ...props.environment,
@@ -100,13 +95,14 @@ export class HubFunction extends Construct {
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
+        target: FUNCTION_BUNDLING.target,
         banner: ESM_REQUIRE_BANNER,
-        mainFields: ['module', 'main'],
-        minify: true,
-        keepNames: true,
-        sourceMap: true,
+        mainFields: [...FUNCTION_BUNDLING.mainFields],
+        minify: FUNCTION_BUNDLING.minify,
+        keepNames: FUNCTION_BUNDLING.keepNames,
+        sourceMap: FUNCTION_BUNDLING.sourceMap,
         sourceMapMode: SourceMapMode.DEFAULT,
-        sourcesContent: false,
+        sourcesContent: FUNCTION_BUNDLING.sourcesContent,
         // Pin the SDK version we test against instead of the one the runtime happens to ship.
         bundleAwsSDK: true,
         logLevel: LogLevel.ERROR,

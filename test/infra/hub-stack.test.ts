@@ -124,8 +124,10 @@ describe('functions', () => {
         HUB_KEYS_SECRET_ARN: { Ref: secretId },
         HUB_PUBLIC_URL: expect.anything(),
         LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
       });
+      // Source maps are not loaded at start: Node would parse the map at every cold start
+      // (infra/function-bundling.ts); the map ships beside the bundle for reading a stack trace.
+      expect(variables.NODE_OPTIONS).toBeUndefined();
       return variables.POWERTOOLS_SERVICE_NAME;
     });
 
