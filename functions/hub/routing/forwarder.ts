@@ -6,12 +6,12 @@ import { HubError, ReceiverNotConnectedError, UnknownReceiverError } from '../..
 import type { ModuleId } from '../../ocpi/modules';
 import type { PartyRef } from '../../ocpi/party';
 import { newRequestId } from '../../ocpi/request-ids';
-import { nullFreeText } from '../../ocpi/schemas/nulls';
 import { joinUrl, withQuery } from '../../ocpi/url-join';
 import { OutboundError } from '../../outbound/errors';
 import type { PartnerHttpMethod, PartnerResponse } from '../../outbound/partner-http-client';
 import { safeUrlForLogs } from '../../outbound/safe-url';
 import type { TenantContext } from '../hub-runtime';
+import { forwardedAnswerText } from '../partners/answer-leniencies';
 import { leniencyFor } from '../partners/leniency';
 import { credentialsFor, sendPartnerRequest } from '../partners/partner-request';
 import { answerFromPartnerVersion, hopInPartnerVersion } from '../v211/forward-211';
@@ -109,7 +109,7 @@ export async function sendHop(
     await hopInPartnerVersion(ctx, current.partner, hop),
     timeoutMs,
   );
-  if (response.status === 401 && refresh) {
+  if (refusedOurToken(ctx, current, response) && refresh) {
     // A cached target may hold a token rotated in another process meanwhile (target-cache.ts): a 401
     // means nothing was processed, so one resend with a fresh read is safe.
     const fresh = await refresh();
@@ -122,15 +122,16 @@ export async function sendHop(
         await hopInPartnerVersion(ctx, current.partner, hop),
         remaining,
       );
+      refusedOurToken(ctx, current, response);
     }
   }
   await recordContact(ctx, current.partner.id);
   const where = safeUrlForLogs(hop.url);
-  if (response.status === 401) {
+  if (response.status === 401 || response.status === 403) {
     // Relaying the 401 would tell the requester that ITS token is wrong; the link hub->receiver is.
     ctx.log.security('forward_token_refused', { partner_id: current.partner.id, url: where });
     throw new ReceiverNotConnectedError(
-      `receiver ${describeParty(hop.to)} refused the hub's credentials (HTTP 401)`,
+      `receiver ${describeParty(hop.to)} refused the hub's credentials (HTTP ${response.status})`,
     );
   }
   response = await answerFromPartnerVersion(ctx, current.partner, hop, response);
@@ -155,10 +156,20 @@ export async function sendHop(
   return {
     httpStatus: response.status,
     headers,
-    bodyText: answerText(ctx, current.partner.id, response),
+    bodyText: forwardedAnswerText(ctx, current.partner.id, hop.module, response),
     envelope,
     target: { party: current.party, partner: current.partner },
   };
+}
+
+/**
+ * Whether the receiver refused the hub's token: 401, or 403 where 401 is due (ocpi-notes §1.4 tolerates 403 for authentication failures; a
+ * request to a functional module with the hub's own token has no other reason to be forbidden), which is
+ * counted for the partner's leniency telemetry (issue #11).
+ */
+function refusedOurToken(ctx: TenantContext, target: TargetCandidate, response: PartnerResponse): boolean {
+  if (response.status === 403) leniencyFor(ctx, target.partner.id).note('status_403_for_401');
+  return response.status === 401 || response.status === 403;
 }
 
 async function sendOnce(
@@ -209,13 +220,6 @@ async function sendOnce(
     });
     throw error;
   }
-}
-
-/** A receiver's nulls mean absent (ocpi-notes §1.6): the requester gets the answer without them. */
-function answerText(ctx: TenantContext, partnerId: string, response: PartnerResponse): string {
-  const text = nullFreeText(response.json, response.bodyText);
-  if (text !== response.bodyText) leniencyFor(ctx, partnerId).note('null_fields');
-  return text;
 }
 
 function targetUrl(endpoint: string, req: ForwardRequest): string {
