@@ -45,7 +45,7 @@ function knownFieldsOfModule(module: string): ReadonlySet<string> | undefined {
  * define. Forwarded answers are relayed without a parse (the routed GET is the hub's hot path), so only
  * the top level is looked at: a look at the keys, no validation.
  */
-export function hasUnknownFields(module: string, data: unknown): boolean {
+function hasUnknownFields(module: string, data: unknown): boolean {
   const known = knownFieldsOfModule(module);
   if (!known) return false;
   const objects = Array.isArray(data) ? data : [data];
