@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type {
   BatchGetItemInput,
   BatchGetItemOutput,
+  BatchWriteItemInput,
+  BatchWriteItemOutput,
   CancellationReason,
   DeleteItemInput,
   DeleteItemOutput,
@@ -35,6 +37,9 @@ export class GetItemCommand extends DynamoCommand<GetItemInput, GetItemOutput> {
 }
 export class BatchGetItemCommand extends DynamoCommand<BatchGetItemInput, BatchGetItemOutput> {
   readonly operation = 'BatchGetItem';
+}
+export class BatchWriteItemCommand extends DynamoCommand<BatchWriteItemInput, BatchWriteItemOutput> {
+  readonly operation = 'BatchWriteItem';
 }
 export class PutItemCommand extends DynamoCommand<PutItemInput, PutItemOutput> {
   readonly operation = 'PutItem';

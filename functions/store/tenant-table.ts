@@ -2,6 +2,7 @@ import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   BatchGetItemCommand,
+  BatchWriteItemCommand,
   ConditionalCheckFailedException,
   DeleteItemCommand,
   type DynamoClient,
@@ -88,6 +89,21 @@ export class TenantTable {
       pending = (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Record<string, unknown>[];
     }
     return found;
+  }
+
+  /**
+   * Puts up to 25 items in one BatchWriteItem, unconditionally and not atomically (more calls only for
+   * items DynamoDB leaves unprocessed): for bulk imports into a table nobody else writes yet.
+   */
+  async batchPut(items: object[]): Promise<void> {
+    let pending = items.map((item) => ({ PutRequest: { Item: marshall(item as Item, MARSHALL) } }));
+    for (let round = 0; pending.length > 0; round++) {
+      if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(200, 10 * 2 ** round)));
+      const out = await this.guard(() =>
+        this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: pending as never } })),
+      );
+      pending = (out.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
+    }
   }
 
   async put(item: object, condition?: Condition): Promise<void> {
