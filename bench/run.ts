@@ -8,6 +8,7 @@ import type { BenchContext, Benchmark, BenchOutcome } from './lib/benchmark';
 import { type LoadClient, startLoadClient } from './lib/load-client';
 import { formatOutcome, machineInfo, writeResult } from './lib/results';
 import { pullAtScale } from './pull-at-scale';
+import { writeReports } from './report';
 import { routedOverhead } from './routed-overhead';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -83,6 +84,8 @@ async function main() {
     await (await load)?.stop();
     await (await dynamo)?.stop();
   }
+  const updated = writeReports();
+  if (updated.length) console.log(`\n${updated.join(' and ')} regenerated from bench/results (bench:report)`);
   console.log(`\nall done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   process.exit(failures ? 1 : 0);
 }
