@@ -24,7 +24,7 @@ import { startInputNetwork, type WriteEndpoint } from './support/write-endpoints
  */
 const board = new Scoreboard(
   'input',
-  'malformed, oversized (chunked too), deep, wrong-type, prototype-key, control-character, path-traversal and long-id input; 2,000+ generated bodies over every write endpoint',
+  'malformed, oversized (chunked too), deep, wrong-type, prototype-key, control-character, path-traversal and long-id input; 2,000+ generated bodies over every write endpoint (the credentials POST with token A included) and every DELETE route',
   'generated',
 );
 
@@ -46,7 +46,7 @@ describe('attack: input, generated bodies', { timeout: 120_000 }, () => {
     await net?.close();
   });
 
-  it('answers 2,000+ generated bodies over every write endpoint with a 4xx or an OCPI 2xxx, never a 5xx, and stores none it refused', async () => {
+  it('answers 2,000+ generated bodies over every write endpoint and DELETE route with a 4xx or an OCPI 2xxx, never a 5xx, and stores none it refused', async () => {
     const group = 'generated bodies';
     const jobs = endpoints.flatMap((endpoint, e) =>
       generateBodies(endpoint.base('ATK0X'), endpoint.count, SEED + e, `M${e}N`).map((body, i) => ({
@@ -88,6 +88,7 @@ describe('attack: input, generated bodies', { timeout: 120_000 }, () => {
     return asParty(net, endpoint.who as AttackParty, endpoint.method, endpoint.path(id), {
       body: body.text,
       ...(endpoint.path(id) === '/credentials' ? { from: false } : {}),
+      ...(endpoint.token ? { token: endpoint.token } : {}),
     });
   }
 });

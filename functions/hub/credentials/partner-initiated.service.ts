@@ -197,7 +197,18 @@ export async function updateFromPartner(
 export async function unregisterFromPartner(ctx: TenantContext, caller: Caller): Promise<void> {
   const partner = caller.partner;
   requireRegisteredCaller(caller);
-  await suspendPartner(ctx, partner);
+  try {
+    await suspendPartner(ctx, partner);
+  } catch (err) {
+    // Another credentials request of the same platform (a DELETE sent twice) was stored first: this
+    // one changed nothing, which the platform is told instead of a 3000 (found by the attack suite).
+    if (err instanceof PartnerChangedError || err instanceof TransactionConflictError) {
+      throw new ClientError(
+        'another credentials request of this platform was stored at the same time; this one changed nothing, retry it if needed',
+      );
+    }
+    throw err;
+  }
   ctx.log.security('partner_unregistered', { partner: partner.id, initiated_by: 'partner' });
 }
 

@@ -12,7 +12,10 @@ const AE1 = { country_code: 'NL', party_id: 'AE1' };
  */
 const NO_RECEIVER = [4001];
 
-/** An endpoint that takes a body, with a valid body to start attacks from. */
+/**
+ * An endpoint attacked with bodies, with a valid body to start attacks from. DELETE routes read no body:
+ * they are attacked all the same, as a body the hub does not read must still never cost it a 5xx.
+ */
 export interface WriteEndpoint {
   name: string;
   api: 'ocpi' | 'admin';
@@ -25,12 +28,15 @@ export interface WriteEndpoint {
   count: number;
   /** Status codes that are a refusal here besides 2xxx (credentials: the partner's API, 3001). */
   alsoRefusal?: number[];
+  /** Another token than the party's own (a planned partner's token A). */
+  token?: string;
 }
 
 /**
  * Tenant alpha with CPO AC1, eMSP AE1 and CPO AX1 (its credentials are attacked, so no other party's
  * are at stake), LOC-A1, TOK-A1 and SES-A1 stored, and every endpoint that takes a body: each OCPI
- * Receiver and Sender write, credentials PUT, and the admin API's creations.
+ * Receiver and Sender write, credentials POST (token A of a planned partner) and PUT, the admin API's
+ * creations, and the DELETE routes (OCPI and admin).
  */
 export async function startInputNetwork(): Promise<{ net: AttackNetwork; endpoints: WriteEndpoint[] }> {
   const net = await startAttackNetwork({
@@ -77,6 +83,13 @@ export async function startInputNetwork(): Promise<{ net: AttackNetwork; endpoin
       'alpha',
     )
   ).body.id as string;
+  const registering = await net.hub.admin(
+    'POST',
+    '/partners',
+    { name: 'registering', roles: [{ role: 'CPO', country_code: 'NL', party_id: 'AY1' }] },
+    'alpha',
+  );
+  const tokenA = registering.body.token_a as string;
   const endpoints: WriteEndpoint[] = [
     {
       name: 'PUT location',
@@ -305,6 +318,86 @@ export async function startInputNetwork(): Promise<{ net: AttackNetwork; endpoin
       }),
       count: 40,
     },
+    ...registrationAndDeletes(ax1, ac1, ae1, tokenA, responseUrl),
   ];
   return { net, endpoints };
+}
+
+/**
+ * Credentials POST with a planned partner's token A, and every DELETE route. The POST's versions URL
+ * is AX1's platform, which does not know the generated token: a valid mutant ends in a refused handshake
+ * (3001), token A stays unused, and nothing leaves the machine. The DELETEs name objects that do not
+ * exist (a fresh id per attack) or are refused (405 for token A), so the rest of the run keeps its data.
+ */
+function registrationAndDeletes(
+  ax1: AttackParty,
+  ac1: AttackParty,
+  ae1: AttackParty,
+  tokenA: string,
+  responseUrl: string,
+): WriteEndpoint[] {
+  const credentials = (id: string) => ({
+    token: `generated-token-b-${id}`,
+    url: ax1.platform.versionsUrl,
+    roles: [{ role: 'CPO', country_code: 'NL', party_id: 'AY1', business_details: { name: 'AY1' } }],
+  });
+  return [
+    {
+      name: 'POST credentials (token A)',
+      api: 'ocpi',
+      method: 'POST',
+      who: ax1,
+      token: tokenA,
+      path: () => '/credentials',
+      base: credentials,
+      count: 60,
+      alsoRefusal: [3001, 3002, 3003],
+    },
+    {
+      name: 'DELETE credentials (token A)',
+      api: 'ocpi',
+      method: 'DELETE',
+      who: ax1,
+      token: tokenA,
+      path: () => '/credentials',
+      base: credentials,
+      count: 30,
+    },
+    {
+      name: 'DELETE tariff',
+      api: 'ocpi',
+      method: 'DELETE',
+      who: ac1,
+      path: (id) => `/receiver/tariffs/NL/AC1/${id}`,
+      base: (id) => tariffOf(AC1, id),
+      count: 40,
+    },
+    {
+      name: 'DELETE charging profile',
+      api: 'ocpi',
+      method: 'DELETE',
+      who: ae1,
+      path: (id) =>
+        `/receiver/chargingprofiles/SES-A1?response_url=${encodeURIComponent(`${responseUrl}/${id}`)}`,
+      base: (id) => ({ response_url: `${responseUrl}/${id}` }),
+      count: 30,
+      alsoRefusal: NO_RECEIVER,
+    },
+    {
+      name: 'admin DELETE partner',
+      api: 'admin',
+      method: 'DELETE',
+      path: (id) => `/alpha/admin/partners/${id}`,
+      base: (id) => ({ id, name: `gen ${id}` }),
+      count: 30,
+    },
+    {
+      name: 'admin DELETE admin token',
+      api: 'admin',
+      method: 'DELETE',
+      path: (id) => `/alpha/admin/tokens/${id}`,
+      base: (id) => ({ id, name: `gen ${id}` }),
+      count: 30,
+    },
+  ];
 }
