@@ -17,20 +17,21 @@ const SEED_BUDGET_S = 540;
 const SIZES = ['small', 'mid', 'large'] as const;
 type Size = (typeof SIZES)[number];
 const REQUESTED_LIMIT = 100;
-const ROUNDS = 3;
-const QUERIES = ['first page', 'page 90% deep via Link', 'date_from (1%)', 'explicit offset 90%'] as const;
+/** Alternating rounds: the machine is shared, and 5 medians of 30 GETs steady a ratio of ~20 ms figures. */
+const ROUNDS = 5;
+const QUERIES = ['first page', 'page 90% deep via Link', 'date_from (10%)', 'explicit offset 90%'] as const;
 type Query = (typeof QUERIES)[number];
 const SAMPLES: Record<Query, number> = {
-  'first page': 20,
-  'page 90% deep via Link': 20,
-  'date_from (1%)': 20,
+  'first page': 30,
+  'page 90% deep via Link': 30,
+  'date_from (10%)': 30,
   'explicit offset 90%': 1,
 };
 /** Without a cursor the hub counts its way to an offset: seconds per request at 20k+, so one round. */
 const ROUNDS_OF: Record<Query, number> = {
   'first page': ROUNDS,
   'page 90% deep via Link': ROUNDS,
-  'date_from (1%)': ROUNDS,
+  'date_from (10%)': ROUNDS,
   'explicit offset 90%': 1,
 };
 const OWNER = { country_code: 'NL', party_id: 'CP1' };
@@ -119,7 +120,9 @@ export const pullAtScale: Benchmark = {
         };
         const n = sizes[tenant];
         const deep = Math.floor(n * 0.9);
-        const recent = Math.ceil(n * 0.99);
+        // 10%: a full page at every size (100 matches at 1k); 1% gave the 1k baseline a page of 10
+        // locations against 50 at 20k, so its ratio measured the page's size, not the network's.
+        const recent = Math.ceil(n * 0.9);
         const urls = {
           first: `${sender}?limit=${REQUESTED_LIMIT}`,
           offset: `${sender}?offset=${deep}&limit=${REQUESTED_LIMIT}`,
@@ -150,7 +153,7 @@ export const pullAtScale: Benchmark = {
         targets[tenant] = {
           'first page': targetOf(urls.first, headers),
           'page 90% deep via Link': targetOf(viaLink, headers),
-          'date_from (1%)': targetOf(urls.dateFrom, headers),
+          'date_from (10%)': targetOf(urls.dateFrom, headers),
           'explicit offset 90%': targetOf(urls.offset, headers),
         };
       }
