@@ -29,6 +29,7 @@ async function itemsOf(tableName: string) {
 }
 
 describe('the pull benchmark seed', () => {
+  // Two tables created and 120 locations written on a DynamoDB Local other test files keep busy.
   it('writes the items and counters that saving each location writes, and a table with its stream on', async () => {
     // Prepare: the same locations saved one by one, as a PUT does.
     const saved = await createTestTable('seed-saved');
@@ -60,7 +61,7 @@ describe('the pull benchmark seed', () => {
     const table = (await testDynamoClient().send(new DescribeTableCommand({ TableName: seeded }))).Table;
     expect(table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
     expect(await repo.countRange({ from: PLAN.firstMs + 30 * PLAN.stepMs + 1 })).toBe(29);
-  });
+  }, 60_000);
 
   it('refuses to seed a table that exists', async () => {
     // Prepare
