@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { formatOcpiDateTime } from './datetime';
 import type { OcpiError } from './errors';
+import { builtOnFirstUse } from './schemas/built-on-first-use';
 import { OcpiStatus } from './status-codes';
 
 /** The response envelope every OCPI answer carries, errors included (transport_and_format §4.1.7). */
@@ -42,24 +43,26 @@ export function envelopeFromError(err: OcpiError, now: Date | number = Date.now(
  * `status_message`/`data` may be null, and `timestamp` is not format-checked (many platforms send offsets
  * or omit it; rejecting a whole answer for that would only hide the real status).
  */
-export const OcpiEnvelopeSchema = z.looseObject({
-  data: z.optional(z.unknown()),
-  status_code: z.union([
-    z.int(),
-    z.pipe(
-      z.string().check(z.regex(/^\s*\d{1,6}\s*$/)),
-      z.transform((v) => Number(v)),
+export const OcpiEnvelopeSchema = builtOnFirstUse(() =>
+  z.looseObject({
+    data: z.optional(z.unknown()),
+    status_code: z.union([
+      z.int(),
+      z.pipe(
+        z.string().check(z.regex(/^\s*\d{1,6}\s*$/)),
+        z.transform((v) => Number(v)),
+      ),
+    ]),
+    status_message: z.pipe(
+      z.nullish(z.string()),
+      z.transform((v) => v ?? undefined),
     ),
-  ]),
-  status_message: z.pipe(
-    z.nullish(z.string()),
-    z.transform((v) => v ?? undefined),
-  ),
-  timestamp: z.pipe(
-    z.nullish(z.string()),
-    z.transform((v) => v ?? ''),
-  ),
-});
+    timestamp: z.pipe(
+      z.nullish(z.string()),
+      z.transform((v) => v ?? ''),
+    ),
+  }),
+);
 
 /** Parses a partner's response body as an envelope; undefined when it is not one (e.g. an HTML error page). */
 export function parseEnvelope(json: unknown): OcpiEnvelope<unknown> | undefined {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 import { closedEnum } from './enums';
 import { ocpiObject } from './objects';
 import { ciString, DateTimeSchema, IdSchema, UrlSchema } from './primitives';
@@ -19,19 +20,21 @@ export const CommandTypeSchema = closedEnum(COMMAND_TYPES);
 export type CommandType = z.infer<typeof CommandTypeSchema>;
 
 /** StartSession (commands §13.3.5): `connector_id` only makes sense together with `evse_uid`. */
-export const StartSessionSchema = ocpiObject(() => ({
-  response_url: UrlSchema,
-  token: TokenSchema,
-  location_id: IdSchema,
-  evse_uid: z.optional(IdSchema),
-  connector_id: z.optional(IdSchema),
-  authorization_reference: z.optional(ciString(36)),
-})).check(
-  z.superRefine((command, ctx) => {
-    if (command.connector_id !== undefined && command.evse_uid === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'is required when connector_id is set', path: ['evse_uid'] });
-    }
-  }),
+export const StartSessionSchema = builtOnFirstUse(() =>
+  ocpiObject(() => ({
+    response_url: UrlSchema,
+    token: TokenSchema,
+    location_id: IdSchema,
+    evse_uid: z.optional(IdSchema),
+    connector_id: z.optional(IdSchema),
+    authorization_reference: z.optional(ciString(36)),
+  })).check(
+    z.superRefine((command, ctx) => {
+      if (command.connector_id !== undefined && command.evse_uid === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'is required when connector_id is set', path: ['evse_uid'] });
+      }
+    }),
+  ),
 );
 export type StartSession = z.infer<typeof StartSessionSchema>;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 import { DisplayTextSchema } from './display-text';
 import { ocpiObject } from './objects';
 
@@ -11,14 +12,18 @@ import { ocpiObject } from './objects';
 const LATITUDE = /^-?[0-9]{1,2}\.[0-9]{5,7}$/;
 const LONGITUDE = /^-?[0-9]{1,3}\.[0-9]{5,7}$/;
 
-export const LatitudeSchema = z.string().check(
-  z.regex(LATITUDE, { message: 'must match -?[0-9]{1,2}\\.[0-9]{5,7}', abort: true }),
-  z.refine((v) => Math.abs(Number(v)) <= 90, { message: 'must be between -90 and 90' }),
+export const LatitudeSchema = builtOnFirstUse(() =>
+  z.string().check(
+    z.regex(LATITUDE, { message: 'must match -?[0-9]{1,2}\\.[0-9]{5,7}', abort: true }),
+    z.refine((v) => Math.abs(Number(v)) <= 90, { message: 'must be between -90 and 90' }),
+  ),
 );
 
-export const LongitudeSchema = z.string().check(
-  z.regex(LONGITUDE, { message: 'must match -?[0-9]{1,3}\\.[0-9]{5,7}', abort: true }),
-  z.refine((v) => Math.abs(Number(v)) <= 180, { message: 'must be between -180 and 180' }),
+export const LongitudeSchema = builtOnFirstUse(() =>
+  z.string().check(
+    z.regex(LONGITUDE, { message: 'must match -?[0-9]{1,3}\\.[0-9]{5,7}', abort: true }),
+    z.refine((v) => Math.abs(Number(v)) <= 180, { message: 'must be between -180 and 180' }),
+  ),
 );
 
 export const GeoLocationSchema = ocpiObject(() => ({

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 import { ocpiObject } from './objects';
 import { DateTimeSchema, isTimeOfDay, TimeOfDaySchema } from './primitives';
 
@@ -8,17 +9,19 @@ import { DateTimeSchema, isTimeOfDay, TimeOfDaySchema } from './primitives';
  * entries (e.g. Mon 22:00–23:59 and Tue 00:00–06:00); the same-string comparison works because both
  * sides are zero-padded HH:MM.
  */
-export const RegularHoursSchema = ocpiObject(() => ({
-  weekday: z.int().check(z.minimum(1), z.maximum(7)),
-  period_begin: TimeOfDaySchema,
-  period_end: TimeOfDaySchema,
-})).check(
-  z.superRefine((hours, ctx) => {
-    const comparable = isTimeOfDay(hours.period_begin) && isTimeOfDay(hours.period_end);
-    if (comparable && hours.period_end <= hours.period_begin) {
-      ctx.addIssue({ code: 'custom', message: 'must be later than period_begin', path: ['period_end'] });
-    }
-  }),
+export const RegularHoursSchema = builtOnFirstUse(() =>
+  ocpiObject(() => ({
+    weekday: z.int().check(z.minimum(1), z.maximum(7)),
+    period_begin: TimeOfDaySchema,
+    period_end: TimeOfDaySchema,
+  })).check(
+    z.superRefine((hours, ctx) => {
+      const comparable = isTimeOfDay(hours.period_begin) && isTimeOfDay(hours.period_end);
+      if (comparable && hours.period_end <= hours.period_begin) {
+        ctx.addIssue({ code: 'custom', message: 'must be later than period_begin', path: ['period_end'] });
+      }
+    }),
+  ),
 );
 export type RegularHours = z.infer<typeof RegularHoursSchema>;
 
@@ -34,20 +37,22 @@ export type ExceptionalPeriod = z.infer<typeof ExceptionalPeriodSchema>;
  * at least one entry. Regular hours next to `twentyfourseven: true` are redundant but harmless, so they
  * are not rejected.
  */
-export const HoursSchema = ocpiObject(() => ({
-  twentyfourseven: z.boolean(),
-  regular_hours: z.optional(z.array(RegularHoursSchema)),
-  exceptional_openings: z.optional(z.array(ExceptionalPeriodSchema)),
-  exceptional_closings: z.optional(z.array(ExceptionalPeriodSchema)),
-})).check(
-  z.superRefine((hours, ctx) => {
-    if (!hours.twentyfourseven && (hours.regular_hours ?? []).length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'is required (at least one entry) when twentyfourseven is false',
-        path: ['regular_hours'],
-      });
-    }
-  }),
+export const HoursSchema = builtOnFirstUse(() =>
+  ocpiObject(() => ({
+    twentyfourseven: z.boolean(),
+    regular_hours: z.optional(z.array(RegularHoursSchema)),
+    exceptional_openings: z.optional(z.array(ExceptionalPeriodSchema)),
+    exceptional_closings: z.optional(z.array(ExceptionalPeriodSchema)),
+  })).check(
+    z.superRefine((hours, ctx) => {
+      if (!hours.twentyfourseven && (hours.regular_hours ?? []).length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'is required (at least one entry) when twentyfourseven is false',
+          path: ['regular_hours'],
+        });
+      }
+    }),
+  ),
 );
 export type Hours = z.infer<typeof HoursSchema>;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 import { openEnum } from './enums';
 import { ocpiObject } from './objects';
 import { ciString, UrlSchema } from './primitives';
@@ -16,7 +17,7 @@ export const ImageCategorySchema = openEnum(IMAGE_CATEGORIES);
 export type ImageCategory = z.infer<typeof ImageCategorySchema>;
 
 /** int(5) in the spec: at most five digits. */
-const PixelsSchema = z.int().check(z.minimum(0), z.maximum(99999));
+const PixelsSchema = builtOnFirstUse(() => z.int().check(z.minimum(0), z.maximum(99999)));
 
 /** Image (locations §8.4.15). `type` is the file extension, e.g. `jpeg`. */
 export const ImageSchema = ocpiObject(() => ({

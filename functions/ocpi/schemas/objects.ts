@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 import { dropAbsentNulls } from './nulls';
 import { DateTimeSchema } from './primitives';
 
@@ -29,7 +30,7 @@ function nullsAsAbsent<S extends z.core.$ZodLooseShape>(object: LooseObject<S>) 
  * schemas its first request parses (the object is built on its first parse, then kept).
  */
 export function ocpiObject<const S extends z.core.$ZodLooseShape>(fields: () => S) {
-  return z.lazy(() => nullsAsAbsent(z.looseObject(fields())));
+  return builtOnFirstUse(() => z.lazy(() => nullsAsAbsent(z.looseObject(fields()))));
 }
 
 /**
@@ -37,7 +38,9 @@ export function ocpiObject<const S extends z.core.$ZodLooseShape>(fields: () => 
  * `last_updated` is mandatory (2.2+). Nested objects (e.g. a full `evses` list) are still validated in full.
  */
 export function ocpiPatch<const S extends z.core.$ZodLooseShape>(fields: () => S) {
-  return z.lazy(() =>
-    nullsAsAbsent(z.extend(z.partial(z.looseObject(fields())), { last_updated: DateTimeSchema })),
+  return builtOnFirstUse(() =>
+    z.lazy(() =>
+      nullsAsAbsent(z.extend(z.partial(z.looseObject(fields())), { last_updated: DateTimeSchema })),
+    ),
   );
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 import { closedEnum } from './enums';
 import { ocpiObject } from './objects';
 import { IntSchema, TimeOfDaySchema } from './primitives';
@@ -20,10 +21,12 @@ export const ReservationRestrictionTypeSchema = closedEnum(RESERVATION_RESTRICTI
 export type ReservationRestrictionType = z.infer<typeof ReservationRestrictionTypeSchema>;
 
 /** `YYYY-MM-DD` local date (tariffs §11.4.6), regex from the spec. */
-const LocalDateSchema = z.string().check(
-  z.regex(/^([12][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, {
-    message: 'must be a date YYYY-MM-DD',
-  }),
+const LocalDateSchema = builtOnFirstUse(() =>
+  z.string().check(
+    z.regex(/^([12][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, {
+      message: 'must be a date YYYY-MM-DD',
+    }),
+  ),
 );
 
 /**

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from '../../schemas/built-on-first-use';
 import { DisplayTextSchema } from '../../schemas/display-text';
 import { ocpiObject } from './primitives';
 
@@ -10,14 +11,18 @@ import { ocpiObject } from './primitives';
 const LATITUDE = /^-?[0-9]{1,2}\.[0-9]{5,7}$/;
 const LONGITUDE = /^-?[0-9]{1,3}\.[0-9]{5,7}$/;
 
-export const Latitude211Schema = z.string().check(
-  z.regex(LATITUDE, { message: 'must match -?[0-9]{1,2}\\.[0-9]{6}', abort: true }),
-  z.refine((v) => Math.abs(Number(v)) <= 90, { message: 'must be between -90 and 90' }),
+export const Latitude211Schema = builtOnFirstUse(() =>
+  z.string().check(
+    z.regex(LATITUDE, { message: 'must match -?[0-9]{1,2}\\.[0-9]{6}', abort: true }),
+    z.refine((v) => Math.abs(Number(v)) <= 90, { message: 'must be between -90 and 90' }),
+  ),
 );
 
-export const Longitude211Schema = z.string().check(
-  z.regex(LONGITUDE, { message: 'must match -?[0-9]{1,3}\\.[0-9]{6}', abort: true }),
-  z.refine((v) => Math.abs(Number(v)) <= 180, { message: 'must be between -180 and 180' }),
+export const Longitude211Schema = builtOnFirstUse(() =>
+  z.string().check(
+    z.regex(LONGITUDE, { message: 'must match -?[0-9]{1,3}\\.[0-9]{6}', abort: true }),
+    z.refine((v) => Math.abs(Number(v)) <= 180, { message: 'must be between -180 and 180' }),
+  ),
 );
 
 export const GeoLocation211Schema = ocpiObject(() => ({

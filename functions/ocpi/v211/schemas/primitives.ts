@@ -22,22 +22,25 @@ export {
   UrlSchema,
 } from '../../schemas/primitives';
 
+import { builtOnFirstUse } from '../../schemas/built-on-first-use';
 import { ocpiObject } from '../../schemas/objects';
 import { ocpiString } from '../../schemas/primitives';
 
 /** DateTime (OCPI 2.1.1 types): ISO 8601, string(25), offsets allowed, no zone = UTC. */
-export const DateTime211Schema = z.string().check(
-  z.maxLength(MAX_DATE_TIME_LENGTH),
-  z.refine((v) => parseIsoDateTime(v) !== undefined, {
-    message: 'must be an ISO 8601 DateTime such as 2015-06-29T20:39:09Z',
-  }),
+export const DateTime211Schema = builtOnFirstUse(() =>
+  z.string().check(
+    z.maxLength(MAX_DATE_TIME_LENGTH),
+    z.refine((v) => parseIsoDateTime(v) !== undefined, {
+      message: 'must be an ISO 8601 DateTime such as 2015-06-29T20:39:09Z',
+    }),
+  ),
 );
 
 /** Location.id, EVSE.uid and the LocationReferences ids: string(39) in 2.1.1 (36 from 2.2 on). */
-export const LongId211Schema = ocpiString(39);
+export const LongId211Schema = builtOnFirstUse(() => ocpiString(39));
 
 /** The other ids (connector, session, tariff, token uid, auth_id): string(36). */
-export const Id211Schema = ocpiString(36);
+export const Id211Schema = builtOnFirstUse(() => ocpiString(36));
 
 /**
  * The PATCH form of a 2.1.1 object: any subset of its fields, built on first use and reading nulls as

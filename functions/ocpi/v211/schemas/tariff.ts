@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from '../../schemas/built-on-first-use';
 import { DisplayTextSchema } from '../../schemas/display-text';
 import { TARIFF_DIMENSION_TYPES } from '../../schemas/tariff';
 import { DAYS_OF_WEEK } from '../../schemas/tariff-restrictions';
@@ -24,10 +25,12 @@ export const PriceComponent211Schema = ocpiObject(() => ({
 }));
 export type PriceComponent211 = z.infer<typeof PriceComponent211Schema>;
 
-const LocalDateSchema = z.string().check(
-  z.regex(/^([12][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, {
-    message: 'must be a date YYYY-MM-DD',
-  }),
+const LocalDateSchema = builtOnFirstUse(() =>
+  z.string().check(
+    z.regex(/^([12][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, {
+      message: 'must be a date YYYY-MM-DD',
+    }),
+  ),
 );
 
 /**
