@@ -19,6 +19,9 @@ export interface HubLog {
   child(keys: LogFields): HubLog;
 }
 
+/** Powertools' number for DEBUG: higher levels are less verbose. */
+const DEBUG_LEVEL = 8;
+
 const SENSITIVE_KEY = /authorization|token|secret|password|credential|cookie|api[-_]?key/i;
 /** Keys that contain a sensitive word but only carry metadata about it. */
 const SAFE_KEYS = new Set([
@@ -61,6 +64,8 @@ class PowertoolsHubLog implements HubLog {
   ) {}
 
   debug(message: string, fields?: LogFields): void {
+    // At INFO and above (every deployment), a debug line costs no object merging.
+    if (this.logger.level > DEBUG_LEVEL) return;
     this.logger.debug(message, { ...this.keys, ...fields });
   }
   info(message: string, fields?: LogFields): void {

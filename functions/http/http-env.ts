@@ -10,6 +10,8 @@ export type HubVariables = {
   log: HubLog;
   tenant: TenantContext;
   caller: Caller;
+  /** The caller sent its token raw, not base64 (set with `caller`; leniency telemetry). */
+  tokenSentRaw: boolean;
   /** A functional-module request as the hub services take it (http/ocpi/ocpi-request.ts ocpiCall). */
   call?: OcpiCall;
   /** The admin token of an admin request (its id and name, never the secret). */

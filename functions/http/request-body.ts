@@ -20,6 +20,9 @@ export function bodySizeCap(tooLarge: (message: string) => Error): MiddlewareHan
     },
   });
   return async function bodySizeCapMiddleware(c, next) {
+    // GET and HEAD carry no body (the Fetch API's Request refuses one); asking for it would still make
+    // @hono/node-server build a whole web Request per request (issue #14: the routed GET's hot path).
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const length = c.req.header('Content-Length');
     if (length !== undefined && c.req.header('Transfer-Encoding') === undefined) {
       // The declared length is what the server reads (Node's parser enforces it). Deciding on it

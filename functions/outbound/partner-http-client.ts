@@ -111,8 +111,11 @@ export function createPartnerHttpClient(opts: PartnerHttpClientOptions = {}): Pa
       controller.abort();
     }, timeoutMs);
     try {
-      const checked = await untilAborted(checkOutboundUrl(req.url, req.policy, resolve), controller.signal);
       const pool = poolFor(req.policy);
+      const checked = await untilAborted(
+        checkOutboundUrl(req.url, req.policy, resolve, pool.pinned.recentlyVetted),
+        controller.signal,
+      );
       pool.pinned.remember(checked.url.hostname, checked.addresses);
       const response = await sendRequest(pool.agents, {
         url: checked.url,

@@ -10,6 +10,8 @@ export type PinnedLookup = {
   lookup: LookupFunction;
   /** Records what the URL guard vetted for a host, so the connection goes to exactly those addresses. */
   remember(hostname: string, addresses: string[]): void;
+  /** The addresses vetted for a host under this policy within VETTED_TTL_MS, if any. */
+  recentlyVetted(hostname: string): string[] | undefined;
 };
 
 /**
@@ -20,10 +22,13 @@ export type PinnedLookup = {
 export function createPinnedLookup(policy: OutboundPolicy, resolve: ResolveHost): PinnedLookup {
   const vetted = new Map<string, { addresses: string[]; expiresAt: number }>();
 
-  async function addressesFor(hostname: string): Promise<string[]> {
+  function recentlyVetted(hostname: string): string[] | undefined {
     const entry = vetted.get(hostname);
-    if (entry && entry.expiresAt > Date.now()) return entry.addresses;
-    return vetHost(hostname, policy, resolve, hostname);
+    return entry && entry.expiresAt > Date.now() ? entry.addresses : undefined;
+  }
+
+  async function addressesFor(hostname: string): Promise<string[]> {
+    return recentlyVetted(hostname) ?? vetHost(hostname, policy, resolve, hostname);
   }
 
   const lookup: LookupFunction = (hostname, options, callback) => {
@@ -44,11 +49,15 @@ export function createPinnedLookup(policy: OutboundPolicy, resolve: ResolveHost)
 
   function remember(hostname: string, addresses: string[]): void {
     const now = Date.now();
+    // The guard reused this very entry (recentlyVetted): it keeps its expiry, so a busy host is still
+    // resolved and vetted again every VETTED_TTL_MS and a changed DNS answer is picked up.
+    const current = vetted.get(hostname);
+    if (current?.addresses === addresses && current.expiresAt > now) return;
     for (const [host, entry] of vetted) if (entry.expiresAt <= now) vetted.delete(host);
     vetted.set(hostname, { addresses, expiresAt: now + VETTED_TTL_MS });
   }
 
-  return { lookup, remember };
+  return { lookup, remember, recentlyVetted };
 }
 
 function matchingFamily(addresses: string[], options: LookupOptions): LookupAddress[] {

@@ -27,6 +27,11 @@ export async function checkOutboundUrl(
   url: string,
   policy: OutboundPolicy,
   resolve: ResolveHost = resolveWithSystemDns,
+  /**
+   * Addresses this policy's pool vetted for a host moments ago (pinned-lookup.ts): a hot partner is
+   * not resolved and classified again on every request. The scheme and credentials checks still run.
+   */
+  recentlyVetted?: (hostname: string) => string[] | undefined,
 ): Promise<CheckedUrl> {
   let parsed: URL;
   try {
@@ -42,7 +47,8 @@ export async function checkOutboundUrl(
   if (parsed.username || parsed.password) {
     throw new OutboundUrlRefusedError('credentials in the URL', safeUrl);
   }
-  const addresses = await vetHost(parsed.hostname, policy, resolve, safeUrl);
+  const known = parsed.hostname ? recentlyVetted?.(parsed.hostname) : undefined;
+  const addresses = known ?? (await vetHost(parsed.hostname, policy, resolve, safeUrl));
   return { url: parsed, addresses };
 }
 

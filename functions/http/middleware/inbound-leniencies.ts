@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
 import { leniencyFor } from '../../hub/partners/leniency';
-import { sentTokenValue } from '../../ocpi/auth-header';
 import { ROUTING_HEADER_NAMES } from '../../ocpi/routing-headers';
 import type { HubEnv } from '../http-env';
 
@@ -18,9 +17,7 @@ export function inboundLeniencies(): MiddlewareHandler<HubEnv> {
     const tenant = c.get('tenant');
     if (caller && tenant && VERSION_221_PATH.test(c.req.path)) {
       const leniencies = leniencyFor(tenant, caller.partner.id);
-      const sent = sentTokenValue(c.req.header('Authorization'));
-      if (sent !== undefined && tenant.runtime.keys.hash(sent) === caller.tokenHash)
-        leniencies.note('raw_token');
+      if (c.get('tokenSentRaw')) leniencies.note('raw_token');
       const party = [ROUTING_HEADER_NAMES.fromCountryCode, ROUTING_HEADER_NAMES.fromPartyId].map((name) =>
         c.req.header(name),
       );

@@ -42,6 +42,7 @@ export function ocpiAuth(opts: { allowTokenA: boolean }): MiddlewareHandler<HubE
       );
     }
     c.set('caller', result.caller);
+    c.set('tokenSentRaw', result.sentRaw);
     c.set('log', c.get('log').child({ partner: result.caller.partner.id }));
     await next();
   };

@@ -1,5 +1,5 @@
 import type { Partner } from '../../domain/partner';
-import { tokenCandidates } from '../../ocpi/auth-header';
+import { sentTokenValue, tokenCandidates } from '../../ocpi/auth-header';
 import type { CredentialTokenRecord, TokenKind } from '../../store/credential-token.repository';
 import type { TenantContext } from '../hub-runtime';
 
@@ -13,8 +13,8 @@ export interface Caller {
 export type AuthFailureReason = 'missing' | 'malformed' | 'unknown' | 'expired' | 'suspended' | 'throttled';
 
 export type AuthResult =
-  | { ok: true; caller: Caller }
-  | { ok: false; reason: AuthFailureReason; message: string };
+  /** `sentRaw`: the header held the token itself, not its base64 form (ocpi-notes §1.1). */
+  { ok: true; caller: Caller; sentRaw: boolean } | { ok: false; reason: AuthFailureReason; message: string };
 
 /**
  * One answer for an unknown, expired or revoked token, so a caller cannot tell which tokens once
@@ -47,17 +47,34 @@ export async function authenticateCaller(
   }
   const now = tenant.runtime.now();
   const cache = tenant.runtime.authCache;
-  // During a re-key each form has a hash under the previous key material too (token-keys.ts).
-  const hashes = candidates.flatMap((candidate) => tenant.runtime.keys.lookupHashes(candidate));
+  const sent = sentTokenValue(header);
+  // During a re-key each form has a hash under the previous key material too (token-keys.ts). Hashes
+  // are computed when first needed: a cached caller costs one keyed hash (issue #14).
+  const forms = candidates.map((candidate) => ({
+    candidate,
+    raw: candidate === sent,
+    hashes: [] as string[],
+  }));
+  const hashesOf = (form: (typeof forms)[number]) => {
+    if (form.hashes.length === 0) form.hashes = tenant.runtime.keys.lookupHashes(form.candidate);
+    return form.hashes;
+  };
   // Every form is checked in the cache before any store read: a base64 header's raw form is never
-  // a token, and looking it up first would cost a read on every request.
-  for (const hash of hashes) {
-    const cached = cache?.get(tenant.tenant.id, hash, now);
-    if (cached) return { ok: true, caller: cached };
+  // a token, and looking it up first would cost a read on every request. The decoded form is asked
+  // first: base64 is what OCPI 2.2.1 prescribes, so most headers hit the cache at once.
+  for (const form of [...forms].reverse()) {
+    for (const hash of hashesOf(form)) {
+      const cached = cache?.get(tenant.tenant.id, hash, now);
+      if (cached) return { ok: true, caller: cached, sentRaw: form.raw };
+    }
   }
-  const lookups = hashes.filter(mayLookUp);
+  const lookups = forms.flatMap((form) =>
+    hashesOf(form)
+      .filter(mayLookUp)
+      .map((hash) => ({ hash, raw: form.raw })),
+  );
   if (lookups.length === 0) return { ok: false, reason: 'throttled', message: TOKEN_NOT_VALID_MESSAGE };
-  for (const hash of lookups) {
+  for (const { hash, raw } of lookups) {
     const record = await tenant.store.credentialTokens.find(hash);
     if (!record) continue;
     if (isExpired(record, now)) return { ok: false, reason: 'expired', message: TOKEN_NOT_VALID_MESSAGE };
@@ -73,7 +90,7 @@ export async function authenticateCaller(
       const expiresAt = record.expires_at ? Date.parse(record.expires_at) : undefined;
       cache?.set(tenant.tenant.id, caller, now, expiresAt);
     }
-    return { ok: true, caller };
+    return { ok: true, caller, sentRaw: raw };
   }
   return { ok: false, reason: 'unknown', message: TOKEN_NOT_VALID_MESSAGE };
 }

@@ -67,7 +67,10 @@ export function forwardedAnswerText(
   module: string,
   answer: { json?: unknown; bodyText: string },
 ): string {
-  const text = nullFreeText(answer.json, answer.bodyText);
+  // JSON without the literal `null` holds no null: the walk over the whole answer is skipped (issue #14).
+  const text = answer.bodyText.includes('null')
+    ? nullFreeText(answer.json, answer.bodyText)
+    : answer.bodyText;
   if (text !== answer.bodyText) leniencyFor(ctx, partnerId).note('null_fields');
   const data = (answer.json as { data?: unknown } | undefined)?.data;
   if (data !== undefined && hasUnknownFields(module, data))

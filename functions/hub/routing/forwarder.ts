@@ -13,7 +13,7 @@ import { safeUrlForLogs } from '../../outbound/safe-url';
 import type { TenantContext } from '../hub-runtime';
 import { forwardedAnswerText } from '../partners/answer-leniencies';
 import { leniencyFor } from '../partners/leniency';
-import { credentialsFor, sendPartnerRequest } from '../partners/partner-request';
+import { credentialsFor, type PartnerCredentials, sendPartnerRequest } from '../partners/partner-request';
 import { answerFromPartnerVersion, hopInPartnerVersion } from '../v211/forward-211';
 import { recordContact } from './contact-record';
 import { forwardErrorOf } from './forward-errors';
@@ -126,10 +126,12 @@ export async function sendHop(
     }
   }
   await recordContact(ctx, current.partner.id);
-  const where = safeUrlForLogs(hop.url);
   if (response.status === 401 || response.status === 403) {
     // Relaying the 401 would tell the requester that ITS token is wrong; the link hub->receiver is.
-    ctx.log.security('forward_token_refused', { partner_id: current.partner.id, url: where });
+    ctx.log.security('forward_token_refused', {
+      partner_id: current.partner.id,
+      url: safeUrlForLogs(hop.url),
+    });
     throw new ReceiverNotConnectedError(
       `receiver ${describeParty(hop.to)} refused the hub's credentials (HTTP ${response.status})`,
     );
@@ -137,7 +139,10 @@ export async function sendHop(
   response = await answerFromPartnerVersion(ctx, current.partner, hop, response);
   const envelope = parseEnvelope(response.json);
   if (!envelope) {
-    ctx.log.warn('receiver answered without an OCPI envelope', { url: where, http_status: response.status });
+    ctx.log.warn('receiver answered without an OCPI envelope', {
+      url: safeUrlForLogs(hop.url),
+      http_status: response.status,
+    });
     throw new HubError(
       `receiver ${describeParty(hop.to)} answered HTTP ${response.status} without an OCPI envelope`,
     );
@@ -179,7 +184,7 @@ async function sendOnce(
   timeoutMs: number,
 ): Promise<PartnerResponse> {
   const { partner } = target;
-  const credentials = credentialsFor(ctx, partner);
+  const credentials = partnerCredentials(ctx, partner);
   if (!credentials) {
     throw new ReceiverNotConnectedError(`receiver ${describeParty(hop.to)} has no credentials with the hub`);
   }
@@ -220,6 +225,20 @@ async function sendOnce(
     });
     throw error;
   }
+}
+
+/**
+ * The hub's decrypted token for a partner record, decrypted once per record: routing targets are
+ * cached records (target-cache.ts), so a forward does not decrypt on every request (issue #14). Held
+ * only as long as the record itself is (a few seconds); a changed token comes in a new record.
+ */
+const credentialsByRecord = new WeakMap<Partner, PartnerCredentials | undefined>();
+
+function partnerCredentials(ctx: TenantContext, partner: Partner): PartnerCredentials | undefined {
+  if (credentialsByRecord.has(partner)) return credentialsByRecord.get(partner);
+  const credentials = credentialsFor(ctx, partner);
+  credentialsByRecord.set(partner, credentials);
+  return credentials;
 }
 
 function targetUrl(endpoint: string, req: ForwardRequest): string {

@@ -8,6 +8,7 @@ import type { TenantContext } from '../hub-runtime';
 import {
   cachedTargets,
   forgetPartnerTargets as forgetCachedPartner,
+  forgetTargets,
   rememberTargets,
   type TargetCandidate,
 } from './target-cache';
@@ -127,22 +128,40 @@ function cacheKey(ctx: TenantContext, to: PartyRef): string {
 
 async function loadCandidates(ctx: TenantContext, to: PartyRef, fresh: boolean): Promise<TargetCandidate[]> {
   const key = cacheKey(ctx, to);
-  const cached = fresh ? undefined : cachedTargets(ctx.runtime, key);
+  const cached = fresh ? undefined : cachedTargets(ctx.runtime, key, () => reloadCandidates(ctx, to, key));
   if (cached) return cached;
+  const candidates = await readCandidates(ctx, to);
+  // Only usable answers are cached: a party that just connected must not wait out a cached 4001/4003.
+  if (candidates.some(isConnected)) rememberTargets(ctx.runtime, key, candidates);
+  return candidates;
+}
+
+/** The background re-read of a cached target: a code that has no connected party any more is dropped. */
+async function reloadCandidates(ctx: TenantContext, to: PartyRef, key: string): Promise<void> {
+  try {
+    const candidates = await readCandidates(ctx, to);
+    if (candidates.some(isConnected)) rememberTargets(ctx.runtime, key, candidates);
+    else forgetTargets(ctx.runtime, key);
+  } catch (error) {
+    ctx.log.warn('could not refresh a routing target', { error });
+    throw error;
+  }
+}
+
+async function readCandidates(ctx: TenantContext, to: PartyRef): Promise<TargetCandidate[]> {
   const parties = await ctx.store.partners.findPartiesByCode(to);
   const partnerIds = [...new Set(parties.map((p) => p.partner_id))];
   const partners = await Promise.all(partnerIds.map((id) => ctx.store.partners.get(id)));
   const byId = new Map(partners.flatMap((p) => (p ? [[p.id, p] as const] : [])));
-  const candidates = parties
-    .flatMap((party) => {
-      const partner = byId.get(party.partner_id);
-      return partner ? [{ party, partner }] : [];
-    })
-    // Deterministic choice when one code holds several roles.
-    .sort((a, b) => a.party.role.localeCompare(b.party.role));
-  // Only usable answers are cached: a party that just connected must not wait out a cached 4001/4003.
-  if (candidates.some(isConnected)) rememberTargets(ctx.runtime, key, candidates);
-  return candidates;
+  return (
+    parties
+      .flatMap((party) => {
+        const partner = byId.get(party.partner_id);
+        return partner ? [{ party, partner }] : [];
+      })
+      // Deterministic choice when one code holds several roles.
+      .sort((a, b) => a.party.role.localeCompare(b.party.role))
+  );
 }
 
 function describeRoles(roles: readonly string[] | undefined): string {
