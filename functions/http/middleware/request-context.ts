@@ -24,11 +24,20 @@ export function requestContext(runtime: HubRuntime): MiddlewareHandler<HubEnv> {
         ...(apiRequestId ? { api_request_id: apiRequestId } : {}),
       }),
     );
+    // Set before the answer exists: every answer built through this context (c.body, c.json, the
+    // error handlers) starts with them, and no finished answer has to be copied to add them.
+    c.header(REQUEST_ID_HEADER, ids.requestId);
+    c.header(CORRELATION_ID_HEADER, ids.correlationId);
     try {
       await next();
     } finally {
-      c.header(REQUEST_ID_HEADER, ids.requestId);
-      c.header(CORRELATION_ID_HEADER, ids.correlationId);
+      if (c.res.headers.get(REQUEST_ID_HEADER) !== ids.requestId) {
+        // An answer built some other way: `c.header` on a finished answer copies it, and the copy
+        // reads the body as a stream (which @hono/node-server then streams instead of writing it in
+        // one call), so this is only the fallback (issue #14: it was two copies per request).
+        c.header(REQUEST_ID_HEADER, ids.requestId);
+        c.header(CORRELATION_ID_HEADER, ids.correlationId);
+      }
     }
   };
 }
