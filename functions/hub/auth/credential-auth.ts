@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { Partner } from '../../domain/partner';
 import { sentTokenValue, tokenCandidates } from '../../ocpi/auth-header';
 import type { CredentialTokenRecord, TokenKind } from '../../store/credential-token.repository';
@@ -65,7 +66,9 @@ export async function authenticateCaller(
   for (const form of [...forms].reverse()) {
     for (const hash of hashesOf(form)) {
       const cached = cache?.get(tenant.tenant.id, hash, now);
-      if (cached) return { ok: true, caller: cached, sentRaw: form.raw };
+      if (!cached) continue;
+      if (cache?.claimRefresh(tenant.tenant.id, hash, now)) refreshInBackground(tenant, hash);
+      return { ok: true, caller: cached, sentRaw: form.raw };
     }
   }
   const lookups = forms.flatMap((form) =>
@@ -75,24 +78,68 @@ export async function authenticateCaller(
   );
   if (lookups.length === 0) return { ok: false, reason: 'throttled', message: TOKEN_NOT_VALID_MESSAGE };
   for (const { hash, raw } of lookups) {
-    const record = await tenant.store.credentialTokens.find(hash);
-    if (!record) continue;
-    if (isExpired(record, now)) return { ok: false, reason: 'expired', message: TOKEN_NOT_VALID_MESSAGE };
-    const partner = await tenant.store.partners.get(record.partner_id);
-    if (!partner) continue;
-    // A suspended partner's tokens are revoked; only a fresh token A (re-onboarding) may reach us.
-    if (partner.status === 'SUSPENDED' && record.kind !== 'A') {
-      return { ok: false, reason: 'suspended', message: TOKEN_NOT_VALID_MESSAGE };
-    }
-    const caller: Caller = { partner, tokenKind: record.kind, tokenHash: hash };
+    const found = await readCaller(tenant, hash, now);
+    if (found === undefined) continue;
+    if (!found.ok) return found;
     // Token A is never cached: it works once, and registration must see the partner's latest state.
-    if (record.kind === 'C') {
-      const expiresAt = record.expires_at ? Date.parse(record.expires_at) : undefined;
-      cache?.set(tenant.tenant.id, caller, now, expiresAt);
-    }
-    return { ok: true, caller, sentRaw: raw };
+    if (found.caller.tokenKind === 'C') cache?.set(tenant.tenant.id, found.caller, now, found.expiresAt);
+    return { ok: true, caller: found.caller, sentRaw: raw };
   }
   return { ok: false, reason: 'unknown', message: TOKEN_NOT_VALID_MESSAGE };
+}
+
+/** The caller behind a token hash from the store; undefined when no such token (or partner) exists. */
+async function readCaller(
+  tenant: TenantContext,
+  hash: string,
+  now: number,
+): Promise<
+  | { ok: true; caller: Caller; expiresAt: number | undefined }
+  | { ok: false; reason: AuthFailureReason; message: string }
+  | undefined
+> {
+  const record = await tenant.store.credentialTokens.find(hash);
+  if (!record) return undefined;
+  if (isExpired(record, now)) return { ok: false, reason: 'expired', message: TOKEN_NOT_VALID_MESSAGE };
+  const partner = await tenant.store.partners.get(record.partner_id);
+  if (!partner) return undefined;
+  // A suspended partner's tokens are revoked; only a fresh token A (re-onboarding) may reach us.
+  if (partner.status === 'SUSPENDED' && record.kind !== 'A') {
+    return { ok: false, reason: 'suspended', message: TOKEN_NOT_VALID_MESSAGE };
+  }
+  const expiresAt = record.expires_at ? Date.parse(record.expires_at) : undefined;
+  return { ok: true, caller: { partner, tokenKind: record.kind, tokenHash: hash }, expiresAt };
+}
+
+/**
+ * Created at module load, outside any request: a cache refresh runs in its async scope, not in the
+ * scope of the request that found the entry due (whose per-request accounting, e.g. the DynamoDB
+ * call count of bench/hot-path-io.ts, it is no part of).
+ */
+const backgroundScope = new AsyncResource('hub-auth-cache-refresh');
+
+/**
+ * Re-reads a cached token before its entry runs out, off the request path: still valid -> a fresh
+ * entry; revoked, expired or suspended meanwhile -> the entry is dropped, so the next request is
+ * refused (the time-to-live bound of AuthCache holds either way).
+ */
+function refreshInBackground(tenant: TenantContext, hash: string): void {
+  const cache = tenant.runtime.authCache;
+  if (!cache) return;
+  backgroundScope.runInAsyncScope(() => {
+    const now = tenant.runtime.now();
+    readCaller(tenant, hash, now).then(
+      (found) => {
+        if (found?.ok && found.caller.tokenKind === 'C')
+          cache.refreshed(tenant.tenant.id, found.caller, now, found.expiresAt);
+        else cache.forget(tenant.tenant.id, hash);
+      },
+      (error: unknown) => {
+        cache.refreshFailed(tenant.tenant.id, hash);
+        tenant.log.warn('could not refresh a cached credentials token', { error });
+      },
+    );
+  });
 }
 
 function isExpired(record: CredentialTokenRecord, now: number): boolean {

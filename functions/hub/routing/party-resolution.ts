@@ -9,6 +9,7 @@ import {
   cachedTargets,
   forgetPartnerTargets as forgetCachedPartner,
   forgetTargets,
+  refreshedTargets,
   rememberTargets,
   type TargetCandidate,
 } from './target-cache';
@@ -140,7 +141,7 @@ async function loadCandidates(ctx: TenantContext, to: PartyRef, fresh: boolean):
 async function reloadCandidates(ctx: TenantContext, to: PartyRef, key: string): Promise<void> {
   try {
     const candidates = await readCandidates(ctx, to);
-    if (candidates.some(isConnected)) rememberTargets(ctx.runtime, key, candidates);
+    if (candidates.some(isConnected)) refreshedTargets(ctx.runtime, key, candidates);
     else forgetTargets(ctx.runtime, key);
   } catch (error) {
     ctx.log.warn('could not refresh a routing target', { error });

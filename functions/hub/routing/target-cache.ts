@@ -92,6 +92,14 @@ export function rememberTargets(runtime: HubRuntime, key: string, candidates: Ta
   });
 }
 
+/**
+ * The outcome of a background reload: remembered, unless the entry was dropped meanwhile (this process
+ * changed the partner while the read was under way: what was read may predate the change).
+ */
+export function refreshedTargets(runtime: HubRuntime, key: string, candidates: TargetCandidate[]): void {
+  if (cacheOf(runtime).has(key)) rememberTargets(runtime, key, candidates);
+}
+
 /** Drops a cached resolution (a reload found no connected party: it must not be served any more). */
 export function forgetTargets(runtime: HubRuntime, key: string): void {
   caches.get(runtime)?.delete(key);
