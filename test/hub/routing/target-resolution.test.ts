@@ -137,4 +137,34 @@ describe('resolveTargetParty', () => {
     expect(lookups).toHaveBeenCalledTimes(1);
     lookups.mockRestore();
   });
+
+  it('serves an aging target at once and re-reads it in the background, dropping it once not connected', async () => {
+    // Prepare
+    const cpo = await addPartner('CONNECTED', { role: 'CPO', country_code: 'NL', party_id: 'TR9' });
+    const to = { country_code: 'NL', party_id: 'TR9' };
+    const started = Date.now();
+    let elapsedMs = 0;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => started + elapsedMs);
+    await resolveTargetParty(ctx, to);
+    // Another process suspends the partner: this one is not told.
+    await ctx.store.partners.save({ ...cpo, status: 'OFFLINE' }, cpo.rev, []);
+    const lookups = vi.spyOn(ctx.store.partners, 'findPartiesByCode');
+    const partnerReads = vi.spyOn(ctx.store.partners, 'get');
+    elapsedMs = 4_500;
+    // Act
+    const served = await resolveTargetParty(ctx, to);
+    const backgroundRead = lookups.mock.results[0]?.value;
+    await backgroundRead;
+    await vi.waitFor(() => expect(partnerReads).toHaveBeenCalled());
+    await partnerReads.mock.results[0]?.value;
+    await new Promise((resolve) => setImmediate(resolve));
+    const afterReload = await resolveTargetParty(ctx, to).catch((e: unknown) => e);
+    // Assess
+    expect(served.partner.status).toBe('CONNECTED');
+    expect(backgroundRead).toBeInstanceOf(Promise);
+    expect(afterReload).toBeInstanceOf(ReceiverNotConnectedError);
+    clock.mockRestore();
+    lookups.mockRestore();
+    partnerReads.mockRestore();
+  });
 });
