@@ -17,6 +17,8 @@ export interface HubLog {
   /** One log event per security-relevant fact: auth failures, registrations, rotations, SSRF refusals. */
   security(event: string, fields?: LogFields): void;
   child(keys: LogFields): HubLog;
+  /** False when debug lines are dropped: a caller can skip building their fields. */
+  readonly debugEnabled?: boolean;
 }
 
 /** Powertools' number for DEBUG: higher levels are less verbose. */
@@ -60,12 +62,15 @@ export function redactTokenUids(text: string): string {
 class PowertoolsHubLog implements HubLog {
   constructor(
     private readonly logger: Logger,
+    /** Fixed at creation (the hub never changes a logger's level): Powertools' `level` getter reads
+     * the environment and the invocation store on every call. */
+    readonly debugEnabled: boolean,
     private readonly keys: LogFields = {},
   ) {}
 
   debug(message: string, fields?: LogFields): void {
     // At INFO and above (every deployment), a debug line costs no object merging.
-    if (this.logger.level > DEBUG_LEVEL) return;
+    if (!this.debugEnabled) return;
     this.logger.debug(message, { ...this.keys, ...fields });
   }
   info(message: string, fields?: LogFields): void {
@@ -81,7 +86,7 @@ class PowertoolsHubLog implements HubLog {
     this.logger.warn(`security: ${event}`, { ...this.keys, security_event: event, ...fields });
   }
   child(keys: LogFields): HubLog {
-    return new PowertoolsHubLog(this.logger, { ...this.keys, ...keys });
+    return new PowertoolsHubLog(this.logger, this.debugEnabled, { ...this.keys, ...keys });
   }
 }
 
@@ -91,5 +96,5 @@ export function createLogger(opts: { level?: LogLevel; service?: string } = {}):
     logLevel: opts.level ?? 'INFO',
     jsonReplacerFn: redactingReplacer,
   });
-  return new PowertoolsHubLog(logger);
+  return new PowertoolsHubLog(logger, logger.level <= DEBUG_LEVEL);
 }

@@ -202,15 +202,16 @@ async function sendOnce(
       requestId,
     });
     const { response } = sent;
-    ctx.log.debug('forwarded', {
-      module: hop.module,
-      method: hop.method,
-      url: safeUrlForLogs(hop.url),
-      partner_id: partner.id,
-      forward_request_id: requestId,
-      http_status: response.status,
-      ms: Date.now() - started,
-    });
+    if (ctx.log.debugEnabled !== false)
+      ctx.log.debug('forwarded', {
+        module: hop.module,
+        method: hop.method,
+        url: safeUrlForLogs(hop.url),
+        partner_id: partner.id,
+        forward_request_id: requestId,
+        http_status: response.status,
+        ms: Date.now() - started,
+      });
     return response;
   } catch (err) {
     if (!(err instanceof OutboundError)) throw err;
