@@ -141,7 +141,7 @@ export const broadcast: Benchmark = {
         goals: [goal('p99 CPO 200 -> last eMSP (ms)', '< 1000', p99, 1000, true)],
         figures: { latencyMs: { p50, p99, samples: latencies }, sustained },
         notes: [
-          `Latency: ${LATENCY_SAMPLES} sequential PATCHes; time from the CPO reading its 200 to the last eMSP receiving the PATCH. The local delivery loop polls the table stream every 250 ms (in AWS the stream triggers the delivery Lambda).`,
+          `Latency: ${LATENCY_SAMPLES} sequential PATCHes; time from the CPO reading its 200 to the last eMSP receiving the PATCH. The local delivery loop polls the table stream every 50 ms (in AWS the stream invokes the delivery Lambda, with no batching window).`,
           `Sustained: ${total} PATCHes (distinct EVSEs of ${LOCATIONS} locations) sent by the load generator process at concurrency ${LOAD_CONCURRENCY}; pushes/s = PATCHes / (last delivery at any eMSP - first send).`,
         ],
       };
