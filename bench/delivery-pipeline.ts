@@ -240,6 +240,15 @@ export const deliveryPipeline: Benchmark = {
           goal(`p99 CPO 200 -> last of ${EMSPS} eMSPs (ms, sequential)`, '<= 500', p99, 500, true),
           goal('burst delivery latency p50 (ms)', '<= 1000', burst.p50, 1000, true),
           goal('burst delivery latency p99 (ms)', '<= 5000', burst.p99, 5000, true),
+          goal('burst deliveries/s', '>= 300', burst.deliveriesPerS, 300, false),
+          // Never slower than the hub accepts: each accepted update reaches every eMSP as fast.
+          goal(
+            `burst deliveries/s per accepted PATCH/s (${BURST_EMSPS} eMSPs)`,
+            `>= ${BURST_EMSPS * 0.95}`,
+            round(burst.deliveriesPerS / burst.acceptedPerS),
+            BURST_EMSPS * 0.95,
+            false,
+          ),
         ],
         figures: { small, large, sessionCost, cdrCost, burst, cost: cost.figures, reference: REFERENCE },
         notes: [
