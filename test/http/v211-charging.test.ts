@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cdrOf, sessionOf, tokenOf } from '../hub/charging/charging-fixtures';
 import { hubWithPlatforms } from '../support/platforms';
-import { location211, location221, tariff211, token211 } from './v211-fixtures';
+import { cdr211, location211, location221, session211, tariff211, token211 } from './v211-fixtures';
 
 type Obj = Record<string, unknown>;
 
@@ -73,35 +73,10 @@ describe('the charging story between OCPI 2.1.1 and 2.2.1 partners', () => {
     expect(result.body).toEqual({ result: 'ACCEPTED' });
 
     // Act 5: the CPO pushes the 2.1.1 session (auth_id, embedded location) and the CDR.
-    const session211 = {
-      id: 'S1',
-      start_datetime: '2024-01-10T10:00:00Z',
-      kwh: 1.5,
-      auth_id: 'C-TOK1',
-      auth_method: 'AUTH_REQUEST',
-      location: location211('LOC1'),
-      currency: 'EUR',
-      status: 'ACTIVE',
-      charging_periods: [
-        { start_date_time: '2024-01-10T10:00:00Z', dimensions: [{ type: 'ENERGY', volume: 1.5 }] },
-      ],
-      total_cost: 0.38,
-      last_updated: '2024-01-10T10:05:00Z',
-    };
-    const putSession = await cpo.hubRequest('PUT', 'sessions/NL/C11/S1', { body: session211 });
-    const { start_datetime, auth_id, location: _l, kwh: _k, total_cost: _t, id: _i, ...cdrRest } = session211;
-    const cdr211 = {
-      ...cdrRest,
-      id: 'CDR1',
-      start_date_time: start_datetime,
-      stop_date_time: '2024-01-10T11:00:00Z',
-      auth_id,
-      location: location211('LOC1'),
-      total_cost: 4.0,
-      total_energy: 15.342,
-      total_time: 1,
-    };
-    const postCdr = await cpo.hubRequest('POST', 'cdrs', { body: cdr211 });
+    const putSession = await cpo.hubRequest('PUT', 'sessions/NL/C11/S1', {
+      body: session211('S1', 'C-TOK1', 'LOC1'),
+    });
+    const postCdr = await cpo.hubRequest('POST', 'cdrs', { body: cdr211('CDR1', 'C-TOK1', 'LOC1') });
     // Assess 5: the eMSP has them in 2.2.1, with its own token looked up by the contract id.
     expect(putSession.body).toMatchObject({ status_code: 1000 });
     expect(postCdr.body).toMatchObject({ status_code: 1000 });
