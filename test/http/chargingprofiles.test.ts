@@ -54,10 +54,30 @@ describe('charging profiles through the hub', () => {
     // Assess
     expect(envelopeOf(answer).status_code).toBe(1000);
     // Only the profile module: the hub's HubClientInfo pushes (PUTs too) reach the SCSP in the
-    // background, in any order with this request, and the latest PUT may well be one of them.
-    const atScsp = scsp.received.findLast((r) => r.module === 'chargingprofiles' && r.method === 'PUT');
-    expect(atScsp?.path.endsWith('/sender/chargingprofiles/CP1')).toBe(true);
-    expect(atScsp?.body).toEqual(active);
+    // background, in any order with this request.
+    const atScsp = await scsp.waitFor(() =>
+      scsp.received.find((r) => r.path.endsWith('/sender/chargingprofiles/CP1') && r.method === 'PUT'),
+    );
+    expect(atScsp.body).toEqual(active);
+  });
+
+  it('answers the CPO 1000 for an ActiveChargingProfile the SCSP fails to take, and delivers it on retry (issue #12 item 1)', async () => {
+    // Prepare: the SCSP's first try fails.
+    const active = { start_date_time: '2024-01-10T11:00:00Z', charging_profile: PROFILE };
+    const isThisProfile = (r: { path: string; method: string; body: unknown }) =>
+      r.path.endsWith('/sender/chargingprofiles/CP1') &&
+      r.method === 'PUT' &&
+      (r.body as { start_date_time?: string } | undefined)?.start_date_time === active.start_date_time;
+    scsp.failNext(1, 'down', { pathEndsWith: '/sender/chargingprofiles/CP1' });
+    // Act
+    const answer = await net.cpo.hubRequest('PUT', '/demo/ocpi/2.2.1/sender/chargingprofiles/CP1', {
+      body: active,
+    });
+    // Assess: stored, so the CPO is told success; the delivery worker retries until the SCSP takes it.
+    expect(answer.status).toBe(200);
+    expect(envelopeOf(answer).status_code).toBe(1000);
+    const delivered = await scsp.waitFor(() => scsp.received.find(isThisProfile), 15_000);
+    expect(delivered.body).toEqual(active);
   });
 
   it('rewrites response_url in the query string of GET and DELETE', async () => {

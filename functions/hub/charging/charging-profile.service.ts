@@ -19,7 +19,7 @@ import { resolveTargetParty } from '../routing/party-resolution';
 import { contentHash } from './content-hash';
 import { IDEMPOTENCY_WINDOWS_MS, runIdempotent } from './idempotency';
 import { sessionById } from './open-routing';
-import { owedMessage } from './owed-message';
+import { owedMessage, owedReceiver } from './owed-message';
 import { requireRegisteredOrigin } from './response-url';
 import { readSyncAnswer } from './sync-answer';
 
@@ -199,27 +199,43 @@ export async function receiveProfileResult(
 
 /**
  * The CPO's ActiveChargingProfile PUT (chargingprofiles §14.2.1.1) goes to the party that set a
- * profile on the session (or the OCPI-to party).
+ * profile on the session (or the OCPI-to party). Stored and forwarded like the results (issue #12
+ * item 1): the hub writes the outbox message, answers the CPO 1000 itself, and the delivery worker
+ * PUTs it to the receiver's chargingprofiles Sender endpoint with retries, ledger and replay; a later
+ * profile of the same session supersedes an undelivered earlier one.
  */
 export async function receiveActiveProfile(
   call: OcpiCall,
   sessionId: string,
   bodyText: string,
 ): Promise<StoredAnswer> {
+  const { ctx } = call;
   const cpo = callerParty(call, ['CPO']);
-  const setter = await call.ctx.store.urlMappings.getSetter(partyKey(cpo), sessionId);
+  const setter = await ctx.store.urlMappings.getSetter(partyKey(cpo), sessionId);
   const to = await receiverOf(call, async () => setter && refOf(setter.setter), 'ActiveChargingProfile');
-  const result = await forwardToParty(call.ctx, {
+  const roles: PartyRoleName[] = setter ? [setter.setter.role as PartyRoleName] : ['SCSP', 'EMSP'];
+  const target = await owedReceiver(ctx, to, roles, {
     module: 'chargingprofiles',
     targetInterface: 'SENDER',
-    method: 'PUT',
-    pathSegments: [sessionId],
-    bodyText,
-    from: refOf(cpo),
-    to,
-    targetRoles: setter ? [setter.setter.role as PartyRoleName] : ['SCSP', 'EMSP'],
-    correlationId: call.correlationId,
-    callerPartnerId: call.caller.partner.id,
   });
-  return relayedAnswer(result);
+  await ctx.store.outbox.putIfAbsent(
+    owedMessage(ctx, {
+      module: 'chargingprofiles',
+      method: 'PUT',
+      objectKey: `chargingprofiles:active*${partyKey(cpo)}*${sessionId.toUpperCase()}`,
+      sequence: outboxSequence(ctx.runtime.now()),
+      owner: { ...refOf(cpo), role: 'CPO' },
+      target,
+      pathSegments: [sessionId],
+      targetInterface: 'SENDER',
+      bodyText,
+      correlationId: call.correlationId,
+    }),
+  );
+  return hubAnswer({
+    httpStatus: 200,
+    requester: refOf(cpo),
+    receiver: refOf(target),
+    now: ctx.runtime.now(),
+  });
 }

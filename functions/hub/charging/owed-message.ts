@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { PartyRoleName } from '../../domain/partner';
-import { ReceiverNotConnectedError } from '../../ocpi/errors';
+import { endpointUrl, type PartyRoleName } from '../../domain/partner';
+import { ReceiverNotConnectedError, UnknownReceiverError } from '../../ocpi/errors';
 import { type PartyRef, refOf } from '../../ocpi/party';
 import type { OutboxMessage } from '../../store/outbox.repository';
 import { nowIso, type TenantContext } from '../hub-runtime';
@@ -56,15 +56,25 @@ export function owedMessage(
 
 /**
  * The party owed data is kept for: 4001 when the network has no such party (nothing is stored), but
- * one that is not connected now is no error (the hub keeps the data until it is back).
+ * one that is not connected now is no error (the hub keeps the data until it is back). With
+ * `implementing`, only a party whose platform has that endpoint qualifies (2003 otherwise): data the
+ * receiver could never take is refused now rather than stored and dead-lettered.
  */
 export async function owedReceiver(
   ctx: TenantContext,
   to: PartyRef,
   roles: readonly Role[],
+  implementing?: { module: string; targetInterface: 'SENDER' | 'RECEIVER' },
 ): Promise<RoledParty> {
-  const [first] = await resolveKnownTargets(ctx, to, roles);
-  const party = first?.party;
+  const candidates = await resolveKnownTargets(ctx, to, roles);
+  const party = implementing
+    ? candidates.find((c) => endpointUrl(c.partner, implementing.module, implementing.targetInterface))?.party
+    : candidates[0]?.party;
+  if (!party && implementing && candidates.length > 0) {
+    throw new UnknownReceiverError(
+      `receiver ${to.country_code}/${to.party_id} does not implement the ${implementing.targetInterface} interface of ${implementing.module}`,
+    );
+  }
   if (!party) throw new ReceiverNotConnectedError(`receiver ${to.country_code}/${to.party_id} is unknown`);
   return { ...refOf(party), role: party.role };
 }
