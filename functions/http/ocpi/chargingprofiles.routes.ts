@@ -28,7 +28,8 @@ const DurationSchema = z.string().check(z.regex(/^\d{1,9}$/, { message: 'must be
  * ChargingProfiles (chargingprofiles §14, ocpi-notes §4.7). Receiver: PUT/GET/DELETE `{url}/{session_id}`
  * from an SCSP or eMSP, forwarded to the CPO with a hub response_url. Sender: `POST {url}/results/{id}`
  * (the CPO's asynchronous results) and `PUT {url}/{session_id}` (ActiveChargingProfile updates), both
- * stored and delivered to the party that asked through the outbox (docs/architecture.md "Store and forward").
+ * stored and delivered to the party that asked through the outbox (docs/architecture.md
+ * "Store and forward: sessions, CDRs and asynchronous results").
  */
 export const chargingProfilesModule: OcpiModule = {
   endpoints: [
