@@ -50,7 +50,12 @@ export function watchLauncher(onGone: () => void, intervalMs = 1_000): () => voi
   const chain = launcherChain();
   if (chain.length === 0) return () => {};
   const timer = setInterval(() => {
-    const gone = chain.some((p) => readProcess(p.pid)?.startTime !== p.startTime);
+    // Gone, or orphaned: a process between us and the launcher whose parent died is re-parented (its
+    // ppid changes). The launcher's own parent may go (`nohup npm start &`, then the shell closes).
+    const gone = chain.some((p, i) => {
+      const now = readProcess(p.pid);
+      return now?.startTime !== p.startTime || (i < chain.length - 1 && now.ppid !== p.ppid);
+    });
     if (!gone) return;
     clearInterval(timer);
     onGone();
