@@ -13,11 +13,7 @@ import { ALPHA_PARTIES, type SeededNetwork, startSeededNetwork } from './support
  * objects through every module and method, and owners spoofing the owner fields of their bodies. After
  * each attack the victim's object is read back through the API: a refusal that still changed it fails.
  */
-const board = new Scoreboard(
-  'isolation',
-  'tenant × party × module × method matrix, owner-field spoofing, cursor and Link reuse, tampered cursors',
-  'objects',
-);
+const board = new Scoreboard('isolation', 'objects');
 
 const { AC1, AC2, AE1, AE2 } = ALPHA_PARTIES;
 type Snapshot = () => Promise<string>;

@@ -10,11 +10,7 @@ import { ALPHA_PARTIES, type SeededNetwork, startSeededNetwork } from './support
  * Isolation of lists, black-box: next-page links (the hub's own cursors and the `?link=` of forwarded
  * pulls) followed by another party or another tenant, reused on another list, or tampered with.
  */
-const board = new Scoreboard(
-  'isolation',
-  'tenant × party × module × method matrix, owner-field spoofing, cursor and Link reuse, tampered cursors',
-  'pages',
-);
+const board = new Scoreboard('isolation', 'pages');
 
 const { AC1, AC2, AE1 } = ALPHA_PARTIES;
 /** Object ids of alpha: none may show up where its owner (or its eMSP) is not the reader. */

@@ -9,10 +9,7 @@ import { failed, REFUSED, Scoreboard, SERVED, type Verdict } from './support/sco
  * (or the admin error shape), never a 401 that lets guessing go on, never a 5xx; a partner of
  * another tenant and another partner of the same tenant keep being served meanwhile.
  */
-const board = new Scoreboard(
-  'rate-limits',
-  'floods of bad tokens (per source address, per tenant) and of one partner; bystanders served meanwhile',
-);
+const board = new Scoreboard('rate-limits');
 
 const LIMITS = { partnerPerMinute: 20, failedAuthPerIpPerMinute: 10, failedAuthPerTenantPerMinute: 40 };
 const FLOOD = 60;

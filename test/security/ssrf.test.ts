@@ -17,10 +17,7 @@ import { failed, REFUSED, Scoreboard, type Verdict } from './support/scoreboard'
  * nothing connected; for the AWS link-local services (unreachable here) the hub's own
  * `outbound_url_refused` security event proves the guard refused before any connection.
  */
-const board = new Scoreboard(
-  'ssrf',
-  'loopback, private and link-local addresses in every spelling, DNS names resolving to them, other schemes, redirects and response_urls, through every URL a caller hands the hub',
-);
+const board = new Scoreboard('ssrf');
 
 /** Host names the hub's resolver answers in this test (no real DNS): the DNS forms of the corpus. */
 const DNS: Record<string, string[]> = {

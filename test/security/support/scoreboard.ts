@@ -34,17 +34,37 @@ export const RUN_DIR = join(import.meta.dirname, '..', '..', '..', 'bench', 'res
 
 const KEPT_FAILURES = 40;
 
+/** What each attack category tries, as the figures table shows it (one line per category, however many files run it). */
+const CATEGORY_DESCRIPTIONS = {
+  authentication:
+    'every OCPI and admin route × missing, malformed, unknown, expired, revoked, grace-window, other-tenant and token-A credentials',
+  isolation:
+    'tenant × party × module × method matrix, owner-field spoofing, cursor and Link reuse, tampered cursors',
+  input:
+    'malformed, oversized (chunked too), deep, wrong-type, prototype-key, control-character, path-traversal and long-id input; 2,000+ generated bodies over every write endpoint (the credentials POST with token A included) and every DELETE route',
+  ssrf: 'loopback, private and link-local addresses in every spelling, DNS names resolving to them, other schemes, redirects and response_urls, through every URL a caller hands the hub',
+  secrets:
+    'every token (admin, token A, credentials tokens before and after rotations) in table dumps, log lines and answers; token UIDs in log lines',
+  'rate-limits':
+    'floods of bad tokens (per source address, per tenant) and of one partner; bystanders served meanwhile',
+} as const;
+
+type AttackCategory = keyof typeof CATEGORY_DESCRIPTIONS;
+
 /** The figures of one attack category: tried / refused / failed, per group of attacks. */
 export class Scoreboard {
   private readonly groups = new Map<string, Figures>();
   private readonly failureLines: string[] = [];
 
+  readonly description: string;
+
   /** `part`: a category split over several test files saves one file each; the report adds them up. */
   constructor(
-    readonly category: string,
-    readonly description: string,
+    readonly category: AttackCategory,
     readonly part?: string,
-  ) {}
+  ) {
+    this.description = CATEGORY_DESCRIPTIONS[category];
+  }
 
   record(group: string, attack: string, verdict: Verdict): Verdict {
     const figures = this.groups.get(group) ?? { tried: 0, refused: 0, failed: 0 };
